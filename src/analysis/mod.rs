@@ -1,0 +1,93 @@
+//! Pure analysis: functions that take validated records and return typed,
+//! `Serialize` reports. Nothing here reads files or prints.
+
+pub mod rank;
+pub mod rules;
+pub mod shares;
+pub mod totals;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::error::{Error, Result};
+
+/// Percentages in reports are rounded half-to-even to this many places,
+/// except where a command takes `--precision`.
+pub const PCT_PLACES: u32 = 2;
+
+/// `part / whole × 100`, to the 28 significant digits a `Decimal` holds,
+/// with overflow reported as an error naming `what`.
+pub fn percent(part: Decimal, whole: Decimal, what: &str) -> Result<Decimal> {
+    let hundred = Decimal::ONE_HUNDRED;
+    part.checked_mul(hundred)
+        .and_then(|p| p.checked_div(whole))
+        .or_else(|| part.checked_div(whole)?.checked_mul(hundred))
+        .ok_or_else(|| Error::overflow(what))
+}
+
+/// Rounds half-to-even to exactly `places` decimal places (so `10` prints as
+/// `10.00` when `places` is 2).
+pub fn round_to(value: Decimal, places: u32) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven);
+    rounded.rescale(places);
+    rounded
+}
+
+/// A percentage as reports show it: rounded to [`PCT_PLACES`].
+pub fn pct(part: Decimal, whole: Decimal, what: &str) -> Result<Decimal> {
+    Ok(round_to(percent(part, whole, what)?, PCT_PLACES))
+}
+
+/// Checked sum of amounts, without trailing zeros (`0.1 + 0.2` is `0.3`).
+pub fn sum<'a>(values: impl IntoIterator<Item = &'a Decimal>, what: &str) -> Result<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
+        .map(|d| d.normalize())
+        .ok_or_else(|| Error::overflow(what))
+}
+
+/// Checked difference `a − b`, without trailing zeros.
+pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
+    a.checked_sub(b)
+        .map(|d| d.normalize())
+        .ok_or_else(|| Error::overflow(what))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn percent_is_exact_where_it_terminates() {
+        assert_eq!(
+            percent(d("76590000000"), d("150000000000"), "x").unwrap(),
+            d("51.06")
+        );
+        assert_eq!(
+            pct(d("43700000000"), d("150000000000"), "x")
+                .unwrap()
+                .to_string(),
+            "29.13"
+        );
+        assert_eq!(pct(d("1"), d("1"), "x").unwrap().to_string(), "100.00");
+    }
+
+    #[test]
+    fn round_to_is_half_even() {
+        assert_eq!(round_to(d("0.125"), 2), d("0.12"));
+        assert_eq!(round_to(d("0.135"), 2), d("0.14"));
+        assert_eq!(round_to(d("5"), 1).to_string(), "5.0");
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        assert!(percent(Decimal::MAX, d("0.0001"), "x").is_err());
+        assert!(sum([&Decimal::MAX, &Decimal::ONE], "x").is_err());
+        assert!(sub(Decimal::MIN, Decimal::ONE, "x").is_err());
+    }
+}

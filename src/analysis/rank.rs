@@ -1,0 +1,144 @@
+//! Ranking: members by amount, largest first, with competition ranks (tied
+//! amounts share a rank and the next rank skips: 1, 2, 3, 3, 5).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{PCT_PLACES, pct, percent, round_to};
+use crate::dataset::{Allocation, Dataset};
+use crate::error::{Error, Result};
+
+/// A member with its competition rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranked<'a> {
+    pub rank: usize,
+    pub allocation: &'a Allocation,
+}
+
+/// Sorts by amount (largest first), then by name, and assigns competition
+/// ranks.
+pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
+    let mut sorted: Vec<&Allocation> = allocations.iter().collect();
+    sorted.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name)));
+    let mut out: Vec<Ranked<'_>> = Vec::with_capacity(sorted.len());
+    for (i, allocation) in sorted.into_iter().enumerate() {
+        let rank = match out.last() {
+            Some(prev) if prev.allocation.amount == allocation.amount => prev.rank,
+            _ => i + 1,
+        };
+        out.push(Ranked { rank, allocation });
+    }
+    out
+}
+
+/// The `rank` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankReport {
+    /// `desc` (largest first) or `asc`.
+    pub order: &'static str,
+    /// Members in the whole table (before `--top`).
+    pub members_total: usize,
+    pub members: Vec<RankRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankRow {
+    /// Competition rank by amount, 1 = largest, whatever the order shown.
+    pub rank: usize,
+    pub code: String,
+    pub name: String,
+    pub amount: Decimal,
+    /// Share of the fund ceiling, in percent, rounded to 2 places.
+    pub share_pct: Decimal,
+    /// Running sum of amounts down the list as shown.
+    pub cumulative_amount: Decimal,
+    /// Running share of the ceiling, in percent, rounded to 2 places.
+    pub cumulative_pct: Decimal,
+}
+
+/// Builds the `rank` report: `top` keeps the first N rows of the chosen
+/// order; `ascending` shows the smallest first (ranks still count from the
+/// largest).
+pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Result<RankReport> {
+    let mut list = ranked(&data.allocations);
+    if ascending {
+        // Smallest first; within a tie, still by name.
+        list.sort_by(|a, b| {
+            a.allocation
+                .amount
+                .cmp(&b.allocation.amount)
+                .then_with(|| a.allocation.name.cmp(&b.allocation.name))
+        });
+    }
+    let ceiling = data.fund.ceiling;
+    let mut cumulative = Decimal::ZERO;
+    let mut members = Vec::new();
+    for r in list.into_iter().take(top.unwrap_or(usize::MAX)) {
+        let a = r.allocation;
+        cumulative = cumulative
+            .checked_add(a.amount)
+            .ok_or_else(|| Error::overflow("the cumulative amount"))?;
+        members.push(RankRow {
+            rank: r.rank,
+            code: a.code.clone(),
+            name: a.name.clone(),
+            amount: a.amount,
+            share_pct: pct(a.amount, ceiling, "a share of the ceiling")?,
+            cumulative_amount: cumulative,
+            cumulative_pct: round_to(
+                percent(cumulative, ceiling, "the cumulative share")?,
+                PCT_PLACES,
+            ),
+        });
+    }
+    Ok(RankReport {
+        order: if ascending { "asc" } else { "desc" },
+        members_total: data.allocations.len(),
+        members,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::bundled;
+
+    #[test]
+    fn competition_ranks_share_and_skip() {
+        let data = bundled().unwrap();
+        let list = ranked(&data.allocations);
+        let ranks: Vec<(usize, &str)> = list
+            .iter()
+            .map(|r| (r.rank, r.allocation.code.as_str()))
+            .collect();
+        assert_eq!(
+            &ranks[..5],
+            &[(1, "PL"), (2, "RO"), (3, "FR"), (3, "HU"), (5, "IT")]
+        );
+        assert_eq!(
+            &ranks[15..],
+            &[(16, "FI"), (16, "ES"), (18, "EL"), (19, "DK")]
+        );
+    }
+
+    #[test]
+    fn top_and_ascending() {
+        let data = bundled().unwrap();
+        let report = rank_report(&data, Some(2), true).unwrap();
+        assert_eq!(report.members.len(), 2);
+        assert_eq!(report.members[0].code, "DK");
+        assert_eq!(report.members[0].rank, 19);
+        assert_eq!(report.members[1].code, "EL");
+        assert_eq!(report.members_total, 19);
+    }
+
+    #[test]
+    fn cumulative_share_reaches_the_utilisation() {
+        let data = bundled().unwrap();
+        let report = rank_report(&data, None, false).unwrap();
+        let last = report.members.last().unwrap();
+        assert_eq!(last.cumulative_amount, data.allocated);
+        assert_eq!(last.cumulative_pct.to_string(), "99.96");
+        assert_eq!(report.members[0].share_pct.to_string(), "29.13");
+    }
+}

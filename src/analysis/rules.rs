@@ -1,0 +1,276 @@
+//! The regulation's rules as checks on a table: the ceiling (Art. 6), the
+//! concentration cap on the three largest recipients (Art. 13), loans to EU
+//! member states only (Art. 5), and the expectations a user states.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rank::ranked;
+use super::{pct, sub, sum};
+use crate::dataset::Dataset;
+use crate::error::Result;
+use crate::money::format_short;
+use crate::names::is_member_state;
+
+/// Art. 13: the three largest recipients together may not exceed this share
+/// of the envelope.
+pub const CONCENTRATION_CAP_PCT: u32 = 60;
+/// How many of the largest recipients Art. 13 counts.
+pub const CONCENTRATION_TOP: usize = 3;
+
+/// The `check` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    /// Whether every check passed.
+    pub ok: bool,
+    pub checks: Vec<Check>,
+}
+
+/// One rule and its outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    /// Stable identifier: `ceiling`, `concentration`, `member_states`,
+    /// `expected_total`, `expected_members`.
+    pub id: &'static str,
+    /// Where the rule comes from (`Art. 6`), if from the regulation.
+    pub reference: Option<&'static str>,
+    /// The rule in words.
+    pub rule: String,
+    pub passed: bool,
+    /// The figure tested.
+    pub actual: Decimal,
+    /// The figure it is tested against.
+    pub limit: Decimal,
+    /// `limit − actual`: room left (negative: by how much it fails).
+    pub margin: Decimal,
+    /// `eur` or `count`.
+    pub unit: &'static str,
+    /// Codes of the members concerned (the three largest; non-members).
+    pub members: Vec<String>,
+    /// The outcome in one sentence, with the figures.
+    pub detail: String,
+}
+
+/// Art. 6: allocated ≤ ceiling.
+pub fn ceiling_check(data: &Dataset) -> Result<Check> {
+    let (actual, limit) = (data.allocated, data.fund.ceiling);
+    let margin = sub(limit, actual, "the headroom")?;
+    let passed = actual <= limit;
+    let detail = if passed {
+        format!(
+            "{} allocated of {}: {} under the ceiling",
+            format_short(actual),
+            format_short(limit),
+            format_short(margin)
+        )
+    } else {
+        format!(
+            "{} allocated of {}: {} over the ceiling",
+            format_short(actual),
+            format_short(limit),
+            format_short(-margin)
+        )
+    };
+    Ok(Check {
+        id: "ceiling",
+        reference: Some("Art. 6"),
+        rule: "allocated sum within the fund ceiling".to_string(),
+        passed,
+        actual,
+        limit,
+        margin,
+        unit: "eur",
+        members: Vec::new(),
+        detail,
+    })
+}
+
+/// Art. 13: the three largest recipients ≤ 60% of the ceiling.
+pub fn concentration_check(data: &Dataset) -> Result<Check> {
+    let top: Vec<_> = ranked(&data.allocations)
+        .into_iter()
+        .take(CONCENTRATION_TOP)
+        .collect();
+    let actual = sum(
+        top.iter().map(|r| &r.allocation.amount),
+        "the three largest",
+    )?;
+    let limit = data
+        .fund
+        .ceiling
+        .checked_mul(Decimal::from(CONCENTRATION_CAP_PCT))
+        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+        .ok_or_else(|| crate::error::Error::overflow("the concentration cap"))?;
+    let margin = sub(limit, actual, "the concentration margin")?;
+    let passed = actual <= limit;
+    let share = pct(actual, data.fund.ceiling, "the concentration share")?;
+    let codes: Vec<String> = top.iter().map(|r| r.allocation.code.clone()).collect();
+    let detail = format!(
+        "{} = {} = {share}% of the ceiling; cap {CONCENTRATION_CAP_PCT}% = {}: {} {}",
+        codes.join(" + "),
+        format_short(actual),
+        format_short(limit),
+        format_short(margin.abs()),
+        if passed { "under" } else { "over" }
+    );
+    Ok(Check {
+        id: "concentration",
+        reference: Some("Art. 13"),
+        rule: format!(
+            "{CONCENTRATION_TOP} largest recipients within {CONCENTRATION_CAP_PCT}% of the ceiling"
+        ),
+        passed,
+        actual,
+        limit,
+        margin,
+        unit: "eur",
+        members: codes,
+        detail,
+    })
+}
+
+/// Art. 5: loans go to EU member states only.
+pub fn member_states_check(data: &Dataset) -> Check {
+    let outsiders: Vec<String> = data
+        .allocations
+        .iter()
+        .filter(|a| !is_member_state(&a.code))
+        .map(|a| a.code.clone())
+        .collect();
+    let passed = outsiders.is_empty();
+    let detail = if passed {
+        format!(
+            "all {} recipients are EU member states",
+            data.allocations.len()
+        )
+    } else {
+        format!("not EU member states: {}", outsiders.join(", "))
+    };
+    let count = Decimal::from(outsiders.len());
+    Check {
+        id: "member_states",
+        reference: Some("Art. 5"),
+        rule: "every recipient an EU member state".to_string(),
+        passed,
+        actual: count,
+        limit: Decimal::ZERO,
+        margin: -count,
+        unit: "count",
+        members: outsiders,
+        detail,
+    }
+}
+
+/// The allocated sum equals what the user expects.
+pub fn expected_total_check(data: &Dataset, expected: Decimal) -> Result<Check> {
+    let difference = sub(
+        data.allocated,
+        expected,
+        "the difference from the expected total",
+    )?;
+    let passed = difference.is_zero();
+    let detail = if passed {
+        format!("allocated {} as expected", format_short(data.allocated))
+    } else {
+        format!(
+            "allocated {} but expected {}: {} {}",
+            format_short(data.allocated),
+            format_short(expected),
+            format_short(difference.abs()),
+            if difference.is_sign_negative() {
+                "less"
+            } else {
+                "more"
+            }
+        )
+    };
+    Ok(Check {
+        id: "expected_total",
+        reference: None,
+        rule: format!("allocated sum equals {}", format_short(expected)),
+        passed,
+        actual: data.allocated,
+        limit: expected,
+        margin: -difference,
+        unit: "eur",
+        members: Vec::new(),
+        detail,
+    })
+}
+
+/// The number of members equals what the user expects.
+pub fn expected_members_check(data: &Dataset, expected: usize) -> Check {
+    let actual = data.allocations.len();
+    let passed = actual == expected;
+    Check {
+        id: "expected_members",
+        reference: None,
+        rule: format!("{expected} members"),
+        passed,
+        actual: Decimal::from(actual),
+        limit: Decimal::from(expected),
+        margin: Decimal::from(expected) - Decimal::from(actual),
+        unit: "count",
+        members: Vec::new(),
+        detail: if passed {
+            format!("{actual} members as expected")
+        } else {
+            format!("{actual} members but expected {expected}")
+        },
+    }
+}
+
+/// The regulation's checks, then the expectations given.
+pub fn check_report(
+    data: &Dataset,
+    expect_total: Option<Decimal>,
+    expect_members: Option<usize>,
+) -> Result<CheckReport> {
+    let mut checks = vec![
+        ceiling_check(data)?,
+        concentration_check(data)?,
+        member_states_check(data),
+    ];
+    if let Some(total) = expect_total {
+        checks.push(expected_total_check(data, total)?);
+    }
+    if let Some(n) = expect_members {
+        checks.push(expected_members_check(data, n));
+    }
+    Ok(CheckReport {
+        ok: checks.iter().all(|c| c.passed),
+        checks,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::bundled;
+
+    #[test]
+    fn bundled_table_passes_the_regulation() {
+        let report = check_report(&bundled().unwrap(), None, Some(19)).unwrap();
+        assert!(report.ok);
+        let c = &report.checks[1];
+        assert_eq!(c.actual.to_string(), "76590000000");
+        assert_eq!(c.margin.to_string(), "13410000000");
+        assert!(c.detail.contains("51.06%"), "{}", c.detail);
+        assert_eq!(c.members, ["PL", "RO", "FR"]);
+    }
+
+    #[test]
+    fn expectations_can_fail() {
+        let data = bundled().unwrap();
+        let report =
+            check_report(&data, Some(Decimal::from(150_000_000_000u64)), Some(20)).unwrap();
+        assert!(!report.ok);
+        assert!(!report.checks[3].passed);
+        assert!(
+            report.checks[3].detail.contains("€66.3m less"),
+            "{}",
+            report.checks[3].detail
+        );
+        assert!(!report.checks[4].passed);
+    }
+}

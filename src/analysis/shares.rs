@@ -1,0 +1,196 @@
+//! Shares: each member's percentage of the fund ceiling or of the allocated
+//! sum, rounded either each on its own (half-to-even) or by the largest
+//! remainder method so the column adds up.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use super::rank::ranked;
+use super::{percent, round_to, sum};
+use crate::dataset::Dataset;
+use crate::error::{Error, Result};
+
+/// What a share is a share of (`--of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Base {
+    /// The fund's ceiling (€150bn for SAFE).
+    #[default]
+    Fund,
+    /// The sum actually allocated.
+    Allocated,
+}
+
+/// How shares are rounded (`--method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// Each share rounded half-to-even on its own: equal amounts always get
+    /// equal shares, but the column may not add up to the rounded total.
+    #[default]
+    Nearest,
+    /// Hamilton's method: round down, then give one unit each to the largest
+    /// remainders until the column adds up to the rounded total exactly.
+    /// Equal remainders go to the larger amount, then to the name that
+    /// sorts first.
+    LargestRemainder,
+}
+
+/// The `shares` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharesReport {
+    pub of: Base,
+    pub method: Method,
+    /// Decimal places of the rounded shares.
+    pub precision: u32,
+    /// The amount shares are taken of (ceiling or allocated sum).
+    pub base: Decimal,
+    /// The sum of all amounts.
+    pub allocated: Decimal,
+    /// Members in ranking order.
+    pub members: Vec<ShareRow>,
+    /// The whole table's share of the base, exact (28 significant digits).
+    pub total_exact_pct: Decimal,
+    /// The sum of the rounded column, exactly as shown.
+    pub total_rounded_pct: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShareRow {
+    pub rank: usize,
+    pub code: String,
+    pub name: String,
+    pub amount: Decimal,
+    /// `amount / base × 100` to 28 significant digits.
+    pub share_exact_pct: Decimal,
+    /// The share rounded by the chosen method.
+    pub share_pct: Decimal,
+}
+
+/// Largest-remainder (Hamilton) rounding of `exact` values to `places`
+/// decimal places so that they add up to `target`. Ties in the remainder go
+/// to the earlier value, so callers pass values in their tie-break order.
+pub fn largest_remainder(exact: &[Decimal], places: u32, target: Decimal) -> Option<Vec<Decimal>> {
+    let unit = Decimal::new(1, places);
+    let mut rounded: Vec<Decimal> = exact
+        .iter()
+        .map(|v| {
+            let mut floor = v.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
+            floor.rescale(places);
+            floor
+        })
+        .collect();
+    let floor_sum = rounded
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
+    // How many units are missing; never negative, never more than one each.
+    let missing = target
+        .checked_sub(floor_sum)?
+        .checked_div(unit)?
+        .round()
+        .to_usize()
+        .unwrap_or(0)
+        .min(exact.len());
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    // A stable sort keeps the caller's order among equal remainders.
+    order.sort_by(|&a, &b| (exact[b] - rounded[b]).cmp(&(exact[a] - rounded[a])));
+    for &i in order.iter().take(missing) {
+        rounded[i] = rounded[i].checked_add(unit)?;
+    }
+    Some(rounded)
+}
+
+pub fn shares_report(
+    data: &Dataset,
+    of: Base,
+    method: Method,
+    precision: u32,
+) -> Result<SharesReport> {
+    let base = match of {
+        Base::Fund => data.fund.ceiling,
+        Base::Allocated => data.allocated,
+    };
+    let list = ranked(&data.allocations);
+    let exact: Vec<Decimal> = list
+        .iter()
+        .map(|r| percent(r.allocation.amount, base, "a share"))
+        .collect::<Result<_>>()?;
+    let total_exact_pct = percent(data.allocated, base, "the total share")?;
+    let rounded: Vec<Decimal> = match method {
+        Method::Nearest => exact.iter().map(|v| round_to(*v, precision)).collect(),
+        Method::LargestRemainder => {
+            largest_remainder(&exact, precision, round_to(total_exact_pct, precision))
+                .ok_or_else(|| Error::overflow("the largest-remainder shares"))?
+        }
+    };
+    let total_rounded_pct = round_to(sum(&rounded, "the sum of shares")?, precision);
+    let members = list
+        .iter()
+        .zip(exact.iter().zip(&rounded))
+        .map(|(r, (e, s))| ShareRow {
+            rank: r.rank,
+            code: r.allocation.code.clone(),
+            name: r.allocation.name.clone(),
+            amount: r.allocation.amount,
+            share_exact_pct: e.normalize(),
+            share_pct: *s,
+        })
+        .collect();
+    Ok(SharesReport {
+        of,
+        method,
+        precision,
+        base,
+        allocated: data.allocated,
+        members,
+        total_exact_pct: total_exact_pct.normalize(),
+        total_rounded_pct,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::bundled;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn largest_remainder_adds_up() {
+        let thirds = [d("33.3333"), d("33.3333"), d("33.3334")];
+        let r = largest_remainder(&thirds, 0, d("100")).unwrap();
+        assert_eq!(r.iter().sum::<Decimal>(), d("100"));
+        // Equal remainders: the earlier one wins the spare unit.
+        let r = largest_remainder(&[d("0.5"), d("0.5")], 0, d("1")).unwrap();
+        assert_eq!(r, vec![d("1"), d("0")]);
+    }
+
+    #[test]
+    fn nearest_gives_equal_amounts_equal_shares() {
+        let report = shares_report(&bundled().unwrap(), Base::Fund, Method::Nearest, 2).unwrap();
+        let fr = report.members.iter().find(|m| m.code == "FR").unwrap();
+        let hu = report.members.iter().find(|m| m.code == "HU").unwrap();
+        assert_eq!(fr.share_pct, hu.share_pct);
+        assert_eq!(fr.share_pct.to_string(), "10.81");
+        assert_eq!(report.total_exact_pct, d("99.9558"));
+    }
+
+    #[test]
+    fn largest_remainder_of_allocated_is_100() {
+        let report = shares_report(
+            &bundled().unwrap(),
+            Base::Allocated,
+            Method::LargestRemainder,
+            2,
+        )
+        .unwrap();
+        assert_eq!(report.total_rounded_pct.to_string(), "100.00");
+        for m in &report.members {
+            assert!((m.share_pct - m.share_exact_pct).abs() < d("0.01"));
+        }
+    }
+}

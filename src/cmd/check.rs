@@ -1,0 +1,61 @@
+//! `safe check`: the table against the regulation's rules and the user's
+//! expectations; exit 1 when any check fails.
+
+use crate::analysis::rules::{CheckReport, check_report};
+use crate::cli::CheckArgs;
+use crate::error::Result;
+use crate::export::{Block, Cell, Column, Report, Table, View};
+
+use super::{Ctx, Outcome};
+
+pub fn run(args: &CheckArgs, ctx: &Ctx) -> Result<Outcome> {
+    let report = check_report(&ctx.data, args.expect_total, args.expect_members)?;
+    let complaint = report
+        .checks
+        .iter()
+        .filter(|c| !c.passed)
+        .map(|c| format!("check failed: {}: {}", c.rule, c.detail))
+        .collect();
+    ctx.judge(&report, report.ok, complaint)
+}
+
+impl Report for CheckReport {
+    fn command(&self) -> &'static str {
+        "check"
+    }
+
+    fn view(&self) -> View {
+        let failed = self.checks.iter().filter(|c| !c.passed).count();
+        let verdict = if failed == 0 {
+            format!("All {} checks pass.", self.checks.len())
+        } else {
+            format!("{failed} of {} checks FAIL.", self.checks.len())
+        };
+        View {
+            blocks: vec![
+                Block::Table(Table {
+                    columns: vec![
+                        Column::text("id", "check"),
+                        Column::text("reference", "ref."),
+                        Column::text("status", "status"),
+                        Column::text("detail", "figures"),
+                    ],
+                    rows: self
+                        .checks
+                        .iter()
+                        .map(|c| {
+                            vec![
+                                Cell::text(&c.rule),
+                                Cell::text(c.reference.unwrap_or("")),
+                                Cell::Check(c.passed),
+                                Cell::text(&c.detail),
+                            ]
+                        })
+                        .collect(),
+                    footer: Vec::new(),
+                }),
+                Block::Note(verdict),
+            ],
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Commands: each module turns parsed arguments into a report (from
+//! `analysis`) and says how the report looks as a [`View`]; the exporters in
+//! `export` do the rest.
+
+pub mod check;
+pub mod rank;
+pub mod shares;
+pub mod table;
+pub mod total;
+
+use std::io::IsTerminal;
+
+use crate::cli::{Cli, ColorWhen, Command, Global};
+use crate::dataset::{self, Dataset, Source};
+use crate::error::{Result, exit};
+use crate::export::{self, Format, Report, Style, TableInfo};
+
+/// What a command hands back to `main`: the complete stdout text, lines for
+/// stderr, and the exit code.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: Vec<String>,
+    pub code: u8,
+}
+
+/// What every command works with.
+pub struct Ctx {
+    pub data: Dataset,
+    pub style: Style,
+}
+
+impl Ctx {
+    /// Renders a report in the chosen format, exit code 0.
+    pub fn emit(&self, report: &dyn Report) -> Result<Outcome> {
+        Ok(Outcome {
+            stdout: export::render(report, &TableInfo::of(&self.data), self.style)?,
+            stderr: Vec::new(),
+            code: exit::OK,
+        })
+    }
+
+    /// Renders a report whose verdict is `ok`; exit 1 (with `complaint` on
+    /// stderr) when it is not.
+    pub fn judge(&self, report: &dyn Report, ok: bool, complaint: Vec<String>) -> Result<Outcome> {
+        let mut outcome = self.emit(report)?;
+        if !ok {
+            outcome.code = exit::CHECK_FAILED;
+            outcome.stderr = complaint;
+        }
+        Ok(outcome)
+    }
+}
+
+/// Decides the output style from the global options and the environment.
+pub fn style(global: &Global) -> Style {
+    let format = if global.json {
+        Format::Json
+    } else {
+        global.format.unwrap_or_default()
+    };
+    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match global.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => !no_color_env && std::io::stdout().is_terminal(),
+    };
+    Style {
+        format,
+        unit: global.unit,
+        color: color && format == Format::Table,
+    }
+}
+
+/// Runs the command the user asked for.
+pub fn dispatch(cli: &Cli) -> Result<Outcome> {
+    let Some(command) = &cli.command else {
+        return Ok(Outcome::default());
+    };
+    let ctx = Ctx {
+        data: dataset::load(&Source::from_arg(cli.global.data.as_deref()))?,
+        style: style(&cli.global),
+    };
+    match command {
+        Command::Rank(args) => rank::run(args, &ctx),
+        Command::Total(args) => total::run(args, &ctx),
+        Command::Shares(args) => shares::run(args, &ctx),
+        Command::Table(args) => table::run(args, &ctx),
+        Command::Check(args) => check::run(args, &ctx),
+    }
+}

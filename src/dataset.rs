@@ -1,0 +1,488 @@
+//! The dataset: the allocation table's schema, loading and validation, and
+//! the bundled default (the Commission's tentative allocation of
+//! 9 September 2025, embedded in the binary).
+//!
+//! Validation happens while the JSON is read, so every error carries the
+//! `line:column` where serde_json stood when it found the problem, and, for a
+//! member, the member's code.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::money::{NumberError, parse_exact};
+
+/// The table that ships with `safe`.
+pub const BUNDLED_JSON: &str = include_str!("../data/safe-2025-09-tentative.json");
+/// How the bundled table is named in messages and in JSON output.
+pub const BUNDLED_ORIGIN: &str = "<bundled>";
+/// How standard input is named in messages and in JSON output.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+/// The only schema version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The longest code accepted (long enough for NUTS regions such as `PL91`).
+pub const MAX_CODE_LEN: usize = 16;
+
+/// A loaded, validated allocation table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    /// Where it came from: a path, `<stdin>` or `<bundled>`.
+    pub origin: String,
+    pub fund: Fund,
+    pub edition: Option<Edition>,
+    /// In file order.
+    pub allocations: Vec<Allocation>,
+    /// The exact sum of all amounts, computed with overflow checks on load.
+    pub allocated: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fund {
+    pub name: String,
+    pub legal_basis: Option<String>,
+    pub currency: String,
+    pub ceiling: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub status: String,
+    pub as_of: String,
+    pub source: String,
+}
+
+/// One member's line of the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawAllocation")]
+pub struct Allocation {
+    /// Upper-case; letters, digits and `-`.
+    pub code: String,
+    pub name: String,
+    pub amount: Decimal,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    schema_version: serde_json::Value,
+    fund: Fund,
+    #[serde(default)]
+    edition: Option<Edition>,
+    allocations: Allocations,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFund {
+    name: String,
+    #[serde(default)]
+    legal_basis: Option<String>,
+    currency: String,
+    ceiling: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAllocation {
+    code: String,
+    name: String,
+    amount: serde_json::Value,
+}
+
+impl<'de> Deserialize<'de> for Fund {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawFund::deserialize(deserializer)?;
+        if raw.currency != "EUR" {
+            return Err(de::Error::custom(format!(
+                "fund currency must be \"EUR\", got {:?}",
+                raw.currency
+            )));
+        }
+        let name = raw.name.trim().to_string();
+        check_text("fund name", &name).map_err(de::Error::custom)?;
+        let ceiling = positive_amount("fund ceiling", &raw.ceiling).map_err(de::Error::custom)?;
+        Ok(Fund {
+            name,
+            legal_basis: raw.legal_basis,
+            currency: raw.currency,
+            ceiling,
+        })
+    }
+}
+
+impl TryFrom<RawAllocation> for Allocation {
+    type Error = String;
+
+    fn try_from(raw: RawAllocation) -> Result<Self, String> {
+        let code = validate_code(&raw.code)?;
+        let name = raw.name.trim().to_string();
+        check_text(&format!("name of member {code}"), &name)?;
+        let amount = positive_amount(&format!("amount of {code} ({name})"), &raw.amount)?;
+        Ok(Allocation { code, name, amount })
+    }
+}
+
+/// Checks a code's form and returns it upper-cased.
+pub fn validate_code(raw: &str) -> Result<String, String> {
+    if raw.is_empty() {
+        return Err("member code is empty".to_string());
+    }
+    if raw.chars().count() > MAX_CODE_LEN {
+        return Err(format!(
+            "member code {raw:?} is longer than {MAX_CODE_LEN} characters"
+        ));
+    }
+    if !raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(format!(
+            "member code {raw:?} may only hold letters, digits and '-'"
+        ));
+    }
+    Ok(raw.to_ascii_uppercase())
+}
+
+fn check_text(what: &str, text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(format!("{what} contains a control character"));
+    }
+    Ok(())
+}
+
+/// Reads an amount given as a JSON string or number, exactly, and requires
+/// it to be greater than zero.
+fn positive_amount(what: &str, value: &serde_json::Value) -> Result<Decimal, String> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        // With serde_json's `arbitrary_precision`, a number's text is kept
+        // exactly as written: no f64 on the way.
+        serde_json::Value::Number(n) => n.to_string(),
+        other => {
+            return Err(format!(
+                "{what} must be a number or a string holding one, got {}",
+                json_kind(other)
+            ));
+        }
+    };
+    let amount = parse_exact(&text).map_err(|e| match e {
+        NumberError::Empty | NumberError::Invalid => {
+            format!("{what} is not a number: {text:?}")
+        }
+        other => format!("{what} {other}: {text}"),
+    })?;
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return Err(format!("{what} is negative: {text}"));
+    }
+    if amount.is_zero() {
+        return Err(format!("{what} is zero; leave the member out instead"));
+    }
+    Ok(amount)
+}
+
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// The allocations array, checked for duplicates and for an overflowing sum
+/// as it is read, so the error points at the offending member.
+struct Allocations {
+    list: Vec<Allocation>,
+    total: Decimal,
+}
+
+impl<'de> Deserialize<'de> for Allocations {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AllocationsVisitor;
+
+        impl<'de> Visitor<'de> for AllocationsVisitor {
+            type Value = Allocations;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of allocations")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Allocations, A::Error> {
+                let mut list: Vec<Allocation> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                let mut codes = HashSet::new();
+                let mut names = HashSet::new();
+                let mut total = Decimal::ZERO;
+                while let Some(allocation) = seq.next_element::<Allocation>()? {
+                    let index = list.len();
+                    if !codes.insert(allocation.code.clone()) {
+                        let first = list.iter().position(|a| a.code == allocation.code);
+                        return Err(de::Error::custom(format!(
+                            "duplicate member code {} in allocations[{index}] (first in allocations[{}])",
+                            allocation.code,
+                            first.unwrap_or_default()
+                        )));
+                    }
+                    if !names.insert(allocation.name.to_lowercase()) {
+                        let lower = allocation.name.to_lowercase();
+                        let first = list.iter().position(|a| a.name.to_lowercase() == lower);
+                        return Err(de::Error::custom(format!(
+                            "duplicate member name {:?} in allocations[{index}] (first in allocations[{}])",
+                            allocation.name,
+                            first.unwrap_or_default()
+                        )));
+                    }
+                    total = total.checked_add(allocation.amount).ok_or_else(|| {
+                        de::Error::custom(format!(
+                            "arithmetic overflow: the sum of amounts exceeds {} at allocations[{index}] ({})",
+                            Decimal::MAX,
+                            allocation.code
+                        ))
+                    })?;
+                    list.push(allocation);
+                }
+                if list.is_empty() {
+                    return Err(de::Error::custom(
+                        "allocations is empty: the table needs at least one member",
+                    ));
+                }
+                Ok(Allocations { list, total })
+            }
+        }
+
+        deserializer.deserialize_seq(AllocationsVisitor)
+    }
+}
+
+/// Where to load the table from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source<'a> {
+    Bundled,
+    Stdin,
+    File(&'a Path),
+}
+
+impl<'a> Source<'a> {
+    /// `None` is the bundled table; `-` is standard input.
+    pub fn from_arg(path: Option<&'a Path>) -> Self {
+        match path {
+            None => Source::Bundled,
+            Some(p) if p.as_os_str() == "-" => Source::Stdin,
+            Some(p) => Source::File(p),
+        }
+    }
+
+    pub fn origin(&self) -> String {
+        match self {
+            Source::Bundled => BUNDLED_ORIGIN.to_string(),
+            Source::Stdin => STDIN_ORIGIN.to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Reads the raw bytes of a source: errors are "cannot read input" (66).
+pub fn read_source(source: &Source<'_>) -> Result<Vec<u8>> {
+    let origin = source.origin();
+    match source {
+        Source::Bundled => Ok(BUNDLED_JSON.as_bytes().to_vec()),
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::no_input(&origin, format!("cannot read: {}", io_reason(&e))))?;
+            Ok(bytes)
+        }
+        Source::File(path) => read_file(path),
+    }
+}
+
+/// Reads a whole file, turning every failure into a one-line, exit-66 error.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let origin = path.display().to_string();
+    if path.is_dir() {
+        return Err(Error::no_input(&origin, "cannot read: is a directory"));
+    }
+    std::fs::read(path)
+        .map_err(|e| Error::no_input(&origin, format!("cannot read: {}", io_reason(&e))))
+}
+
+/// A short reason for an I/O error, without the `(os error N)` noise.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        ErrorKind::InvalidData => "not valid UTF-8".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Loads and validates a table.
+pub fn load(source: &Source<'_>) -> Result<Dataset> {
+    let bytes = read_source(source)?;
+    parse(&source.origin(), &bytes)
+}
+
+/// The bundled table (always valid: a test makes sure).
+pub fn bundled() -> Result<Dataset> {
+    load(&Source::Bundled)
+}
+
+/// Line and column (1-based, column in characters) of byte `offset`.
+fn position_of(text: &[u8], offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Validates the text of a table already in memory; `origin` names it in
+/// error messages.
+pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
+    // A UTF-8 byte-order mark (as some Windows editors write) is accepted.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::data(
+            origin,
+            Some(position_of(bytes, e.valid_up_to())),
+            "not valid UTF-8 (the table must be UTF-8 JSON)",
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(Error::data(
+            origin,
+            None,
+            "empty input: expected a JSON table (see `safe --help` and the README for the schema)",
+        ));
+    }
+    let raw: RawTable = serde_json::from_str(text).map_err(|e| json_error(origin, &e))?;
+    let version_ok = raw.schema_version.as_u64() == Some(u64::from(SCHEMA_VERSION));
+    if !version_ok {
+        return Err(Error::data(
+            origin,
+            None,
+            format!(
+                "unsupported schema_version {}: this safe reads version {SCHEMA_VERSION}",
+                raw.schema_version
+            ),
+        ));
+    }
+    Ok(Dataset {
+        origin: origin.to_string(),
+        fund: raw.fund,
+        edition: raw.edition,
+        allocations: raw.allocations.list,
+        allocated: raw.allocations.total,
+    })
+}
+
+/// Turns a serde_json error into `origin:line:column: message`.
+fn json_error(origin: &str, err: &serde_json::Error) -> Error {
+    let text = err.to_string();
+    // serde_json appends " at line L column C"; we put the position in front.
+    let message = match text.rfind(" at line ") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    let message = if message.starts_with("recursion limit exceeded") {
+        "JSON nested too deeply (more than 128 levels)".to_string()
+    } else {
+        message.to_string()
+    };
+    let message = match err.classify() {
+        serde_json::error::Category::Eof => {
+            format!("unexpected end of input (truncated JSON?): {message}")
+        }
+        serde_json::error::Category::Syntax => format!("JSON syntax error: {message}"),
+        _ => message,
+    };
+    let position = (err.line() > 0).then(|| (err.line(), err.column()));
+    Error::data(origin, position, message)
+}
+
+impl Dataset {
+    /// The allocation with `code` (case-insensitive), if any.
+    pub fn find_code(&self, code: &str) -> Option<&Allocation> {
+        self.allocations
+            .iter()
+            .find(|a| a.code.eq_ignore_ascii_case(code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn table(allocations: &str) -> String {
+        format!(
+            r#"{{"schema_version":1,"fund":{{"name":"T","currency":"EUR","ceiling":"100"}},"allocations":[{allocations}]}}"#
+        )
+    }
+
+    #[test]
+    fn bundled_table_is_valid_and_sums_to_the_reported_total() {
+        let data = bundled().unwrap();
+        assert_eq!(data.allocations.len(), 19);
+        assert_eq!(data.allocated, Decimal::from_str("149933700000").unwrap());
+        assert_eq!(
+            data.fund.ceiling,
+            Decimal::from_str("150000000000").unwrap()
+        );
+        assert_eq!(data.allocations[0].code, "PL");
+        assert_eq!(data.find_code("el").unwrap().name, "Greece");
+    }
+
+    #[test]
+    fn numbers_and_strings_are_read_exactly() {
+        let data = parse(
+            "t",
+            table(r#"{"code":"a","name":"A","amount":0.1},{"code":"b","name":"B","amount":"0.2"}"#)
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(data.allocated, Decimal::from_str("0.3").unwrap());
+        assert_eq!(data.allocations[0].code, "A");
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let text = "{\"schema_version\":1,\n\"fund\":{\"name\":\"T\",\"currency\":\"EUR\",\"ceiling\":1},\n\"allocations\":[{\"code\":\"A\",\"name\":\"A\",\"amount\":-1}]}";
+        let err = parse("f.json", text.as_bytes()).unwrap_err();
+        assert!(err.message.starts_with("f.json:3:"), "{}", err.message);
+        assert!(
+            err.message.contains("amount of A (A) is negative"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn position_counts_characters() {
+        assert_eq!(position_of("ab\ncé€x".as_bytes(), 9), (2, 4));
+    }
+}

@@ -1,0 +1,103 @@
+//! Errors and the exit codes they map to, in one place.
+//!
+//! | code | meaning |
+//! |------|---------|
+//! | 0    | success (also: the reader closed the pipe early) |
+//! | 1    | a check or an expectation failed |
+//! | 2    | usage: bad arguments, an unknown member |
+//! | 65   | invalid data: the table or a population file breaks the schema |
+//! | 66   | cannot read input: missing file, a directory, no permission |
+//! | 70   | internal error (a bug: please report it) |
+//! | 74   | cannot write output |
+
+use std::fmt;
+
+/// The exit codes `safe` documents. See the module docs.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const CHECK_FAILED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const DATA: u8 = 65;
+    pub const NO_INPUT: u8 = 66;
+    pub const INTERNAL: u8 = 70;
+    pub const IO: u8 = 74;
+}
+
+/// What kind of failure an [`Error`] is; decides the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Usage,
+    Data,
+    NoInput,
+    Output,
+}
+
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Usage => exit::USAGE,
+            Kind::Data => exit::DATA,
+            Kind::NoInput => exit::NO_INPUT,
+            Kind::Output => exit::IO,
+        }
+    }
+}
+
+/// A failure that `safe` reports on one line of stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub kind: Kind,
+    pub message: String,
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error {
+            kind: Kind::Usage,
+            message: message.into(),
+        }
+    }
+
+    /// Invalid data at `origin` (a file name, `<stdin>`, `<bundled>`),
+    /// optionally with a `line:column`.
+    pub fn data(
+        origin: &str,
+        position: Option<(usize, usize)>,
+        message: impl fmt::Display,
+    ) -> Self {
+        let message = match position {
+            Some((line, column)) => format!("{origin}:{line}:{column}: {message}"),
+            None => format!("{origin}: {message}"),
+        };
+        Error {
+            kind: Kind::Data,
+            message,
+        }
+    }
+
+    pub fn no_input(origin: &str, message: impl fmt::Display) -> Self {
+        Error {
+            kind: Kind::NoInput,
+            message: format!("{origin}: {message}"),
+        }
+    }
+
+    /// Arithmetic that would overflow a `Decimal`: the figures are too
+    /// large to compute exactly, which is a property of the data.
+    pub fn overflow(what: impl fmt::Display) -> Self {
+        Error {
+            kind: Kind::Data,
+            message: format!("arithmetic overflow: {what} is too large to compute exactly"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

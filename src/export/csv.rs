@@ -1,0 +1,31 @@
+//! CSV (RFC 4180, via the `csv` crate): the report's main table with a
+//! header row of stable snake_case keys and raw exact numbers (no thousands
+//! separators, no currency signs, no footer rows).
+
+use super::{Block, Exporter, Report, Style, TableInfo, output_error};
+use crate::error::Result;
+
+pub struct Csv;
+
+impl Exporter for Csv {
+    fn render(&self, report: &dyn Report, _table: &TableInfo, _style: Style) -> Result<String> {
+        let view = report.view();
+        let Some(table) = view.blocks.iter().find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        }) else {
+            return Ok(String::new());
+        };
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(table.columns.iter().map(|c| c.key))
+            .map_err(|e| output_error("CSV", e))?;
+        for row in &table.rows {
+            writer
+                .write_record(row.iter().map(|c| c.raw()))
+                .map_err(|e| output_error("CSV", e))?;
+        }
+        let bytes = writer.into_inner().map_err(|e| output_error("CSV", e))?;
+        String::from_utf8(bytes).map_err(|e| output_error("CSV", e))
+    }
+}

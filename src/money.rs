@@ -1,0 +1,509 @@
+//! Money: exact decimal parsing and formatting.
+//!
+//! * [`parse_exact`] reads a plain decimal number (as found in a data file:
+//!   `43700000000`, `0.1`, `4.37e10`) into a [`Decimal`] without ever going
+//!   through `f64` and without rounding: a number with more digits than a
+//!   `Decimal` holds is an error, never a silent approximation.
+//! * [`parse_amount`] reads an amount as people type it on the command line:
+//!   `149933700000`, `149.9337bn`, `787m`, `€1.5bn`, `5 bn`.
+//! * [`Unit`] and [`format_grouped`] print amounts with thousands separators
+//!   in euros, millions or billions, again without losing a digit.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// Why a number could not be read exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// Empty text.
+    Empty,
+    /// Not a decimal number at all.
+    Invalid,
+    /// More significant digits, or a larger value, than a `Decimal` holds.
+    TooLarge,
+    /// More decimal places than a `Decimal` holds (28).
+    TooPrecise,
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberError::Empty => "is empty",
+            NumberError::Invalid => "is not a decimal number",
+            NumberError::TooLarge => {
+                "has more digits than can be held exactly (at most 29 significant digits, below 7.9e28)"
+            }
+            NumberError::TooPrecise => {
+                "has more decimal places than can be held exactly (at most 28)"
+            }
+        })
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// The largest exponent we bother to look at; anything beyond is too large
+/// (or, for a zero mantissa, still zero).
+const MAX_EXPONENT_DIGITS: usize = 6;
+
+/// Parses a plain decimal number exactly: an optional sign, digits with an
+/// optional fraction, and an optional exponent (`e`/`E`), as JSON writes
+/// numbers. No spaces, no separators, no suffixes.
+///
+/// Trailing zeros in the fraction never count against the limit
+/// (`1.5000000000000000000000000000000` is fine), and the result keeps the
+/// smallest scale that represents the value.
+pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
+    if text.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let negative = match bytes[0] {
+        b'-' => {
+            i = 1;
+            true
+        }
+        b'+' => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let mut digits = String::new();
+    let mut frac_len: i64 = 0;
+    let mut seen_digit = false;
+    let mut seen_dot = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                digits.push(bytes[i] as char);
+                if seen_dot {
+                    frac_len += 1;
+                }
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !seen_digit {
+        return Err(NumberError::Invalid);
+    }
+    let mut exponent: i64 = 0;
+    if i < bytes.len() {
+        if bytes[i] != b'e' && bytes[i] != b'E' {
+            return Err(NumberError::Invalid);
+        }
+        i += 1;
+        let exp_negative = match bytes.get(i) {
+            Some(b'-') => {
+                i += 1;
+                true
+            }
+            Some(b'+') => {
+                i += 1;
+                false
+            }
+            _ => false,
+        };
+        let exp_text = &text[i..];
+        if exp_text.is_empty() || !exp_text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(NumberError::Invalid);
+        }
+        let exp_text = exp_text.trim_start_matches('0');
+        if exp_text.len() > MAX_EXPONENT_DIGITS {
+            if digits.bytes().all(|b| b == b'0') {
+                return Ok(Decimal::ZERO);
+            }
+            return Err(if exp_negative {
+                NumberError::TooPrecise
+            } else {
+                NumberError::TooLarge
+            });
+        }
+        let magnitude: i64 = if exp_text.is_empty() {
+            0
+        } else {
+            exp_text.parse().map_err(|_| NumberError::Invalid)?
+        };
+        exponent = if exp_negative { -magnitude } else { magnitude };
+    }
+
+    // value = digits * 10^(exponent - frac_len)
+    let mut scale = frac_len - exponent;
+    let mut digits = digits.trim_start_matches('0').to_string();
+    if digits.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    while scale > 0 && digits.ends_with('0') {
+        digits.pop();
+        scale -= 1;
+    }
+    if scale < 0 {
+        let zeros = usize::try_from(-scale).map_err(|_| NumberError::TooLarge)?;
+        if digits.len() + zeros > 29 {
+            return Err(NumberError::TooLarge);
+        }
+        digits.push_str(&"0".repeat(zeros));
+        scale = 0;
+    }
+    if scale > 28 {
+        return Err(NumberError::TooPrecise);
+    }
+    if digits.len() > 29 {
+        return Err(NumberError::TooLarge);
+    }
+    let mantissa: i128 = digits.parse().map_err(|_| NumberError::TooLarge)?;
+    let mantissa = if negative { -mantissa } else { mantissa };
+    Decimal::try_from_i128_with_scale(mantissa, scale as u32).map_err(|_| NumberError::TooLarge)
+}
+
+/// Why an amount typed on the command line was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountError {
+    pub input: String,
+    pub reason: String,
+}
+
+/// The forms [`parse_amount`] accepts, for error messages and help.
+pub const AMOUNT_FORMS: &str = "accepted forms: 149933700000, 149.9337bn, 787m, 46.7m, 1.5k, €1.5bn, 5 bn, EUR 5bn, 150_000_000_000";
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid amount '{}': {} ({AMOUNT_FORMS})",
+            self.input, self.reason
+        )
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+/// Suffixes and their multipliers, matched case-insensitively.
+const SUFFIXES: &[(&str, u64)] = &[
+    ("", 1),
+    ("k", 1_000),
+    ("thousand", 1_000),
+    ("m", 1_000_000),
+    ("mn", 1_000_000),
+    ("mio", 1_000_000),
+    ("million", 1_000_000),
+    ("b", 1_000_000_000),
+    ("bn", 1_000_000_000),
+    ("bln", 1_000_000_000),
+    ("billion", 1_000_000_000),
+];
+
+/// Parses a positive amount of euros as people write it: plain euros or a
+/// number with a `k`, `m`/`mn`/`million` or `bn`/`b`/`billion` suffix,
+/// optionally with `€` or `EUR` in front or behind, and `_` between digits.
+///
+/// A comma is refused: `150,000` (thousands) and `16,21bn` (decimal comma)
+/// cannot be told apart.
+pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
+    let fail = |reason: &str| AmountError {
+        input: input.to_string(),
+        reason: reason.to_string(),
+    };
+    let mut text = input.trim();
+    for prefix in ["€", "EUR", "eur", "Eur"] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.trim_start();
+            break;
+        }
+    }
+    for suffix in ["€", "EUR", "eur", "Eur"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            text = rest.trim_end();
+            break;
+        }
+    }
+    if text.is_empty() {
+        return Err(fail("no number"));
+    }
+    if text.contains(',') {
+        return Err(fail(
+            "a comma is ambiguous (thousands separator or decimal comma?); write 150000000000 or 150bn, and use '.' for decimals",
+        ));
+    }
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '_' || c == '-' || c == '+'))
+        .unwrap_or(text.len());
+    let (number, suffix) = text.split_at(split);
+    let suffix = suffix.trim();
+    if number.contains("__") || number.starts_with('_') || number.ends_with('_') {
+        return Err(fail("'_' may only stand between digits"));
+    }
+    let number: String = number.chars().filter(|&c| c != '_').collect();
+    let multiplier = SUFFIXES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(suffix))
+        .map(|&(_, m)| m)
+        .ok_or_else(|| fail(&format!("unknown unit '{suffix}'")))?;
+    let value = parse_exact(&number).map_err(|e| match e {
+        NumberError::Empty => fail("no number"),
+        other => fail(&format!("the number {other}")),
+    })?;
+    let value = value
+        .checked_mul(Decimal::from(multiplier))
+        .ok_or_else(|| fail("too large to hold exactly"))?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(fail("amounts must be positive"));
+    }
+    if value.is_zero() {
+        return Err(fail("amounts must be greater than zero"));
+    }
+    Ok(value.normalize())
+}
+
+/// The unit in which human output shows amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Euros, with every digit.
+    #[default]
+    Eur,
+    /// Millions of euros.
+    M,
+    /// Billions of euros.
+    Bn,
+}
+
+impl Unit {
+    /// How many decimal places the unit moves the point.
+    pub fn shift(self) -> u32 {
+        match self {
+            Unit::Eur => 0,
+            Unit::M => 6,
+            Unit::Bn => 9,
+        }
+    }
+
+    /// The label used in column headers: `€`, `€m`, `€bn`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Eur => "€",
+            Unit::M => "€m",
+            Unit::Bn => "€bn",
+        }
+    }
+}
+
+impl FromStr for Unit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        <Unit as clap::ValueEnum>::from_str(s, true)
+    }
+}
+
+/// The exact digits of `value` expressed in `unit`, as (negative, integer
+/// part, fraction part without trailing zeros). Shifting the decimal point
+/// is done on the digits, so no precision is ever lost.
+fn split_digits(value: Decimal, unit: Unit) -> (bool, String, String) {
+    let negative = value.is_sign_negative() && !value.is_zero();
+    let scale = (value.scale() + unit.shift()) as usize;
+    let digits = value.mantissa().unsigned_abs().to_string();
+    let (int, frac) = if digits.len() > scale {
+        let (i, f) = digits.split_at(digits.len() - scale);
+        (i.to_string(), f.to_string())
+    } else {
+        ("0".to_string(), format!("{digits:0>scale$}"))
+    };
+    (negative, int, frac.trim_end_matches('0').to_string())
+}
+
+/// How many decimal places `value` needs in `unit` to show every digit.
+pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
+    split_digits(value, unit).2.len() as u32
+}
+
+/// Formats `value` in `unit` with `,` thousands separators and exactly
+/// `places` decimal places. `places` should be at least
+/// [`places_needed`]; if it is smaller, the value is rounded half-to-even
+/// (this is only used for percentages that are already rounded).
+pub fn format_grouped(value: Decimal, unit: Unit, places: u32) -> String {
+    let needed = places_needed(value, unit);
+    let value = if needed > places && unit == Unit::Eur {
+        value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointNearestEven)
+    } else {
+        value
+    };
+    let (negative, int, mut frac) = split_digits(value, unit);
+    let places = places as usize;
+    if frac.len() < places {
+        frac.push_str(&"0".repeat(places - frac.len()));
+    }
+    let mut out = String::with_capacity(int.len() + int.len() / 3 + frac.len() + 2);
+    if negative {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// A short human form of an amount for prose: `€43.7bn`, `€787m`,
+/// `€46.7m`, `€66.3m`, `€950`. Exact: it uses as many digits as the value
+/// has.
+pub fn format_short(value: Decimal) -> String {
+    let abs = value.abs();
+    let unit = if abs >= Decimal::from(1_000_000_000u64) {
+        Unit::Bn
+    } else if abs >= Decimal::from(1_000_000u64) {
+        Unit::M
+    } else {
+        Unit::Eur
+    };
+    let places = places_needed(value, unit);
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let suffix = match unit {
+        Unit::Eur => "",
+        Unit::M => "m",
+        Unit::Bn => "bn",
+    };
+    format!(
+        "{sign}€{}{suffix}",
+        format_grouped(value.abs(), unit, places)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn parse_exact_reads_plain_numbers() {
+        assert_eq!(parse_exact("43700000000"), Ok(d("43700000000")));
+        assert_eq!(parse_exact("0.1"), Ok(d("0.1")));
+        assert_eq!(parse_exact("-5"), Ok(d("-5")));
+        assert_eq!(parse_exact("+5.50"), Ok(d("5.5")));
+        assert_eq!(parse_exact("4.37e10"), Ok(d("43700000000")));
+        assert_eq!(parse_exact("467E-1"), Ok(d("46.7")));
+        assert_eq!(parse_exact("0e999999999"), Ok(Decimal::ZERO));
+    }
+
+    #[test]
+    fn parse_exact_refuses_what_it_cannot_hold() {
+        assert_eq!(parse_exact(""), Err(NumberError::Empty));
+        assert_eq!(parse_exact("abc"), Err(NumberError::Invalid));
+        assert_eq!(parse_exact("1.2.3"), Err(NumberError::Invalid));
+        assert_eq!(parse_exact("1e"), Err(NumberError::Invalid));
+        assert_eq!(parse_exact("."), Err(NumberError::Invalid));
+        assert_eq!(parse_exact("1 000"), Err(NumberError::Invalid));
+        // 30 significant digits
+        assert_eq!(
+            parse_exact("123456789012345678901234567890"),
+            Err(NumberError::TooLarge)
+        );
+        // 29 digits but above 2^96
+        assert_eq!(
+            parse_exact("99999999999999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_exact("0.00000000000000000000000000001"),
+            Err(NumberError::TooPrecise)
+        );
+        assert_eq!(parse_exact("1e29"), Err(NumberError::TooLarge));
+        assert_eq!(parse_exact("1e-9999999"), Err(NumberError::TooPrecise));
+    }
+
+    #[test]
+    fn parse_exact_ignores_trailing_fraction_zeros() {
+        assert_eq!(
+            parse_exact("1.5000000000000000000000000000000000"),
+            Ok(d("1.5"))
+        );
+        assert_eq!(
+            parse_exact("79228162514264337593543950335"),
+            Ok(Decimal::MAX)
+        );
+    }
+
+    #[test]
+    fn parse_amount_reads_suffixes() {
+        assert_eq!(parse_amount("149933700000"), Ok(d("149933700000")));
+        assert_eq!(parse_amount("149.9337bn"), Ok(d("149933700000")));
+        assert_eq!(parse_amount("787m"), Ok(d("787000000")));
+        assert_eq!(parse_amount("46.7m"), Ok(d("46700000")));
+        assert_eq!(parse_amount("€1.5bn"), Ok(d("1500000000")));
+        assert_eq!(parse_amount("5 bn"), Ok(d("5000000000")));
+        assert_eq!(parse_amount("EUR 5BN"), Ok(d("5000000000")));
+        assert_eq!(parse_amount("5bn EUR"), Ok(d("5000000000")));
+        assert_eq!(parse_amount("2 billion"), Ok(d("2000000000")));
+        assert_eq!(parse_amount("1.5k"), Ok(d("1500")));
+        assert_eq!(parse_amount("150_000_000_000"), Ok(d("150000000000")));
+        assert_eq!(parse_amount("0.3"), Ok(d("0.3")));
+    }
+
+    #[test]
+    fn parse_amount_refuses_ambiguity_and_nonsense() {
+        for bad in [
+            "150,000,000,000",
+            "16,21bn",
+            "",
+            "€",
+            "bn",
+            "5 trillion",
+            "-5bn",
+            "0",
+            "0m",
+            "1__0",
+            "_10",
+            "1e5",
+            "five",
+        ] {
+            assert!(parse_amount(bad).is_err(), "{bad:?} should be refused");
+        }
+        let err = parse_amount("16,21bn").unwrap_err().to_string();
+        assert!(err.contains("ambiguous"), "{err}");
+        assert!(err.contains("149.9337bn"), "{err}");
+    }
+
+    #[test]
+    fn format_grouped_keeps_every_digit() {
+        assert_eq!(
+            format_grouped(d("43700000000"), Unit::Eur, 0),
+            "43,700,000,000"
+        );
+        assert_eq!(format_grouped(d("46700000"), Unit::Bn, 4), "0.0467");
+        assert_eq!(format_grouped(d("46700000"), Unit::M, 1), "46.7");
+        assert_eq!(format_grouped(d("43700000000"), Unit::M, 1), "43,700.0");
+        assert_eq!(format_grouped(d("-66300000"), Unit::Eur, 0), "-66,300,000");
+        assert_eq!(format_grouped(d("0.1"), Unit::Eur, 2), "0.10");
+        assert_eq!(format_grouped(d("999"), Unit::Eur, 0), "999");
+        assert_eq!(format_grouped(d("1000"), Unit::Eur, 0), "1,000");
+        assert_eq!(places_needed(d("46700000"), Unit::Bn), 4);
+        assert_eq!(places_needed(d("46700000"), Unit::Eur), 0);
+    }
+
+    #[test]
+    fn format_short_reads_like_prose() {
+        assert_eq!(format_short(d("43700000000")), "€43.7bn");
+        assert_eq!(format_short(d("66300000")), "€66.3m");
+        assert_eq!(format_short(d("787000000")), "€787m");
+        assert_eq!(format_short(d("950")), "€950");
+        assert_eq!(format_short(d("-4933700000")), "-€4.9337bn");
+    }
+}
