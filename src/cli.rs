@@ -126,7 +126,7 @@ pub struct RankArgs {
 #[derive(Debug, Args)]
 pub struct TotalArgs {
     /// Exit 1 unless the allocated sum is exactly AMOUNT
-    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg)]
+    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
     pub expect: Option<Decimal>,
 }
 
@@ -161,7 +161,7 @@ pub struct TableArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Also check that the allocated sum is exactly AMOUNT
-    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg)]
+    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
     pub expect_total: Option<Decimal>,
     /// Also check that the table has exactly N members
     #[arg(long, value_name = "N")]

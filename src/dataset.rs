@@ -9,10 +9,12 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::io::Read;
+use std::marker::PhantomData;
 use std::path::Path;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -51,7 +53,10 @@ pub struct Fund {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an edition object {status, as_of, source}"
+)]
 pub struct Edition {
     pub status: String,
     pub as_of: String,
@@ -60,7 +65,7 @@ pub struct Edition {
 
 /// One member's line of the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "RawAllocation")]
+#[serde(try_from = "ObjectOnly<RawAllocation>")]
 pub struct Allocation {
     /// Upper-case; letters, digits and `-`.
     pub code: String,
@@ -69,17 +74,23 @@ pub struct Allocation {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a JSON object holding an allocation table"
+)]
 struct RawTable {
     schema_version: serde_json::Value,
     fund: Fund,
     #[serde(default)]
-    edition: Option<Edition>,
+    edition: Option<ObjectOnly<Edition>>,
     allocations: Allocations,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a fund object {name, currency, ceiling}"
+)]
 struct RawFund {
     name: String,
     #[serde(default)]
@@ -89,7 +100,10 @@ struct RawFund {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an allocation object {code, name, amount}"
+)]
 struct RawAllocation {
     code: String,
     name: String,
@@ -98,7 +112,7 @@ struct RawAllocation {
 
 impl<'de> Deserialize<'de> for Fund {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = RawFund::deserialize(deserializer)?;
+        let ObjectOnly(raw) = ObjectOnly::<RawFund>::deserialize(deserializer)?;
         if raw.currency != "EUR" {
             return Err(de::Error::custom(format!(
                 "fund currency must be \"EUR\", got {:?}",
@@ -117,14 +131,45 @@ impl<'de> Deserialize<'de> for Fund {
     }
 }
 
-impl TryFrom<RawAllocation> for Allocation {
+/// Reads `T` only from a JSON object. serde's derived `Deserialize` also
+/// takes an array of field values (`["PL", "Poland", 1]`); a table in that
+/// shape is a mistake, not an alternative syntax, so it is refused.
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(ObjectVisitor(PhantomData))
+            .map(ObjectOnly)
+    }
+}
+
+impl TryFrom<ObjectOnly<RawAllocation>> for Allocation {
     type Error = String;
 
-    fn try_from(raw: RawAllocation) -> Result<Self, String> {
+    fn try_from(ObjectOnly(raw): ObjectOnly<RawAllocation>) -> Result<Self, String> {
         let code = validate_code(&raw.code)?;
         let name = raw.name.trim().to_string();
         check_text(&format!("name of member {code}"), &name)?;
-        let amount = positive_amount(&format!("amount of {code} ({name})"), &raw.amount)?;
+        let amount = positive_decimal(
+            &format!("amount of {code} ({name})"),
+            &raw.amount,
+            "; leave the member out instead",
+        )?;
         Ok(Allocation { code, name, amount })
     }
 }
@@ -160,6 +205,15 @@ fn check_text(what: &str, text: &str) -> Result<(), String> {
 /// Reads an amount given as a JSON string or number, exactly, and requires
 /// it to be greater than zero.
 fn positive_amount(what: &str, value: &serde_json::Value) -> Result<Decimal, String> {
+    positive_decimal(what, value, "")
+}
+
+/// [`positive_amount`] with a hint added to the "is zero" message.
+fn positive_decimal(
+    what: &str,
+    value: &serde_json::Value,
+    zero_hint: &str,
+) -> Result<Decimal, String> {
     let text = match value {
         serde_json::Value::String(s) => s.clone(),
         // With serde_json's `arbitrary_precision`, a number's text is kept
@@ -182,7 +236,7 @@ fn positive_amount(what: &str, value: &serde_json::Value) -> Result<Decimal, Str
         return Err(format!("{what} is negative: {text}"));
     }
     if amount.is_zero() {
-        return Err(format!("{what} is zero; leave the member out instead"));
+        return Err(format!("{what} is zero{zero_hint}"));
     }
     Ok(amount)
 }
@@ -379,7 +433,8 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
             "empty input: expected a JSON table (see `safe --help` and the README for the schema)",
         ));
     }
-    let raw: RawTable = serde_json::from_str(text).map_err(|e| json_error(origin, &e))?;
+    let ObjectOnly(raw): ObjectOnly<RawTable> =
+        serde_json::from_str(text).map_err(|e| json_error(origin, &e))?;
     let version_ok = raw.schema_version.as_u64() == Some(u64::from(SCHEMA_VERSION));
     if !version_ok {
         return Err(Error::data(
@@ -394,7 +449,7 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
     Ok(Dataset {
         origin: origin.to_string(),
         fund: raw.fund,
-        edition: raw.edition,
+        edition: raw.edition.map(|ObjectOnly(e)| e),
         allocations: raw.allocations.list,
         allocated: raw.allocations.total,
     })
@@ -420,7 +475,7 @@ fn json_error(origin: &str, err: &serde_json::Error) -> Error {
         serde_json::error::Category::Syntax => format!("JSON syntax error: {message}"),
         _ => message,
     };
-    let position = (err.line() > 0).then(|| (err.line(), err.column()));
+    let position = (err.line() > 0).then(|| (err.line(), err.column().max(1)));
     Error::data(origin, position, message)
 }
 
