@@ -56,25 +56,17 @@ pub fn ceiling_check(data: &Dataset) -> Result<Check> {
     let (actual, limit) = (data.allocated, data.fund.ceiling);
     let margin = sub(limit, actual, "the headroom")?;
     let passed = actual <= limit;
-    let detail = if passed {
-        format!(
-            "{} allocated of {}: {} under the ceiling",
-            format_short(actual),
-            format_short(limit),
-            format_short(margin)
-        )
-    } else {
-        format!(
-            "{} allocated of {}: {} over the ceiling",
-            format_short(actual),
-            format_short(limit),
-            format_short(-margin)
-        )
-    };
+    let detail = format!(
+        "{} of {}: {} {} the ceiling",
+        format_short(actual),
+        format_short(limit),
+        format_short(margin.abs()),
+        if passed { "under" } else { "over" }
+    );
     Ok(Check {
         id: "ceiling",
         reference: Some("Art. 6"),
-        rule: "allocated sum within the fund ceiling".to_string(),
+        rule: "total within the ceiling".to_string(),
         passed,
         actual,
         limit,
@@ -106,19 +98,17 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
     let share = pct(actual, data.fund.ceiling, "the concentration share")?;
     let codes: Vec<String> = top.iter().map(|r| r.allocation.code.clone()).collect();
     let detail = format!(
-        "{} = {} = {share}% of the ceiling; cap {CONCENTRATION_CAP_PCT}% = {}: {} {}",
-        codes.join(" + "),
+        "{} {} = {share}%: {} {} the {} cap",
+        codes.join("+"),
         format_short(actual),
-        format_short(limit),
         format_short(margin.abs()),
-        if passed { "under" } else { "over" }
+        if passed { "under" } else { "over" },
+        format_short(limit),
     );
     Ok(Check {
         id: "concentration",
         reference: Some("Art. 13"),
-        rule: format!(
-            "{CONCENTRATION_TOP} largest recipients within {CONCENTRATION_CAP_PCT}% of the ceiling"
-        ),
+        rule: format!("top {CONCENTRATION_TOP} within {CONCENTRATION_CAP_PCT}% of the ceiling"),
         passed,
         actual,
         limit,
@@ -140,7 +130,7 @@ pub fn member_states_check(data: &Dataset) -> Check {
     let passed = outsiders.is_empty();
     let detail = if passed {
         format!(
-            "all {} recipients are EU member states",
+            "all {} are EU member states",
             data.allocations.len()
         )
     } else {
@@ -150,7 +140,7 @@ pub fn member_states_check(data: &Dataset) -> Check {
     Check {
         id: "member_states",
         reference: Some("Art. 5"),
-        rule: "every recipient an EU member state".to_string(),
+        rule: "EU member states only".to_string(),
         passed,
         actual: count,
         limit: Decimal::ZERO,
@@ -170,10 +160,10 @@ pub fn expected_total_check(data: &Dataset, expected: Decimal) -> Result<Check> 
     )?;
     let passed = difference.is_zero();
     let detail = if passed {
-        format!("allocated {} as expected", format_short(data.allocated))
+        format!("{} as expected", format_short(data.allocated))
     } else {
         format!(
-            "allocated {} but expected {}: {} {}",
+            "{} but expected {}: {} {}",
             format_short(data.allocated),
             format_short(expected),
             format_short(difference.abs()),
@@ -187,7 +177,7 @@ pub fn expected_total_check(data: &Dataset, expected: Decimal) -> Result<Check> 
     Ok(Check {
         id: "expected_total",
         reference: None,
-        rule: format!("allocated sum equals {}", format_short(expected)),
+        rule: format!("total is {}", format_short(expected)),
         passed,
         actual: data.allocated,
         limit: expected,
@@ -255,7 +245,7 @@ mod tests {
         let c = &report.checks[1];
         assert_eq!(c.actual.to_string(), "76590000000");
         assert_eq!(c.margin.to_string(), "13410000000");
-        assert!(c.detail.contains("51.06%"), "{}", c.detail);
+        assert_eq!(c.detail, "PL+RO+FR €76.59bn = 51.06%: €13.41bn under the €90bn cap");
         assert_eq!(c.members, ["PL", "RO", "FR"]);
     }
 

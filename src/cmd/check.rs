@@ -35,7 +35,7 @@ impl Report for CheckReport {
             blocks: vec![
                 Block::Table(Table {
                     columns: vec![
-                        Column::text("id", "check"),
+                        Column::text("rule", "check"),
                         Column::text("reference", "ref."),
                         Column::text("status", "status"),
                         Column::text("detail", "figures"),
