@@ -39,7 +39,10 @@ fn words(line: &str) -> Vec<String> {
 
 fn run(command: &str) -> String {
     let args = words(command);
-    assert_eq!(args[0], "safe", "README console lines must run safe: {command}");
+    assert_eq!(
+        args[0], "safe",
+        "README console lines must run safe: {command}"
+    );
     let output = Command::new(env!("CARGO_BIN_EXE_safe"))
         .args(&args[1..])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -88,7 +91,9 @@ fn readme_examples_match_the_binary() {
         }
         let actual = run(command);
         if actual != expected {
-            mismatches.push(format!("$ {command}\n--- README\n{expected}--- binary\n{actual}"));
+            mismatches.push(format!(
+                "$ {command}\n--- README\n{expected}--- binary\n{actual}"
+            ));
         }
         out.push_str(&actual);
     }

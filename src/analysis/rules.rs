@@ -129,10 +129,7 @@ pub fn member_states_check(data: &Dataset) -> Check {
         .collect();
     let passed = outsiders.is_empty();
     let detail = if passed {
-        format!(
-            "all {} are EU member states",
-            data.allocations.len()
-        )
+        format!("all {} are EU member states", data.allocations.len())
     } else {
         format!("not EU member states: {}", outsiders.join(", "))
     };
@@ -245,7 +242,10 @@ mod tests {
         let c = &report.checks[1];
         assert_eq!(c.actual.to_string(), "76590000000");
         assert_eq!(c.margin.to_string(), "13410000000");
-        assert_eq!(c.detail, "PL+RO+FR €76.59bn = 51.06%: €13.41bn under the €90bn cap");
+        assert_eq!(
+            c.detail,
+            "PL+RO+FR €76.59bn = 51.06%: €13.41bn under the €90bn cap"
+        );
         assert_eq!(c.members, ["PL", "RO", "FR"]);
     }
 
