@@ -480,6 +480,26 @@ fn json_error(origin: &str, err: &serde_json::Error) -> Error {
 }
 
 impl Dataset {
+    /// A table derived from this one (a scenario), with other allocations.
+    /// The sum is recomputed with overflow checks; at least one member is
+    /// required.
+    pub fn derive(&self, origin: &str, allocations: Vec<Allocation>) -> Result<Dataset> {
+        if allocations.is_empty() {
+            return Err(Error::usage("the scenario leaves no member in the table"));
+        }
+        let allocated = allocations
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, a| acc.checked_add(a.amount))
+            .ok_or_else(|| Error::overflow("the scenario's total"))?;
+        Ok(Dataset {
+            origin: origin.to_string(),
+            fund: self.fund.clone(),
+            edition: self.edition.clone(),
+            allocations,
+            allocated,
+        })
+    }
+
     /// The allocation with `code` (case-insensitive), if any.
     pub fn find_code(&self, code: &str) -> Option<&Allocation> {
         self.allocations

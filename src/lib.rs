@@ -19,3 +19,4 @@ pub mod error;
 pub mod export;
 pub mod money;
 pub mod names;
+pub mod population;

@@ -7,10 +7,13 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::dataset::{Allocation, Dataset};
+use crate::error::Error;
+
 const NAMES_JSON: &str = include_str!("../data/names.json");
 
 /// One country known by name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// The EU code (`EL` for Greece).
@@ -72,9 +75,198 @@ pub fn is_member_state(code: &str) -> bool {
     member_state(code).is_some()
 }
 
+/// Folds text for matching: lower case, Latin diacritics removed
+/// (`Türkiye` → `turkiye`, `Česko` → `cesko`), runs of spaces, `-`, `_`
+/// and `.` collapsed to one space.
+pub fn fold(text: &str) -> String {
+    const PLAIN: &[(&str, char)] = &[
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ķ", 'k'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_whitespace() || matches!(c, '-' | '_' | '.') {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        let plain = PLAIN
+            .iter()
+            .find(|(from, _)| from.contains(c))
+            .map_or(c, |&(_, to)| to);
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            _ => out.push(plain),
+        }
+    }
+    out
+}
+
+/// What a name or code typed by a user refers to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lookup<'a> {
+    /// A member of the loaded table.
+    Member(&'a Allocation),
+    /// A known country that is not in the loaded table.
+    NotInTable(&'static Country),
+    /// Nothing known by that name.
+    Unknown,
+}
+
+/// Finds a member of `data` by code (`EL`, `gr`), by name (`greece`,
+/// `Türkiye`, `turkiye`) or by an alias (`Czech Republic`, `Greek
+/// Cyprus`). The table's own codes and names come first, so user tables
+/// with regions (`PL91`) work too.
+pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
+    let folded = fold(query);
+    if let Some(a) = data.find_code(query.trim()) {
+        return Lookup::Member(a);
+    }
+    if let Some(a) = data.allocations.iter().find(|a| fold(&a.name) == folded) {
+        return Lookup::Member(a);
+    }
+    let known = names()
+        .member_states
+        .iter()
+        .chain(&names().other_countries)
+        .find(|c| c.has_code(query.trim()) || c.all_names().any(|n| fold(n) == folded));
+    match known {
+        Some(country) => data
+            .allocations
+            .iter()
+            .find(|a| country.has_code(&a.code))
+            .map_or(Lookup::NotInTable(country), Lookup::Member),
+        None => Lookup::Unknown,
+    }
+}
+
+/// Up to three close names, as `Poland (PL)`, for a "did you mean".
+pub fn suggestions(query: &str, data: &Dataset) -> Vec<String> {
+    let folded = fold(query);
+    let limit = (folded.chars().count() / 3).max(2);
+    let mut candidates: Vec<(usize, String)> = Vec::new();
+    let mut consider = |name: &str, code: &str, label: String| {
+        let distance = strsim::levenshtein(&folded, &fold(name))
+            .min(strsim::levenshtein(&folded, &fold(code)));
+        if distance <= limit && !candidates.iter().any(|(_, l)| *l == label) {
+            candidates.push((distance, label));
+        }
+    };
+    for a in &data.allocations {
+        consider(&a.name, &a.code, format!("{} ({})", a.name, a.code));
+    }
+    for c in names().member_states.iter().chain(&names().other_countries) {
+        for name in c.all_names() {
+            consider(name, &c.code, format!("{} ({})", c.name, c.code));
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    candidates.into_iter().take(3).map(|(_, l)| l).collect()
+}
+
+/// Finds a member of the table or explains, in one line, why not: a known
+/// country that is not in the table, or an unknown name with suggestions.
+pub fn find_member<'a>(query: &str, data: &'a Dataset) -> Result<&'a Allocation, Error> {
+    match lookup(query, data) {
+        Lookup::Member(a) => Ok(a),
+        Lookup::NotInTable(country) => {
+            let why = match &country.note {
+                Some(note) => format!(
+                    "{} ({}) is not in this table: {note}",
+                    country.name, country.code
+                ),
+                None => format!(
+                    "{} ({}) did not request a SAFE loan in this table",
+                    country.name, country.code
+                ),
+            };
+            Err(Error::usage(why))
+        }
+        Lookup::Unknown => {
+            let hints = suggestions(query, data);
+            let hint = if hints.is_empty() {
+                "; `safe table` lists the members".to_string()
+            } else {
+                format!("; did you mean {}?", hints.join(" or "))
+            };
+            Err(Error::usage(format!(
+                "no member called {query:?} in this table{hint}"
+            )))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::bundled;
+
+    #[test]
+    fn fold_drops_case_and_accents() {
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("  Czech   Republic "), "czech republic");
+        assert_eq!(fold("Česká-republika"), "ceska republika");
+        assert_eq!(fold("ŁÓDŹ"), "lodz");
+    }
+
+    #[test]
+    fn lookup_finds_codes_names_and_aliases() {
+        let data = bundled().unwrap();
+        let code = |q: &str| match lookup(q, &data) {
+            Lookup::Member(a) => a.code.clone(),
+            Lookup::NotInTable(c) => format!("not:{}", c.code),
+            Lookup::Unknown => "unknown".to_string(),
+        };
+        assert_eq!(code("el"), "EL");
+        assert_eq!(code("GR"), "EL");
+        assert_eq!(code("greece"), "EL");
+        assert_eq!(code("Czech Republic"), "CZ");
+        assert_eq!(code("Greek Cyprus"), "CY");
+        assert_eq!(code("Greek Cypriot Administration"), "CY");
+        assert_eq!(code("Turkey"), "not:TR");
+        assert_eq!(code("Türkiye"), "not:TR");
+        assert_eq!(code("turkiye"), "not:TR");
+        assert_eq!(code("Germany"), "not:DE");
+        assert_eq!(code("Atlantis"), "unknown");
+    }
+
+    #[test]
+    fn suggestions_are_close_names() {
+        let data = bundled().unwrap();
+        assert_eq!(suggestions("Polnd", &data), ["Poland (PL)"]);
+        assert!(suggestions("xyzzyxyzzy", &data).is_empty());
+        let err = find_member("Polnd", &data).unwrap_err();
+        assert!(
+            err.message.contains("did you mean Poland (PL)?"),
+            "{}",
+            err.message
+        );
+        let err = find_member("Germany", &data).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Germany (DE) did not request a SAFE loan in this table"
+        );
+    }
 
     #[test]
     fn the_list_holds_the_eu_27_in_eu_usage() {

@@ -1,9 +1,14 @@
 //! Pure analysis: functions that take validated records and return typed,
 //! `Serialize` reports. Nothing here reads files or prints.
 
+pub mod diff;
+pub mod member;
+pub mod per_capita;
 pub mod rank;
 pub mod rules;
+pub mod scenario;
 pub mod shares;
+pub mod stats;
 pub mod totals;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -51,6 +56,14 @@ pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
     a.checked_sub(b)
         .map(|d| d.normalize())
         .ok_or_else(|| Error::overflow(what))
+}
+
+/// Euros per inhabitant, rounded half-to-even to cents.
+pub fn per_capita(amount: Decimal, population: u64) -> Result<Decimal> {
+    amount
+        .checked_div(Decimal::from(population))
+        .map(|v| round_to(v, 2))
+        .ok_or_else(|| Error::overflow("an amount per inhabitant"))
 }
 
 #[cfg(test)]

@@ -71,7 +71,16 @@ pub struct ShareRow {
 /// Largest-remainder (Hamilton) rounding of `exact` values to `places`
 /// decimal places so that they add up to `target`. Ties in the remainder go
 /// to the earlier value, so callers pass values in their tie-break order.
-pub fn largest_remainder(exact: &[Decimal], places: u32, target: Decimal) -> Option<Vec<Decimal>> {
+/// With `caps`, no value is rounded up past its cap (used when scaling
+/// amounts down: nobody may end up above where they started).
+///
+/// `None` when the arithmetic overflows or the target cannot be met.
+pub fn largest_remainder(
+    exact: &[Decimal],
+    places: u32,
+    target: Decimal,
+    caps: Option<&[Decimal]>,
+) -> Option<Vec<Decimal>> {
     let unit = Decimal::new(1, places);
     let mut rounded: Vec<Decimal> = exact
         .iter()
@@ -92,9 +101,14 @@ pub fn largest_remainder(exact: &[Decimal], places: u32, target: Decimal) -> Opt
         .to_usize()
         .unwrap_or(0)
         .min(exact.len());
-    let mut order: Vec<usize> = (0..exact.len()).collect();
+    let mut order: Vec<usize> = (0..exact.len())
+        .filter(|&i| caps.is_none_or(|c| rounded[i] + unit <= c[i]))
+        .collect();
     // A stable sort keeps the caller's order among equal remainders.
     order.sort_by(|&a, &b| (exact[b] - rounded[b]).cmp(&(exact[a] - rounded[a])));
+    if order.len() < missing {
+        return None;
+    }
     for &i in order.iter().take(missing) {
         rounded[i] = rounded[i].checked_add(unit)?;
     }
@@ -119,10 +133,13 @@ pub fn shares_report(
     let total_exact_pct = percent(data.allocated, base, "the total share")?;
     let rounded: Vec<Decimal> = match method {
         Method::Nearest => exact.iter().map(|v| round_to(*v, precision)).collect(),
-        Method::LargestRemainder => {
-            largest_remainder(&exact, precision, round_to(total_exact_pct, precision))
-                .ok_or_else(|| Error::overflow("the largest-remainder shares"))?
-        }
+        Method::LargestRemainder => largest_remainder(
+            &exact,
+            precision,
+            round_to(total_exact_pct, precision),
+            None,
+        )
+        .ok_or_else(|| Error::overflow("the largest-remainder shares"))?,
     };
     let total_rounded_pct = round_to(sum(&rounded, "the sum of shares")?, precision);
     let members = list
@@ -162,11 +179,18 @@ mod tests {
     #[test]
     fn largest_remainder_adds_up() {
         let thirds = [d("33.3333"), d("33.3333"), d("33.3334")];
-        let r = largest_remainder(&thirds, 0, d("100")).unwrap();
+        let r = largest_remainder(&thirds, 0, d("100"), None).unwrap();
         assert_eq!(r.iter().sum::<Decimal>(), d("100"));
         // Equal remainders: the earlier one wins the spare unit.
-        let r = largest_remainder(&[d("0.5"), d("0.5")], 0, d("1")).unwrap();
+        let r = largest_remainder(&[d("0.5"), d("0.5")], 0, d("1"), None).unwrap();
         assert_eq!(r, vec![d("1"), d("0")]);
+        // A cap keeps a value from being rounded up past it.
+        let r =
+            largest_remainder(&[d("0.5"), d("0.5")], 0, d("1"), Some(&[d("0"), d("1")])).unwrap();
+        assert_eq!(r, vec![d("0"), d("1")]);
+        assert!(
+            largest_remainder(&[d("0.5"), d("0.5")], 0, d("1"), Some(&[d("0"), d("0")])).is_none()
+        );
     }
 
     #[test]

@@ -1,0 +1,156 @@
+//! Euros per inhabitant: members ranked by amount per head, with the
+//! population beside it; members with no population figure are listed as
+//! not available, never divided by zero.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{per_capita, sum};
+use crate::dataset::Dataset;
+use crate::error::{Error, Result};
+use crate::population::Population;
+
+/// The `per-capita` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerCapitaReport {
+    /// Where the population figures come from.
+    pub population_source: String,
+    /// Members with a figure, by euros per inhabitant (largest first), then
+    /// members without one.
+    pub members: Vec<PerCapitaRow>,
+    /// Codes of members with no population figure.
+    pub missing: Vec<String>,
+    /// All members with a figure, together.
+    pub total: PerCapitaTotal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerCapitaRow {
+    /// Competition rank by euros per inhabitant; null when not available.
+    pub rank: Option<usize>,
+    pub code: String,
+    pub name: String,
+    pub amount: Decimal,
+    pub population: Option<u64>,
+    /// Euros per inhabitant, rounded to cents; null when not available.
+    pub per_capita: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PerCapitaTotal {
+    pub members: usize,
+    pub amount: Decimal,
+    pub population: u64,
+    /// `amount / population`, rounded to cents; null when no member has a
+    /// figure.
+    pub per_capita: Option<Decimal>,
+}
+
+pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerCapitaReport> {
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for a in &data.allocations {
+        match population.get(&a.code) {
+            Some(p) => known.push(PerCapitaRow {
+                rank: None,
+                code: a.code.clone(),
+                name: a.name.clone(),
+                amount: a.amount,
+                population: Some(p),
+                per_capita: Some(per_capita(a.amount, p)?),
+            }),
+            None => unknown.push(PerCapitaRow {
+                rank: None,
+                code: a.code.clone(),
+                name: a.name.clone(),
+                amount: a.amount,
+                population: None,
+                per_capita: None,
+            }),
+        }
+    }
+    // Rank on the exact quotient (compared by cross-multiplication would
+    // overflow; the rounded figure could tie members that differ).
+    let exact = |row: &PerCapitaRow| {
+        row.population
+            .and_then(|p| row.amount.checked_div(Decimal::from(p)))
+            .unwrap_or_default()
+    };
+    known.sort_by(|a, b| exact(b).cmp(&exact(a)).then_with(|| a.name.cmp(&b.name)));
+    let mut previous: Option<(Decimal, usize)> = None;
+    for (i, row) in known.iter_mut().enumerate() {
+        let value = exact(row);
+        let rank = match previous {
+            Some((v, r)) if v == value => r,
+            _ => i + 1,
+        };
+        row.rank = Some(rank);
+        previous = Some((value, rank));
+    }
+    let amount = sum(known.iter().map(|r| &r.amount), "the total amount")?;
+    let people = known
+        .iter()
+        .try_fold(0u64, |acc, r| acc.checked_add(r.population.unwrap_or(0)))
+        .ok_or_else(|| Error::overflow("the total population"))?;
+    let total = PerCapitaTotal {
+        members: known.len(),
+        amount,
+        population: people,
+        per_capita: if people > 0 {
+            Some(per_capita(amount, people)?)
+        } else {
+            None
+        },
+    };
+    let missing = unknown.iter().map(|r| r.code.clone()).collect();
+    known.extend(unknown);
+    Ok(PerCapitaReport {
+        population_source: population.source.clone(),
+        members: known,
+        missing,
+        total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::bundled;
+
+    #[test]
+    fn latvia_first_denmark_last() {
+        let report =
+            per_capita_report(&bundled().unwrap(), &crate::population::bundled().unwrap()).unwrap();
+        let first = &report.members[0];
+        assert_eq!(
+            (
+                first.code.as_str(),
+                first.per_capita.unwrap().to_string().as_str()
+            ),
+            ("LV", "3052.84")
+        );
+        let last = report.members.last().unwrap();
+        assert_eq!(
+            (
+                last.code.as_str(),
+                last.per_capita.unwrap().to_string().as_str()
+            ),
+            ("DK", "7.79")
+        );
+        assert_eq!(report.total.per_capita.unwrap().to_string(), "467.94");
+        assert!(report.missing.is_empty());
+    }
+
+    #[test]
+    fn missing_figures_are_listed_not_divided() {
+        let population =
+            crate::population::parse("p.csv", "p.csv", b"code,population\nPL,36497495\n").unwrap();
+        let report = per_capita_report(&bundled().unwrap(), &population).unwrap();
+        assert_eq!(report.members[0].code, "PL");
+        assert_eq!(report.members[1].per_capita, None);
+        assert_eq!(report.members[1].rank, None);
+        assert_eq!(report.missing.len(), 18);
+        assert_eq!(report.total.members, 1);
+        assert_eq!(report.total.per_capita.unwrap().to_string(), "1197.34");
+    }
+}

@@ -1,0 +1,297 @@
+//! Scenarios ("what if Türkiye got €5bn?"): add, set and remove members,
+//! optionally scale the others down pro rata to fit the ceiling, and report
+//! the change and the scenario's checks.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::diff::{DiffReport, diff_report};
+use super::rules::{CheckReport, check_report};
+use super::shares::largest_remainder;
+use super::{sub, sum};
+use crate::dataset::{Allocation, Dataset};
+use crate::error::{Error, Result};
+use crate::money::format_short;
+
+/// One change to the table. Codes are upper-case and, for `Set` and
+/// `Remove`, already known to be in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Add {
+        code: String,
+        name: String,
+        amount: Decimal,
+    },
+    Set {
+        code: String,
+        amount: Decimal,
+    },
+    Remove {
+        code: String,
+    },
+}
+
+impl Change {
+    pub fn code(&self) -> &str {
+        match self {
+            Change::Add { code, .. } | Change::Set { code, .. } | Change::Remove { code } => code,
+        }
+    }
+}
+
+/// How to bring a scenario back within the ceiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fit {
+    /// Scale the members the scenario did not set down in proportion, in
+    /// whole euros (largest remainder), so the total is the ceiling exactly.
+    ProRata,
+}
+
+/// What the fit did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FitOutcome {
+    pub method: Fit,
+    /// Whether any scaling was needed (false when already within the
+    /// ceiling).
+    pub applied: bool,
+    /// What the scaled members share after the fit.
+    pub target: Decimal,
+    /// How many members were scaled.
+    pub scaled_members: usize,
+}
+
+/// The `what-if` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIfReport {
+    /// The changes as applied, in words (`add TR Türkiye €5bn`).
+    pub changes: Vec<String>,
+    pub fit: Option<FitOutcome>,
+    /// Before and after, member by member.
+    #[serde(flatten)]
+    pub diff: DiffReport,
+    /// `safe check` on the scenario's table.
+    pub checks: CheckReport,
+}
+
+/// Applies `changes` (each code at most once) and the optional fit.
+pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<WhatIfReport> {
+    let mut touched = HashSet::new();
+    for change in changes {
+        if !touched.insert(change.code().to_string()) {
+            return Err(Error::usage(format!(
+                "{} is changed more than once in this scenario",
+                change.code()
+            )));
+        }
+    }
+    let mut allocations: Vec<Allocation> =
+        Vec::with_capacity(data.allocations.len() + changes.len());
+    for a in &data.allocations {
+        match changes.iter().find(|c| c.code() == a.code) {
+            Some(Change::Remove { .. }) => {}
+            Some(Change::Set { amount, .. }) => allocations.push(Allocation {
+                amount: *amount,
+                ..a.clone()
+            }),
+            _ => allocations.push(a.clone()),
+        }
+    }
+    for change in changes {
+        if let Change::Add { code, name, amount } = change {
+            allocations.push(Allocation {
+                code: code.clone(),
+                name: name.clone(),
+                amount: *amount,
+            });
+        }
+    }
+    let mut after = data.derive("what-if", allocations)?;
+    let fit = match fit {
+        Some(method) => Some(fit_pro_rata(&mut after, &touched, method)?),
+        None => None,
+    };
+    Ok(WhatIfReport {
+        changes: changes.iter().map(|c| describe(c, data)).collect(),
+        fit,
+        diff: diff_report(data, &after)?,
+        checks: check_report(&after, None, None)?,
+    })
+}
+
+fn describe(change: &Change, data: &Dataset) -> String {
+    let name = |code: &str| {
+        data.find_code(code)
+            .map_or(code.to_string(), |a| a.name.clone())
+    };
+    match change {
+        Change::Add { code, name, amount } => {
+            format!("add {code} {name} {}", format_short(*amount))
+        }
+        Change::Set { code, amount } => {
+            format!("set {code} {} to {}", name(code), format_short(*amount))
+        }
+        Change::Remove { code } => format!("remove {code} {}", name(code)),
+    }
+}
+
+/// Scales the members not in `fixed` down in proportion so the total is the
+/// ceiling exactly, in whole euros (or the finest unit the amounts use),
+/// distributing the rounding by largest remainder; nobody goes up.
+fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Result<FitOutcome> {
+    let ceiling = after.fund.ceiling;
+    let scalable: Vec<usize> = (0..after.allocations.len())
+        .filter(|&i| !fixed.contains(&after.allocations[i].code))
+        .collect();
+    let fixed_sum = sum(
+        after
+            .allocations
+            .iter()
+            .filter(|a| fixed.contains(&a.code))
+            .map(|a| &a.amount),
+        "the amounts the scenario sets",
+    )?;
+    let target = sub(ceiling, fixed_sum, "the room left for the other members")?;
+    if after.allocated <= ceiling {
+        return Ok(FitOutcome {
+            method,
+            applied: false,
+            target: sub(after.allocated, fixed_sum, "the room left")?,
+            scaled_members: 0,
+        });
+    }
+    if target.is_sign_negative() && !target.is_zero() {
+        return Err(Error::usage(format!(
+            "cannot fit pro rata: the amounts this scenario sets ({}) already exceed the ceiling ({}) on their own",
+            format_short(fixed_sum),
+            format_short(ceiling)
+        )));
+    }
+    if scalable.is_empty() {
+        return Err(Error::usage(
+            "cannot fit pro rata: the scenario sets every member, so there is nobody to scale",
+        ));
+    }
+    let originals: Vec<Decimal> = scalable
+        .iter()
+        .map(|&i| after.allocations[i].amount)
+        .collect();
+    let scalable_sum = sum(&originals, "the members to scale")?;
+    let ratio = target
+        .checked_div(scalable_sum)
+        .ok_or_else(|| Error::overflow("the pro-rata ratio"))?;
+    let places = originals
+        .iter()
+        .map(|a| a.normalize().scale())
+        .chain(std::iter::once(target.normalize().scale()))
+        .max()
+        .unwrap_or(0);
+    let exact: Vec<Decimal> = originals
+        .iter()
+        .map(|a| a.checked_mul(ratio).map(|v| v.min(*a)))
+        .collect::<Option<_>>()
+        .ok_or_else(|| Error::overflow("a pro-rata amount"))?;
+    let scaled = largest_remainder(&exact, places, target, Some(&originals))
+        .ok_or_else(|| Error::overflow("the pro-rata fit"))?;
+    for (&i, amount) in scalable.iter().zip(scaled) {
+        after.allocations[i].amount = amount.normalize();
+    }
+    after.allocated = sum(
+        after.allocations.iter().map(|a| &a.amount),
+        "the fitted total",
+    )?;
+    Ok(FitOutcome {
+        method,
+        applied: true,
+        target,
+        scaled_members: scalable.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::bundled;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn turkiye() -> Change {
+        Change::Add {
+            code: "TR".into(),
+            name: "Türkiye".into(),
+            amount: d("5000000000"),
+        }
+    }
+
+    #[test]
+    fn adding_turkiye_goes_over_the_ceiling_and_fails_membership() {
+        let report = what_if(&bundled().unwrap(), &[turkiye()], None).unwrap();
+        assert_eq!(report.diff.new.headroom, d("-4933700000"));
+        assert!(!report.checks.ok);
+        let members = report
+            .checks
+            .checks
+            .iter()
+            .find(|c| c.id == "member_states")
+            .unwrap();
+        assert_eq!(members.members, ["TR"]);
+    }
+
+    #[test]
+    fn pro_rata_fits_the_ceiling_exactly_and_nobody_goes_up() {
+        let data = bundled().unwrap();
+        let report = what_if(&data, &[turkiye()], Some(Fit::ProRata)).unwrap();
+        assert_eq!(report.diff.new.allocated, data.fund.ceiling);
+        let fit = report.fit.unwrap();
+        assert!(fit.applied);
+        assert_eq!(fit.scaled_members, 19);
+        for m in &report.diff.members {
+            if m.code == "TR" {
+                assert_eq!(m.new_amount, Some(d("5000000000")));
+            } else {
+                assert!(m.change <= Decimal::ZERO, "{} went up", m.code);
+                assert_eq!(m.new_amount.unwrap().scale(), 0, "whole euros");
+            }
+        }
+    }
+
+    #[test]
+    fn set_and_remove() {
+        let data = bundled().unwrap();
+        let changes = [
+            Change::Set {
+                code: "PL".into(),
+                amount: d("40000000000"),
+            },
+            Change::Remove { code: "DK".into() },
+        ];
+        let report = what_if(&data, &changes, None).unwrap();
+        assert_eq!(report.diff.new.members, 18);
+        assert_eq!(report.diff.change.allocated, d("-3746700000"));
+        let twice = [
+            Change::Remove { code: "DK".into() },
+            Change::Remove { code: "DK".into() },
+        ];
+        assert!(what_if(&data, &twice, None).is_err());
+    }
+
+    #[test]
+    fn a_fit_that_cannot_work_is_an_error() {
+        let data = bundled().unwrap();
+        let too_much = [Change::Set {
+            code: "PL".into(),
+            amount: d("200000000000"),
+        }];
+        let err = what_if(&data, &too_much, Some(Fit::ProRata)).unwrap_err();
+        assert!(
+            err.message.contains("exceed the ceiling"),
+            "{}",
+            err.message
+        );
+    }
+}
