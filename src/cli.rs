@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+use crate::analysis::scenario::Fit;
 use crate::analysis::shares::{Base, Method};
 use crate::export::Format;
 use crate::money::{Unit, parse_amount};
@@ -111,6 +112,153 @@ passes and 1 when any fails.",
         after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe --data proposal.json check --json | jq .ok"
     )]
     Check(CheckArgs),
+
+    /// One member in context: rank, ties, shares, per inhabitant, neighbours
+    #[command(
+        long_about = "One member in context: amount, rank (and who it ties with), share of the \
+ceiling and of the allocated sum, amount per inhabitant, and the members just above and below \
+with the gaps. MEMBER is a code (EL or GR), a name in any case and with or without accents \
+(greece, Türkiye, turkiye) or a name people write (Czech Republic, Greek Cyprus, Turkey).",
+        after_help = "Examples:\n  safe show PL\n  safe show 'Czech Republic'\n  safe show greece --json"
+    )]
+    Show(ShowArgs),
+
+    /// Count, total, mean, median, concentration (HHI, Gini), Art. 13
+    #[command(
+        long_about = "Descriptive statistics and concentration of the table.\n\n\
+HHI (Herfindahl-Hirschman index, 0-10,000) = sum over members of (100 x amount / allocated)^2: \
+10,000 when one member gets everything, 10,000/n for n equal members.\n\n\
+Gini coefficient (0-1), with amounts sorted ascending x1..xn summing to A: \
+G = sum over i of (2i - n - 1) x_i / (n A): 0 when all amounts are equal.\n\n\
+Also the largest 1, 3 and 5 recipients' share, and the Art. 13 position (the three largest \
+against 60% of the ceiling).",
+        after_help = "Examples:\n  safe stats\n  safe stats --json | jq .hhi"
+    )]
+    Stats,
+
+    /// Euros per inhabitant, ranked
+    #[command(
+        name = "per-capita",
+        long_about = "Members ranked by euros per inhabitant, with population and amount beside it. \
+Population: Eurostat, 1 January 2025 (bundled), or --population FILE, a CSV with a header \
+naming `code` and `population`. A member with no figure is shown as not available.",
+        after_help = "Examples:\n  safe per-capita\n  safe per-capita --population my-figures.csv --format csv"
+    )]
+    PerCapita(PerCapitaArgs),
+
+    /// Compare the loaded table with OTHER, member by member
+    #[command(
+        long_about = "Compare the loaded table (the bundled one, or --data) with OTHER: each \
+member's old and new amount, the change in euros and percent, new and dropped members, and the \
+change in total, headroom and the Art. 13 position. It reports and does not judge: exit 0.",
+        after_help = "Examples:\n  safe diff tests/data/example-revision.json\n  safe --data old.json diff new.json --json"
+    )]
+    Diff(DiffArgs),
+
+    /// Scenarios: add, set or remove members, optionally fit the ceiling
+    #[command(
+        name = "what-if",
+        long_about = "Apply a scenario to the loaded table and report before, after and the \
+change per member, the new totals, and the scenario's checks. --fit pro-rata scales the \
+members the scenario did not set down in proportion, in whole euros (largest remainder), so \
+the total is exactly the ceiling and nobody goes up. The scenario is reported either way: \
+exit 0 unless the arguments are bad.",
+        after_help = "Examples:\n  safe what-if --add TR=5bn:Türkiye\n  safe what-if --add TR=5bn --fit pro-rata\n  safe what-if --set PL=40bn --remove DK --json"
+    )]
+    WhatIf(WhatIfArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A code, a name or an alias
+    pub member: String,
+    /// Population figures for the per-inhabitant amount (CSV code,population)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PerCapitaArgs {
+    /// Population figures (CSV with `code` and `population` columns)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The other table (same schema); `-` reads standard input
+    #[arg(value_name = "OTHER")]
+    pub other: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct WhatIfArgs {
+    /// Add a member: CODE=AMOUNT or CODE=AMOUNT:NAME (repeatable)
+    #[arg(long, value_name = "CODE=AMOUNT[:NAME]", value_parser = add_arg, allow_hyphen_values = true)]
+    pub add: Vec<AddArg>,
+    /// Change a member's amount: MEMBER=AMOUNT (repeatable)
+    #[arg(long, value_name = "MEMBER=AMOUNT", value_parser = set_arg, allow_hyphen_values = true)]
+    pub set: Vec<SetArg>,
+    /// Remove a member (repeatable)
+    #[arg(long, value_name = "MEMBER")]
+    pub remove: Vec<String>,
+    /// Bring the scenario within the ceiling
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub fit: Option<Fit>,
+}
+
+/// `--add CODE=AMOUNT[:NAME]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddArg {
+    pub code: String,
+    pub amount: Decimal,
+    pub name: Option<String>,
+}
+
+/// `--set MEMBER=AMOUNT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetArg {
+    pub member: String,
+    pub amount: Decimal,
+}
+
+/// Parses `CODE=AMOUNT[:NAME]`.
+pub fn add_arg(text: &str) -> Result<AddArg, String> {
+    let (code, rest) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected CODE=AMOUNT[:NAME], e.g. TR=5bn:Türkiye, got {text:?}"))?;
+    let code = crate::dataset::validate_code(code.trim())?;
+    let (amount, name) = match rest.split_once(':') {
+        Some((amount, name)) => {
+            let name = name.trim();
+            if name.is_empty() || name.chars().any(char::is_control) {
+                return Err(format!(
+                    "the name after ':' in {text:?} must be plain, non-empty text"
+                ));
+            }
+            (amount, Some(name.to_string()))
+        }
+        None => (rest, None),
+    };
+    Ok(AddArg {
+        code,
+        amount: amount_arg(amount)?,
+        name,
+    })
+}
+
+/// Parses `MEMBER=AMOUNT`.
+pub fn set_arg(text: &str) -> Result<SetArg, String> {
+    let (member, amount) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected MEMBER=AMOUNT, e.g. PL=40bn, got {text:?}"))?;
+    if member.trim().is_empty() {
+        return Err(format!("no member before '=' in {text:?}"));
+    }
+    Ok(SetArg {
+        member: member.trim().to_string(),
+        amount: amount_arg(amount)?,
+    })
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::rank::ranked;
 use super::rules::concentration_check;
-use super::{pct, sub};
+use super::{PCT_PLACES, pct, round_to, sub};
 use crate::dataset::Dataset;
 use crate::error::Result;
 
@@ -136,7 +136,7 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
                 old_amount: Some(a.amount),
                 new_amount: None,
                 change: -a.amount,
-                change_pct: Some(round_hundred_down()),
+                change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
             });
         }
     }
@@ -147,7 +147,10 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
         ceiling: sub(n.ceiling, o.ceiling, "the change in ceiling")?,
         headroom: sub(n.headroom, o.headroom, "the change in headroom")?,
         top3: sub(n.top3, o.top3, "the change in the top three")?,
-        top3_pct_of_ceiling: sub(n.top3_pct_of_ceiling, o.top3_pct_of_ceiling, "a change")?,
+        top3_pct_of_ceiling: round_to(
+            sub(n.top3_pct_of_ceiling, o.top3_pct_of_ceiling, "a change")?,
+            PCT_PLACES,
+        ),
     };
     Ok(DiffReport {
         old: o,
@@ -155,13 +158,6 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
         change,
         members,
     })
-}
-
-/// A removed member changes by −100.00%.
-fn round_hundred_down() -> Decimal {
-    let mut v = -Decimal::ONE_HUNDRED;
-    v.rescale(2);
-    v
 }
 
 #[cfg(test)]

@@ -25,37 +25,42 @@ impl Report for CheckReport {
     }
 
     fn view(&self) -> View {
-        let failed = self.checks.iter().filter(|c| !c.passed).count();
-        let verdict = if failed == 0 {
-            format!("All {} checks pass.", self.checks.len())
-        } else {
-            format!("{failed} of {} checks FAIL.", self.checks.len())
-        };
         View {
-            blocks: vec![
-                Block::Table(Table {
-                    columns: vec![
-                        Column::text("rule", "check"),
-                        Column::text("reference", "ref."),
-                        Column::text("status", "status"),
-                        Column::text("detail", "figures"),
-                    ],
-                    rows: self
-                        .checks
-                        .iter()
-                        .map(|c| {
-                            vec![
-                                Cell::text(&c.rule),
-                                Cell::text(c.reference.unwrap_or("")),
-                                Cell::Check(c.passed),
-                                Cell::text(&c.detail),
-                            ]
-                        })
-                        .collect(),
-                    footer: Vec::new(),
-                }),
-                Block::Note(verdict),
-            ],
+            blocks: check_blocks(self),
         }
     }
+}
+
+/// The checks as a table and a verdict (also used by `what-if`).
+pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
+    let failed = report.checks.iter().filter(|c| !c.passed).count();
+    let verdict = if failed == 0 {
+        format!("All {} checks pass.", report.checks.len())
+    } else {
+        format!("{failed} of {} checks FAIL.", report.checks.len())
+    };
+    vec![
+        Block::Table(Table {
+            columns: vec![
+                Column::text("rule", "check"),
+                Column::text("reference", "ref."),
+                Column::text("status", "status"),
+                Column::text("detail", "figures"),
+            ],
+            rows: report
+                .checks
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::text(&c.rule),
+                        Cell::text(c.reference.unwrap_or("")),
+                        Cell::Check(c.passed),
+                        Cell::text(&c.detail),
+                    ]
+                })
+                .collect(),
+            footer: Vec::new(),
+        }),
+        Block::Note(verdict),
+    ]
 }

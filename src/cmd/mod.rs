@@ -3,10 +3,15 @@
 //! `export` do the rest.
 
 pub mod check;
+pub mod diff;
+pub mod per_capita;
 pub mod rank;
 pub mod shares;
+pub mod show;
+pub mod stats;
 pub mod table;
 pub mod total;
+pub mod what_if;
 
 use std::io::IsTerminal;
 
@@ -87,5 +92,10 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
         Command::Shares(args) => shares::run(args, &ctx),
         Command::Table(args) => table::run(args, &ctx),
         Command::Check(args) => check::run(args, &ctx),
+        Command::Show(args) => show::run(args, &ctx),
+        Command::Stats => stats::run(&ctx),
+        Command::PerCapita(args) => per_capita::run(args, &ctx),
+        Command::Diff(args) => diff::run(args, &ctx),
+        Command::WhatIf(args) => what_if::run(args, &ctx),
     }
 }

@@ -199,29 +199,29 @@ impl Cell {
     }
 }
 
-/// Decimal places per column so that each column's numbers line up and no
-/// money digit is lost: money needs its exact digits in the unit, other
-/// numbers keep the scale the report gave them.
-fn column_places(table: &Table, unit: Unit) -> Vec<(u32, u32)> {
+/// Decimal places per money column so that no digit is lost and the
+/// column lines up. (Percentages and indices keep the scale the report gave
+/// them.)
+fn money_places(table: &Table, unit: Unit) -> Vec<u32> {
     (0..table.columns.len())
         .map(|i| {
-            let mut money = 0;
-            let mut other = 0;
-            for row in table.rows.iter().chain(&table.footer) {
-                match row.get(i) {
-                    Some(Cell::Money(d)) => money = money.max(places_needed(*d, unit)),
-                    Some(Cell::Pct(d) | Cell::Number(d)) => other = other.max(d.scale()),
-                    _ => {}
-                }
-            }
-            (money, other)
+            table
+                .rows
+                .iter()
+                .chain(&table.footer)
+                .filter_map(|row| match row.get(i) {
+                    Some(Cell::Money(d)) => Some(places_needed(*d, unit)),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0)
         })
         .collect()
 }
 
 /// The human text of every cell (table and Markdown formats).
 pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
-    let places = column_places(table, unit);
+    let places = money_places(table, unit);
     table
         .rows
         .iter()
@@ -231,7 +231,7 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                 .enumerate()
                 .map(|(i, cell)| {
                     let column = &table.columns[i];
-                    let (money_places, other_places) = places[i];
+                    let money_places = places[i];
                     match cell {
                         Cell::Text(s) => s.clone(),
                         Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
@@ -252,8 +252,8 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                                 format_grouped(d.abs(), unit, places_needed(*d, unit))
                             )
                         }
-                        Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, other_places)),
-                        Cell::Number(d) => format_grouped(*d, Unit::Eur, other_places),
+                        Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, d.scale())),
+                        Cell::Number(d) => format_grouped(*d, Unit::Eur, d.scale()),
                         Cell::Check(true) => "pass".to_string(),
                         Cell::Check(false) => "FAIL".to_string(),
                         Cell::Empty => "–".to_string(),

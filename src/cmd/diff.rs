@@ -1,0 +1,124 @@
+//! `safe diff OTHER`: the loaded table against another, member by member,
+//! with the change in total, headroom and Art. 13 position. Exit 0.
+
+use crate::analysis::diff::{DiffReport, diff_report};
+use crate::cli::DiffArgs;
+use crate::dataset::{self, Source};
+use crate::error::{Error, Result};
+use crate::export::{Block, Cell, Column, Report, Table, View};
+
+use super::{Ctx, Outcome};
+
+pub fn run(args: &DiffArgs, ctx: &Ctx) -> Result<Outcome> {
+    let source = Source::from_arg(Some(&args.other));
+    if source == Source::Stdin && ctx.data.origin == dataset::STDIN_ORIGIN {
+        return Err(Error::usage(
+            "--data - and OTHER - cannot both read standard input",
+        ));
+    }
+    let other = dataset::load(&source)?;
+    ctx.emit(&diff_report(&ctx.data, &other)?)
+}
+
+impl Report for DiffReport {
+    fn command(&self) -> &'static str {
+        "diff"
+    }
+
+    fn view(&self) -> View {
+        View {
+            blocks: diff_blocks(self),
+        }
+    }
+}
+
+/// The member changes and the headline changes (also used by `what-if`).
+pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
+    let members = Table {
+        columns: vec![
+            Column::text("code", "code"),
+            Column::text("name", "member"),
+            Column::text("status", "status"),
+            Column::money("old_amount", "before"),
+            Column::money("new_amount", "after"),
+            Column::money("change", "change"),
+            Column::number("change_pct", "change %"),
+        ],
+        rows: report
+            .members
+            .iter()
+            .map(|m| {
+                vec![
+                    Cell::text(&m.code),
+                    Cell::text(&m.name),
+                    Cell::text(m.status.label()),
+                    Cell::opt_money(m.old_amount),
+                    Cell::opt_money(m.new_amount),
+                    Cell::Money(m.change),
+                    Cell::opt_pct(m.change_pct),
+                ]
+            })
+            .collect(),
+        footer: Vec::new(),
+    };
+    let (o, n, c) = (&report.old, &report.new, &report.change);
+    let cap = |ok: bool| Cell::text(if ok { "within" } else { "OVER" });
+    let summary = Table {
+        columns: vec![
+            Column::text("metric", "figure"),
+            Column::number("old", "before"),
+            Column::number("new", "after"),
+            Column::number("change", "change"),
+        ],
+        rows: vec![
+            vec![
+                Cell::text("members"),
+                Cell::Int(o.members as i64),
+                Cell::Int(n.members as i64),
+                Cell::Int(c.members),
+            ],
+            vec![
+                Cell::text("allocated"),
+                Cell::Money(o.allocated),
+                Cell::Money(n.allocated),
+                Cell::Money(c.allocated),
+            ],
+            vec![
+                Cell::text("ceiling"),
+                Cell::Money(o.ceiling),
+                Cell::Money(n.ceiling),
+                Cell::Money(c.ceiling),
+            ],
+            vec![
+                Cell::text("headroom"),
+                Cell::Money(o.headroom),
+                Cell::Money(n.headroom),
+                Cell::Money(c.headroom),
+            ],
+            vec![
+                Cell::text("top 3 (Art. 13)"),
+                Cell::Money(o.top3),
+                Cell::Money(n.top3),
+                Cell::Money(c.top3),
+            ],
+            vec![
+                Cell::text("top 3, % of ceiling"),
+                Cell::Pct(o.top3_pct_of_ceiling),
+                Cell::Pct(n.top3_pct_of_ceiling),
+                Cell::Pct(c.top3_pct_of_ceiling),
+            ],
+            vec![
+                Cell::text("60% cap"),
+                cap(o.top3_within_cap),
+                cap(n.top3_within_cap),
+                Cell::text(""),
+            ],
+        ],
+        footer: Vec::new(),
+    };
+    vec![
+        Block::Table(members),
+        Block::Heading(format!("Totals: {} → {}", o.origin, n.origin)),
+        Block::Table(summary),
+    ]
+}
