@@ -3,7 +3,7 @@
 use crate::analysis::per_capita::{PerCapitaReport, per_capita_report};
 use crate::cli::PerCapitaArgs;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
 use crate::population;
 
 use super::{Ctx, Outcome};
@@ -21,26 +21,21 @@ impl Report for PerCapitaReport {
     fn view(&self) -> View {
         let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
         let table = Table {
-            columns: vec![
-                Column::number("rank", "#"),
-                Column::text("code", "code"),
-                Column::text("name", "member"),
-                Column::money("amount", "amount"),
-                Column::number("population", "population"),
-                Column::money("per_capita", "per inhabitant"),
-            ],
+            columns: [
+                member_columns(),
+                vec![
+                    Column::number("population", "population"),
+                    Column::money("per_capita", "per inhabitant"),
+                ],
+            ]
+            .concat(),
             rows: self
                 .members
                 .iter()
                 .map(|m| {
-                    vec![
-                        m.rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
-                        Cell::text(&m.code),
-                        Cell::text(&m.name),
-                        Cell::Money(m.amount),
-                        people(m.population),
-                        Cell::opt_money(m.per_capita),
-                    ]
+                    let mut row = member_cells(m.rank, &m.code, &m.name, m.amount);
+                    row.extend([people(m.population), Cell::opt_money(m.per_capita)]);
+                    row
                 })
                 .collect(),
             footer: vec![vec![

@@ -4,7 +4,7 @@
 use crate::analysis::rank::{RankReport, rank_report};
 use crate::cli::RankArgs;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
 
 use super::{Ctx, Outcome};
 
@@ -19,26 +19,21 @@ impl Report for RankReport {
 
     fn view(&self) -> View {
         let table = Table {
-            columns: vec![
-                Column::number("rank", "#"),
-                Column::text("code", "code"),
-                Column::text("name", "member"),
-                Column::money("amount", "amount"),
-                Column::number("share_pct", "share of ceiling"),
-                Column::number("cumulative_pct", "cumulative"),
-            ],
+            columns: [
+                member_columns(),
+                vec![
+                    Column::number("share_pct", "share of ceiling"),
+                    Column::number("cumulative_pct", "cumulative"),
+                ],
+            ]
+            .concat(),
             rows: self
                 .members
                 .iter()
                 .map(|m| {
-                    vec![
-                        Cell::Int(m.rank as i64),
-                        Cell::text(&m.code),
-                        Cell::text(&m.name),
-                        Cell::Money(m.amount),
-                        Cell::Pct(m.share_pct),
-                        Cell::Pct(m.cumulative_pct),
-                    ]
+                    let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
+                    row.extend([Cell::Pct(m.share_pct), Cell::Pct(m.cumulative_pct)]);
+                    row
                 })
                 .collect(),
             footer: Vec::new(),

@@ -4,7 +4,7 @@
 use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
 use crate::cli::SharesArgs;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
 
 use super::{Ctx, Outcome};
 
@@ -32,24 +32,18 @@ impl Report for SharesReport {
             Method::LargestRemainder => "largest remainder",
         };
         let table = Table {
-            columns: vec![
-                Column::number("rank", "#"),
-                Column::text("code", "code"),
-                Column::text("name", "member"),
-                Column::money("amount", "amount"),
-                Column::number("share_pct", &format!("share {of}")),
-            ],
+            columns: [
+                member_columns(),
+                vec![Column::number("share_pct", &format!("share {of}"))],
+            ]
+            .concat(),
             rows: self
                 .members
                 .iter()
                 .map(|m| {
-                    vec![
-                        Cell::Int(m.rank as i64),
-                        Cell::text(&m.code),
-                        Cell::text(&m.name),
-                        Cell::Money(m.amount),
-                        Cell::Pct(m.share_pct),
-                    ]
+                    let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
+                    row.push(Cell::Pct(m.share_pct));
+                    row
                 })
                 .collect(),
             footer: vec![vec![

@@ -159,6 +159,27 @@ impl Column {
     }
 }
 
+/// The columns a member listing starts with: rank, code, name, amount.
+pub fn member_columns() -> Vec<Column> {
+    vec![
+        Column::number("rank", "#"),
+        Column::text("code", "code"),
+        Column::text("name", "member"),
+        Column::money("amount", "amount"),
+    ]
+}
+
+/// The cells under [`member_columns`]; a missing rank shows as not
+/// available.
+pub fn member_cells(rank: Option<usize>, code: &str, name: &str, amount: Decimal) -> Vec<Cell> {
+    vec![
+        rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
+        Cell::text(code),
+        Cell::text(name),
+        Cell::Money(amount),
+    ]
+}
+
 /// One value, typed so each format can print it its own way.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
