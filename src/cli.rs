@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+use crate::analysis::chart::By;
 use crate::analysis::scenario::Fit;
 use crate::analysis::shares::{Base, Method};
 use crate::export::Format;
@@ -25,7 +26,6 @@ Exit codes: 0 ok, 1 a check or expectation failed, 2 usage, 65 invalid data,
 /// `--data FILE` loads another table.
 #[derive(Debug, Parser)]
 #[command(name = "safe", version, propagate_version = true, after_help = AFTER_HELP)]
-#[command(arg_required_else_help = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -42,7 +42,7 @@ pub struct Global {
     pub data: Option<PathBuf>,
 
     /// Write JSON (the same as `--format json`)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
 
     /// Output format
@@ -166,6 +166,58 @@ exit 0 unless the arguments are bad.",
         after_help = "Examples:\n  safe what-if --add TR=5bn:Türkiye\n  safe what-if --add TR=5bn --fit pro-rata\n  safe what-if --set PL=40bn --remove DK --json"
     )]
     WhatIf(WhatIfArgs),
+
+    /// A horizontal bar chart in the terminal, or as an SVG file
+    #[command(
+        long_about = "A horizontal bar chart, one bar per member with its label and value, \
+sized to the terminal (80 columns when piped, or --width), drawn with Unicode block \
+characters at eighth-of-a-character resolution. --svg FILE also writes the chart as a \
+standalone SVG file (title, value axis, labels, values, ceiling and source); --svg - writes \
+the SVG to stdout instead of the terminal chart.",
+        after_help = "Examples:\n  safe chart\n  safe chart --by per-capita --top 10\n  safe chart --svg safe.svg"
+    )]
+    Chart(ChartArgs),
+
+    /// Print a shell completion script
+    #[command(
+        long_about = "Print a completion script for SHELL on stdout. Install it where your shell \
+looks for completions, e.g. for bash: safe completions bash > ~/.local/share/bash-completion/completions/safe",
+        after_help = "Examples:\n  safe completions bash > ~/.local/share/bash-completion/completions/safe\n  safe completions zsh > ~/.zfunc/_safe\n  safe completions fish > ~/.config/fish/completions/safe.fish"
+    )]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    #[command(
+        long_about = "Print the man page, in roff, on stdout.",
+        after_help = "Examples:\n  safe man > ~/.local/share/man/man1/safe.1\n  safe man | man -l -"
+    )]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// What the bars measure
+    #[arg(long, value_enum, default_value_t = By::Amount)]
+    pub by: By,
+    /// Only the first N members
+    #[arg(long, value_name = "N", value_parser = positive_count)]
+    pub top: Option<usize>,
+    /// Also write the chart as SVG to FILE (`-`: SVG on stdout instead)
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Width of the terminal chart in columns (default: the terminal's, or 80)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+    /// Population figures for --by per-capita (CSV code,population)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

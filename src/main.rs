@@ -15,13 +15,23 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(err) => {
-            let _ = writeln!(io::stderr().lock(), "safe: error: {err}");
-            ExitCode::from(err.kind.exit_code())
+            // Errors are mapped to exit codes here and only here: `safe`'s
+            // own errors carry their kind; anything else is a bug.
+            let code = match err.downcast_ref::<Error>() {
+                Some(e) => e.kind.exit_code(),
+                None => exit::INTERNAL,
+            };
+            let message = match err.downcast_ref::<Error>() {
+                Some(e) => e.to_string(),
+                None => format!("internal error (please report it): {err:#}"),
+            };
+            let _ = writeln!(io::stderr().lock(), "safe: error: {message}");
+            ExitCode::from(code)
         }
     }
 }
 
-fn run() -> Result<ExitCode, Error> {
+fn run() -> anyhow::Result<ExitCode> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return Ok(clap_exit(&err)),

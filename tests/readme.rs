@@ -100,10 +100,13 @@ fn readme_examples_match_the_binary() {
     let command = <safe::cli::Cli as clap::CommandFactory>::command();
     for sub in command.get_subcommands() {
         let name = sub.get_name();
-        assert!(
-            examples.iter().any(|e| words(e).iter().any(|w| w == name)),
-            "README.md has no example of `safe {name}`"
-        );
+        // Scripts and man pages are too long to show: a command line will do.
+        let shown = if matches!(name, "completions" | "man") {
+            text.contains(&format!("safe {name}"))
+        } else {
+            examples.iter().any(|e| words(e).iter().any(|w| w == name))
+        };
+        assert!(shown, "README.md has no example of `safe {name}`");
     }
     if bless {
         std::fs::write(README, out).unwrap();

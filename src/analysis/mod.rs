@@ -1,6 +1,7 @@
 //! Pure analysis: functions that take validated records and return typed,
 //! `Serialize` reports. Nothing here reads files or prints.
 
+pub mod chart;
 pub mod diff;
 pub mod member;
 pub mod per_capita;

@@ -2,8 +2,11 @@
 //! `analysis`) and says how the report looks as a [`View`]; the exporters in
 //! `export` do the rest.
 
+pub mod chart;
 pub mod check;
+pub mod completions;
 pub mod diff;
+pub mod overview;
 pub mod per_capita;
 pub mod rank;
 pub mod shares;
@@ -38,8 +41,13 @@ pub struct Ctx {
 impl Ctx {
     /// Renders a report in the chosen format, exit code 0.
     pub fn emit(&self, report: &dyn Report) -> Result<Outcome> {
+        self.emit_styled(report, self.style)
+    }
+
+    /// [`Ctx::emit`] with another style (a command's own `--width`).
+    pub fn emit_styled(&self, report: &dyn Report, style: Style) -> Result<Outcome> {
         Ok(Outcome {
-            stdout: export::render(report, &TableInfo::of(&self.data), self.style)?,
+            stdout: export::render(report, &TableInfo::of(&self.data), style)?,
             stderr: Vec::new(),
             code: exit::OK,
         })
@@ -70,21 +78,33 @@ pub fn style(global: &Global) -> Style {
         ColorWhen::Never => false,
         ColorWhen::Auto => !no_color_env && std::io::stdout().is_terminal(),
     };
+    let width = if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
+    } else {
+        80
+    };
     Style {
         format,
         unit: global.unit,
         color: color && format == Format::Table,
+        width,
     }
 }
 
 /// Runs the command the user asked for.
 pub fn dispatch(cli: &Cli) -> Result<Outcome> {
-    let Some(command) = &cli.command else {
-        return Ok(Outcome::default());
-    };
+    // These need no table.
+    match &cli.command {
+        Some(Command::Completions(args)) => return completions::completions(args),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
+    }
     let ctx = Ctx {
         data: dataset::load(&Source::from_arg(cli.global.data.as_deref()))?,
         style: style(&cli.global),
+    };
+    let Some(command) = &cli.command else {
+        return overview::run(&ctx);
     };
     match command {
         Command::Rank(args) => rank::run(args, &ctx),
@@ -97,5 +117,7 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
         Command::PerCapita(args) => per_capita::run(args, &ctx),
         Command::Diff(args) => diff::run(args, &ctx),
         Command::WhatIf(args) => what_if::run(args, &ctx),
+        Command::Chart(args) => chart::run(args, &ctx),
+        Command::Completions(_) | Command::Man => unreachable!("handled above"),
     }
 }

@@ -11,7 +11,7 @@ impl Exporter for Csv {
     fn render(&self, report: &dyn Report, _table: &TableInfo, _style: Style) -> Result<String> {
         let view = report.view();
         let Some(table) = view.blocks.iter().find_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) | Block::Chart(t) => Some(t),
             _ => None,
         }) else {
             return Ok(String::new());

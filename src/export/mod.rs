@@ -7,6 +7,7 @@
 mod csv;
 mod json;
 mod markdown;
+pub mod svg;
 mod table;
 
 use rust_decimal::Decimal;
@@ -40,6 +41,8 @@ pub struct Style {
     pub unit: Unit,
     /// Colour and emphasis in the human table.
     pub color: bool,
+    /// Columns available for charts (the terminal's width, 80 when piped).
+    pub width: usize,
 }
 
 /// What every command produces.
@@ -112,6 +115,9 @@ pub enum Block {
     /// A line of prose (provenance, a note under a table).
     Note(String),
     Table(Table),
+    /// A table whose last column is drawn as horizontal bars in the table
+    /// and Markdown formats (CSV and JSON carry the numbers).
+    Chart(Table),
 }
 
 /// A table of typed cells. `footer` rows (totals) show in the table and
@@ -178,6 +184,42 @@ pub fn member_cells(rank: Option<usize>, code: &str, name: &str, amount: Decimal
         Cell::text(name),
         Cell::Money(amount),
     ]
+}
+
+/// A horizontal bar `eighths` eighths of a character long, drawn with
+/// Unicode block characters (`█` and the partial blocks `▏▎▍▌▋▊▉`).
+pub fn bar(eighths: usize) -> String {
+    const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let mut out = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        out.push(PARTIAL[eighths % 8]);
+    }
+    out
+}
+
+/// How many eighths of `width` characters a bar for `value` takes when
+/// `max` fills the width; any positive value gets at least one eighth.
+pub fn bar_eighths(value: Decimal, max: Decimal, width: usize) -> usize {
+    if max <= Decimal::ZERO || value <= Decimal::ZERO {
+        return 0;
+    }
+    let full = Decimal::from(width * 8);
+    let eighths = value
+        .checked_div(max)
+        .and_then(|r| r.checked_mul(full))
+        .map(|e| e.floor().min(full))
+        .and_then(|e| usize::try_from(e.mantissa() / 10i128.pow(e.scale())).ok())
+        .unwrap_or(0);
+    eighths.max(1)
+}
+
+/// The value of a chart row (its last cell).
+pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
+    match row.last() {
+        Some(Cell::Money(d) | Cell::Pct(d) | Cell::Number(d)) => *d,
+        Some(Cell::Int(i)) => Decimal::from(*i),
+        _ => Decimal::ZERO,
+    }
 }
 
 /// One value, typed so each format can print it its own way.

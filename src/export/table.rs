@@ -6,7 +6,10 @@ use comfy_table::{
     Attribute, Cell as TableCell, CellAlignment, Color, ContentArrangement, Table as Grid, presets,
 };
 
-use super::{Block, Cell, Exporter, Report, Style, TableInfo, human_cells, human_header};
+use super::{
+    Block, Cell, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_value,
+    human_cells, human_header,
+};
 use crate::error::Result;
 
 pub struct HumanTable;
@@ -24,6 +27,7 @@ impl Exporter for HumanTable {
                     }
                 }
                 Block::Note(n) => out.push_str(&format!("{n}\n")),
+                Block::Chart(table) => out.push_str(&chart(&table, style)),
                 Block::Table(table) => {
                     let mut grid = Grid::new();
                     grid.load_style(presets::UTF8_FULL_CONDENSED);
@@ -79,4 +83,50 @@ impl Exporter for HumanTable {
         }
         Ok(out)
     }
+}
+
+/// Draws a chart block: one line per row, `label  bar  value`, the longest
+/// bar filling what `style.width` leaves after the label and the value.
+fn chart(table: &Table, style: Style) -> String {
+    let texts = human_cells(table, style.unit);
+    let label = |row: &[String]| {
+        // Every text cell but the value: code and name.
+        row[..row.len() - 1]
+            .iter()
+            .zip(&table.columns)
+            .filter(|(_, c)| !c.numeric)
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let labels: Vec<String> = texts.iter().map(|r| label(r)).collect();
+    let values: Vec<&str> = texts
+        .iter()
+        .map(|r| r.last().map_or("", String::as_str))
+        .collect();
+    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    let bar_width = style
+        .width
+        .saturating_sub(label_width + value_width + 4)
+        .max(10);
+    let max = table
+        .rows
+        .iter()
+        .map(|r| chart_value(r))
+        .max()
+        .unwrap_or_default();
+    let mut out = String::new();
+    for ((row, label), value) in table.rows.iter().zip(&labels).zip(&values) {
+        let drawn = bar(bar_eighths(chart_value(row), max, bar_width));
+        let drawn = if style.color {
+            format!("\x1b[34m{drawn:<bar_width$}\x1b[0m")
+        } else {
+            format!("{drawn:<bar_width$}")
+        };
+        out.push_str(&format!(
+            "{label:<label_width$}  {drawn}  {value:>value_width$}\n"
+        ));
+    }
+    out
 }

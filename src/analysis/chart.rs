@@ -1,0 +1,137 @@
+//! The data behind a bar chart: one value per member (amount, share of the
+//! ceiling or euros per inhabitant), largest first.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::per_capita::per_capita_report;
+use super::rank::rank_report;
+use crate::dataset::Dataset;
+use crate::error::Result;
+use crate::population::Population;
+
+/// What the bars measure (`--by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum By {
+    /// Euros allocated.
+    #[default]
+    Amount,
+    /// Percent of the fund ceiling.
+    Share,
+    /// Euros per inhabitant.
+    PerCapita,
+}
+
+/// The `chart` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartReport {
+    pub by: By,
+    pub title: String,
+    /// `eur`, `pct` or `eur_per_inhabitant`.
+    pub unit: &'static str,
+    pub bars: Vec<Bar>,
+    /// Members left out: beyond `--top`, or without a population figure.
+    pub left_out: Vec<String>,
+    pub fund: String,
+    pub ceiling: Decimal,
+    /// The edition (`tentative, 2025-09-09`) and its source, if known.
+    pub edition: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    pub rank: usize,
+    pub code: String,
+    pub name: String,
+    pub value: Decimal,
+}
+
+pub fn chart_report(
+    data: &Dataset,
+    by: By,
+    top: Option<usize>,
+    population: &Population,
+) -> Result<ChartReport> {
+    let (title, unit, mut bars, mut left_out) = match by {
+        By::Amount | By::Share => {
+            let report = rank_report(data, None, false)?;
+            let bars: Vec<Bar> = report
+                .members
+                .into_iter()
+                .map(|m| Bar {
+                    rank: m.rank,
+                    code: m.code,
+                    name: m.name,
+                    value: if by == By::Amount {
+                        m.amount
+                    } else {
+                        m.share_pct
+                    },
+                })
+                .collect();
+            if by == By::Amount {
+                ("Allocation by member", "eur", bars, Vec::new())
+            } else {
+                ("Share of the fund ceiling", "pct", bars, Vec::new())
+            }
+        }
+        By::PerCapita => {
+            let report = per_capita_report(data, population)?;
+            let bars: Vec<Bar> = report
+                .members
+                .into_iter()
+                .filter_map(|m| {
+                    Some(Bar {
+                        rank: m.rank?,
+                        code: m.code,
+                        name: m.name,
+                        value: m.per_capita?,
+                    })
+                })
+                .collect();
+            (
+                "Euros per inhabitant",
+                "eur_per_inhabitant",
+                bars,
+                report.missing,
+            )
+        }
+    };
+    if let Some(n) = top {
+        left_out.extend(bars.iter().skip(n).map(|b| b.code.clone()));
+        bars.truncate(n);
+    }
+    Ok(ChartReport {
+        by,
+        title: title.to_string(),
+        unit,
+        bars,
+        left_out,
+        fund: data.fund.name.clone(),
+        ceiling: data.fund.ceiling,
+        edition: data
+            .edition
+            .as_ref()
+            .map(|e| format!("{}, {}", e.status, e.as_of)),
+        source: data.edition.as_ref().map(|e| e.source.clone()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::bundled;
+
+    #[test]
+    fn bars_come_largest_first() {
+        let people = crate::population::bundled().unwrap();
+        let chart = chart_report(&bundled().unwrap(), By::PerCapita, Some(3), &people).unwrap();
+        let codes: Vec<&str> = chart.bars.iter().map(|b| b.code.as_str()).collect();
+        assert_eq!(codes, ["LV", "LT", "EE"]);
+        assert_eq!(chart.left_out.len(), 16);
+        let chart = chart_report(&bundled().unwrap(), By::Share, None, &people).unwrap();
+        assert_eq!(chart.bars[0].value.to_string(), "29.13");
+    }
+}

@@ -1,0 +1,420 @@
+//! Output formats, charts, completions, the man page and the overview:
+//! every command in every format, CSV read back and compared with JSON,
+//! Markdown alignment, chart geometry, SVG parsed as XML.
+
+mod support;
+
+use support::{Test, text};
+
+const REVISION: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/example-revision.json"
+);
+
+/// Every command's arguments, and where its main table sits in its JSON.
+fn commands() -> Vec<(Vec<&'static str>, &'static str)> {
+    vec![
+        (vec!["rank"], "members"),
+        (vec!["rank", "--top", "4", "--asc"], "members"),
+        (vec!["shares"], "members"),
+        (
+            vec![
+                "shares",
+                "--of",
+                "allocated",
+                "--method",
+                "largest-remainder",
+                "--precision",
+                "3",
+            ],
+            "members",
+        ),
+        (vec!["table", "--sort", "amount"], "allocations"),
+        (vec!["check"], "checks"),
+        (vec!["per-capita"], "members"),
+        (vec!["diff", REVISION], "members"),
+        (
+            vec!["what-if", "--add", "TR=5bn", "--fit", "pro-rata"],
+            "members",
+        ),
+        (vec!["chart", "--by", "per-capita"], "bars"),
+        (vec!["total"], ""),
+        (vec!["stats"], ""),
+        (vec!["show", "PL"], ""),
+        (vec![], ""),
+    ]
+}
+
+#[test]
+fn csv_matches_the_json_figures_exactly() {
+    for (args, array) in commands() {
+        let json = Test::new().args(&args).args(["--json"]).run().ok().json();
+        let csv_out = Test::new()
+            .args(&args)
+            .args(["--format", "csv"])
+            .run()
+            .ok()
+            .stdout;
+        let mut reader = csv::Reader::from_reader(csv_out.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert!(!rows.is_empty(), "{args:?}: empty CSV");
+        assert!(!csv_out.contains("\x1b["), "{args:?}: CSV must be raw");
+        if array.is_empty() {
+            continue;
+        }
+        let items = json[array].as_array().unwrap();
+        assert_eq!(
+            rows.len(),
+            items.len(),
+            "{args:?}: one CSV row per JSON item"
+        );
+        let mut compared = 0;
+        for (row, item) in rows.iter().zip(items) {
+            for (key, cell) in headers.iter().zip(row.iter()) {
+                let value = match (key, &item[key]) {
+                    ("status", serde_json::Value::Null) if item.get("passed").is_some() => {
+                        if item["passed"] == true {
+                            "pass".into()
+                        } else {
+                            "fail".into()
+                        }
+                    }
+                    (_, serde_json::Value::Null) if item.get(key).is_none() => continue,
+                    (_, serde_json::Value::Null) => String::new(),
+                    (_, v) => text(v),
+                };
+                assert_eq!(cell, value, "{args:?}: column {key}");
+                compared += 1;
+            }
+        }
+        assert!(
+            compared >= items.len() * 2,
+            "{args:?}: too few columns compared"
+        );
+    }
+}
+
+#[test]
+fn csv_of_rank_is_plain_numbers() {
+    let out = Test::new()
+        .args(["rank", "--format", "csv"])
+        .run()
+        .ok()
+        .stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "rank,code,name,amount,share_pct,cumulative_pct");
+    assert_eq!(lines[1], "1,PL,Poland,43700000000,29.13,29.13");
+    assert!(!out.contains('€'));
+    assert_eq!(lines[19], "19,DK,Denmark,46700000,0.03,99.96");
+    assert_eq!(lines.len(), 20);
+}
+
+#[test]
+fn every_command_renders_in_every_format() {
+    for (args, _) in commands() {
+        for format in ["table", "json", "csv", "markdown"] {
+            let run = Test::new()
+                .args(&args)
+                .args(["--format", format])
+                .run()
+                .ok();
+            assert!(
+                !run.stdout.trim().is_empty(),
+                "{args:?} {format}: no output"
+            );
+            assert!(
+                !run.stdout.contains("\x1b["),
+                "{args:?} {format}: escape codes when piped"
+            );
+        }
+    }
+}
+
+#[test]
+fn markdown_right_aligns_numbers() {
+    let out = Test::new()
+        .args(["rank", "--format", "markdown"])
+        .run()
+        .ok()
+        .stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| # | code | member | amount (€) | share of ceiling | cumulative |"
+    );
+    assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|");
+    assert_eq!(
+        lines[2],
+        "| 1 | PL | Poland | 43,700,000,000 | 29.13% | 29.13% |"
+    );
+    let out = Test::new()
+        .args(["table", "--format", "markdown"])
+        .run()
+        .ok()
+        .stdout;
+    assert!(
+        out.starts_with("### Security Action for Europe (SAFE)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| **total (19 members)** | **149,933,700,000** |"),
+        "{out}"
+    );
+    let out = Test::new()
+        .args(["chart", "--format", "markdown"])
+        .run()
+        .ok()
+        .stdout;
+    assert!(out.contains("|:---|:---|---:|:---|"), "{out}");
+    assert!(
+        out.contains("| PL | Poland | 43,700,000,000 | ██████████████████████████████ |"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_flag_and_format_json_agree() {
+    let a = Test::new().args(["stats", "--json"]).run().ok().stdout;
+    let b = Test::new()
+        .args(["stats", "--format", "json"])
+        .run()
+        .ok()
+        .stdout;
+    assert_eq!(a, b);
+    Test::new()
+        .args(["stats", "--json", "--format", "csv"])
+        .run()
+        .fails(2, "cannot be used with");
+}
+
+#[test]
+fn chart_has_one_line_per_member_within_the_width() {
+    let run = Test::new().args(["chart"]).run().ok();
+    let lines = run.lines();
+    assert_eq!(lines.len(), 20, "a heading and 19 bars");
+    assert!(lines[1].starts_with("PL Poland"));
+    assert!(lines[19].starts_with("DK Denmark"));
+    for line in &lines[1..] {
+        assert_eq!(line.chars().count(), 80, "80 columns when piped: {line:?}");
+    }
+    // The largest bar is full, the smallest still visible.
+    assert_eq!(lines[1].matches('█').count(), 50);
+    assert!(lines[19].contains('▏'));
+    let run = Test::new()
+        .args(["chart", "--width", "60", "--top", "5", "--by", "share"])
+        .run()
+        .ok();
+    let lines = run.lines();
+    assert_eq!(lines.len(), 7, "heading, 5 bars, a note");
+    assert!(lines[1].ends_with("29.13%"));
+    assert!(lines[1..6].iter().all(|l| l.chars().count() == 60));
+    assert!(lines[6].starts_with("Not shown: BE, LT"), "{}", lines[6]);
+    Test::new()
+        .args(["chart", "--width", "5"])
+        .run()
+        .fails(2, "--width");
+    Test::new()
+        .args(["chart", "--color", "always"])
+        .run()
+        .ok()
+        .stdout_has("\x1b[34m");
+}
+
+#[test]
+fn chart_svg_is_well_formed_with_one_bar_per_member() {
+    let t = Test::new();
+    let path = t.dir().join("chart.svg");
+    let run = t
+        .args(["chart", "--svg", path.to_str().unwrap()])
+        .run()
+        .ok();
+    assert!(
+        run.stdout.contains("PL Poland"),
+        "the terminal chart still prints"
+    );
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("valid XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    let bars: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("bar"))
+        .collect();
+    assert_eq!(bars.len(), 19);
+    assert_eq!(bars[0].attribute("data-code"), Some("PL"));
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    for expected in [
+        "Allocation by member",
+        "Poland (PL)",
+        "€43.7bn",
+        "€46.7m",
+        "€40bn",
+        "Fund ceiling: €150bn",
+    ] {
+        assert!(texts.contains(&expected), "SVG lacks {expected:?}");
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Source: European Commission"))
+    );
+    // --svg - writes the SVG itself to stdout.
+    let out = Test::new()
+        .args(["chart", "--by", "per-capita", "--top", "3", "--svg", "-"])
+        .run()
+        .ok()
+        .stdout;
+    let doc = roxmltree::Document::parse(&out).expect("valid XML on stdout");
+    let bars = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("bar"))
+        .count();
+    assert_eq!(bars, 3);
+}
+
+#[test]
+fn chart_svg_escapes_names() {
+    let data = support::table(
+        "100",
+        &[
+            ("AA", "Alpha & <Beta>", "60"),
+            ("BB", "\\\"Quoted\\\"", "30"),
+        ],
+    );
+    let out = Test::new()
+        .data(data)
+        .args(["chart", "--svg", "-"])
+        .run()
+        .ok()
+        .stdout;
+    let doc = roxmltree::Document::parse(&out).expect("valid XML");
+    assert!(
+        doc.descendants()
+            .any(|n| n.text() == Some("Alpha & <Beta> (AA)"))
+    );
+}
+
+#[test]
+fn chart_svg_to_an_unwritable_place_fails_cleanly() {
+    Test::new()
+        .args(["chart", "--svg", "/nonexistent-dir/chart.svg"])
+        .run()
+        .fails(74, "/nonexistent-dir/chart.svg: cannot write the SVG");
+}
+
+#[test]
+fn completions_for_every_shell_mention_every_subcommand() {
+    let subcommands: Vec<String> = <safe::cli::Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = Test::new().args(["completions", shell]).run().ok().stdout;
+        for sub in &subcommands {
+            assert!(out.contains(sub.as_str()), "{shell} completion lacks {sub}");
+        }
+    }
+    Test::new()
+        .args(["completions", "tcsh"])
+        .run()
+        .fails(2, "tcsh");
+}
+
+#[test]
+fn man_page_mentions_every_subcommand() {
+    // roff writes '-' as '\-'.
+    let out = Test::new()
+        .args(["man"])
+        .run()
+        .ok()
+        .stdout
+        .replace("\\-", "-");
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH safe"),
+        "roff: {}",
+        &out[..80]
+    );
+    for sub in <safe::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
+        assert!(
+            out.contains(sub.get_name()),
+            "man page lacks {}",
+            sub.get_name()
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_need_no_table() {
+    Test::new()
+        .args(["--data", "missing.json", "man"])
+        .run()
+        .ok();
+    Test::new()
+        .args(["--data", "missing.json", "completions", "bash"])
+        .run()
+        .ok();
+}
+
+#[test]
+fn no_subcommand_gives_an_overview() {
+    Test::new()
+        .run()
+        .ok()
+        .stdout_has("€149,933,700,000")
+        .stdout_has("€66,300,000")
+        .stdout_has("#1 PL Poland")
+        .stdout_has("#3 FR France")
+        .stdout_has("51.06%")
+        .stdout_has("what-if");
+    let json = Test::new().args(["--json"]).run().ok().json();
+    assert_eq!(json["command"], "overview");
+    assert_eq!(text(&json["total"]["headroom"]), "66300000");
+    assert_eq!(json["largest"].as_array().unwrap().len(), 3);
+    assert!(
+        json["commands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "per-capita")
+    );
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for sub in <safe::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
+        let name = sub.get_name();
+        let out = Test::new().args([name, "--help"]).run().ok().stdout;
+        assert!(out.contains("Examples:"), "{name} --help has no examples");
+        assert!(
+            out.lines().next().is_some_and(|l| !l.is_empty()),
+            "{name}: no summary"
+        );
+    }
+    Test::new()
+        .args(["stats", "--help"])
+        .run()
+        .ok()
+        .stdout_has("Gini")
+        .stdout_has("HHI");
+}
+
+#[test]
+fn colour_is_off_unless_asked_for() {
+    for args in [vec!["rank"], vec!["check"], vec!["chart"], vec![]] {
+        Test::new().args(&args).run().ok().stdout_lacks("\x1b[");
+        Test::new()
+            .args(&args)
+            .args(["--color", "always"])
+            .env("NO_COLOR", "")
+            .run()
+            .ok()
+            .stdout_has("\x1b[");
+        Test::new()
+            .args(&args)
+            .args(["--color", "never"])
+            .run()
+            .ok()
+            .stdout_lacks("\x1b[");
+    }
+}
