@@ -192,24 +192,25 @@ fn json_flag_and_format_json_agree() {
 fn chart_has_one_line_per_member_within_the_width() {
     let run = Test::new().args(["chart"]).run().ok();
     let lines = run.lines();
-    assert_eq!(lines.len(), 20, "a heading and 19 bars");
-    assert!(lines[1].starts_with("PL Poland"));
-    assert!(lines[19].starts_with("DK Denmark"));
+    assert_eq!(lines.len(), 21, "a heading, the unit and 19 bars");
+    assert!(lines[1].ends_with("amount (€)"));
+    assert!(lines[2].starts_with("PL Poland"));
+    assert!(lines[20].starts_with("DK Denmark"));
     for line in &lines[1..] {
         assert_eq!(line.chars().count(), 80, "80 columns when piped: {line:?}");
     }
     // The largest bar is full, the smallest still visible.
-    assert_eq!(lines[1].matches('█').count(), 50);
-    assert!(lines[19].contains('▏'));
+    assert_eq!(lines[2].matches('█').count(), 50);
+    assert!(lines[20].contains('▏'));
     let run = Test::new()
         .args(["chart", "--width", "60", "--top", "5", "--by", "share"])
         .run()
         .ok();
     let lines = run.lines();
-    assert_eq!(lines.len(), 7, "heading, 5 bars, a note");
-    assert!(lines[1].ends_with("29.13%"));
-    assert!(lines[1..6].iter().all(|l| l.chars().count() == 60));
-    assert!(lines[6].starts_with("Not shown: BE, LT"), "{}", lines[6]);
+    assert_eq!(lines.len(), 8, "heading, unit, 5 bars, a note");
+    assert!(lines[2].ends_with("29.13%"));
+    assert!(lines[1..7].iter().all(|l| l.chars().count() == 60));
+    assert!(lines[7].starts_with("Not shown: BE, LT"), "{}", lines[7]);
     Test::new()
         .args(["chart", "--width", "5"])
         .run()

@@ -105,7 +105,17 @@ fn chart(table: &Table, style: Style) -> String {
         .map(|r| r.last().map_or("", String::as_str))
         .collect();
     let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let value_width = values.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+    let header = table
+        .columns
+        .last()
+        .map(|c| human_header(c, style.unit))
+        .unwrap_or_default();
+    let value_width = values
+        .iter()
+        .map(|v| v.chars().count())
+        .chain(std::iter::once(header.chars().count()))
+        .max()
+        .unwrap_or(0);
     let bar_width = style
         .width
         .saturating_sub(label_width + value_width + 4)
@@ -116,7 +126,11 @@ fn chart(table: &Table, style: Style) -> String {
         .map(|r| chart_value(r))
         .max()
         .unwrap_or_default();
-    let mut out = String::new();
+    let mut out = format!(
+        "{:>width$}\n",
+        header,
+        width = label_width + bar_width + value_width + 4
+    );
     for ((row, label), value) in table.rows.iter().zip(&labels).zip(&values) {
         let drawn = bar(bar_eighths(chart_value(row), max, bar_width));
         let drawn = if style.color {
