@@ -1,0 +1,208 @@
+//! Property tests on random valid tables (1 to 2,000 members, amounts from
+//! €0.01 to €10¹⁵ with up to two decimals, many ties). Expected figures are
+//! computed independently, in integer cents.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use safe::analysis::rank::rank_report;
+use safe::analysis::scenario::{Change, Fit, what_if};
+use safe::analysis::shares::{Base, Method, shares_report};
+use safe::analysis::totals::total_report;
+use safe::dataset::{Dataset, parse};
+
+/// Amounts in cents: anything from 1 cent to €10¹⁵, or one of 40 round
+/// values so that ties are common.
+fn cents() -> impl Strategy<Value = i64> {
+    prop_oneof![
+        1i64..=100_000_000_000_000_000,
+        (1i64..=40).prop_map(|x| x * 25_000_000_00),
+    ]
+}
+
+/// A table: amounts in cents, the ceiling in cents, and whether each amount
+/// is written as a JSON number (true) or a string.
+fn tables() -> impl Strategy<Value = (Vec<i64>, i128, Vec<bool>)> {
+    prop::collection::vec(cents(), 1..2000).prop_flat_map(|amounts| {
+        let total: i128 = amounts.iter().map(|&a| i128::from(a)).sum();
+        let n = amounts.len();
+        (
+            Just(amounts),
+            // Ceilings below, at and above the total.
+            prop_oneof![
+                Just(total.max(1)),
+                (1i128..=1_000_000_000_000_000_000_000),
+                (total.max(1)..=total + 1_000_000_000_000),
+            ],
+            prop::collection::vec(any::<bool>(), n),
+        )
+    })
+}
+
+fn euros(cents: i128) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", cents.abs() / 100, cents.abs() % 100)
+}
+
+fn json(amounts: &[i64], ceiling: i128, as_number: &[bool]) -> String {
+    let rows: Vec<String> = amounts
+        .iter()
+        .zip(as_number)
+        .enumerate()
+        .map(|(i, (&a, &number))| {
+            let amount = euros(i128::from(a));
+            let amount = if number {
+                amount
+            } else {
+                format!("\"{amount}\"")
+            };
+            format!(r#"{{"code":"M{i}","name":"Member {i}","amount":{amount}}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"schema_version":1,"fund":{{"name":"P","currency":"EUR","ceiling":"{}"}},"allocations":[{}]}}"#,
+        euros(ceiling),
+        rows.join(",")
+    )
+}
+
+fn load(amounts: &[i64], ceiling: i128, as_number: &[bool]) -> Dataset {
+    parse("prop", json(amounts, ceiling, as_number).as_bytes()).expect("a valid table")
+}
+
+fn dec(cents: i128) -> Decimal {
+    euros(cents).parse().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn total_is_the_exact_sum_and_headroom_the_difference((amounts, ceiling, as_number) in tables()) {
+        let data = load(&amounts, ceiling, &as_number);
+        let report = total_report(&data, None).unwrap();
+        let total: i128 = amounts.iter().map(|&a| i128::from(a)).sum();
+        prop_assert_eq!(report.allocated, dec(total));
+        prop_assert_eq!(report.headroom, dec(ceiling - total));
+        prop_assert_eq!(report.members, amounts.len());
+    }
+
+    #[test]
+    fn ranks_are_competition_ranks_on_non_increasing_amounts((amounts, ceiling, as_number) in tables()) {
+        let data = load(&amounts, ceiling, &as_number);
+        let report = rank_report(&data, None, false).unwrap();
+        let rows = &report.members;
+        prop_assert_eq!(rows[0].rank, 1);
+        for i in 1..rows.len() {
+            prop_assert!(rows[i].amount <= rows[i - 1].amount);
+            let expected = if rows[i].amount == rows[i - 1].amount { rows[i - 1].rank } else { i + 1 };
+            prop_assert_eq!(rows[i].rank, expected);
+        }
+        let mut sorted: Vec<Decimal> = amounts.iter().map(|&a| dec(i128::from(a))).collect();
+        sorted.sort_by(|a, b| b.cmp(a));
+        let shown: Vec<Decimal> = rows.iter().map(|r| r.amount).collect();
+        prop_assert_eq!(shown, sorted);
+    }
+
+    #[test]
+    fn largest_remainder_adds_up_and_stays_within_one_unit(
+        (amounts, ceiling, as_number) in tables(),
+        precision in 0u32..=4,
+        of_fund in any::<bool>(),
+    ) {
+        let data = load(&amounts, ceiling, &as_number);
+        let of = if of_fund { Base::Fund } else { Base::Allocated };
+        let report = shares_report(&data, of, Method::LargestRemainder, precision).unwrap();
+        let unit = Decimal::new(1, precision);
+        let sum: Decimal = report.members.iter().map(|m| m.share_pct).sum();
+        prop_assert_eq!(sum, report.total_rounded_pct);
+        let target = report
+            .total_exact_pct
+            .round_dp_with_strategy(precision, rust_decimal::RoundingStrategy::MidpointNearestEven);
+        prop_assert_eq!(sum, target);
+        if of == Base::Allocated {
+            prop_assert_eq!(sum, Decimal::ONE_HUNDRED);
+        }
+        for m in &report.members {
+            prop_assert!((m.share_pct - m.share_exact_pct).abs() < unit, "{} vs {}", m.share_pct, m.share_exact_pct);
+        }
+    }
+
+    #[test]
+    fn nearest_is_within_half_a_unit_and_fair_to_ties(
+        (amounts, ceiling, as_number) in tables(),
+        precision in 0u32..=4,
+    ) {
+        let data = load(&amounts, ceiling, &as_number);
+        let report = shares_report(&data, Base::Fund, Method::Nearest, precision).unwrap();
+        let half = Decimal::new(5, precision + 1);
+        for m in &report.members {
+            prop_assert!((m.share_pct - m.share_exact_pct).abs() <= half);
+        }
+        for pair in report.members.windows(2) {
+            if pair[0].amount == pair[1].amount {
+                prop_assert_eq!(pair[0].share_pct, pair[1].share_pct);
+            }
+        }
+    }
+
+    #[test]
+    fn pro_rata_fit_lands_on_the_ceiling_and_nobody_goes_up(
+        (amounts, _ceiling, as_number) in tables(),
+        added in 1i64..=100_000_000_000_000_000,
+        set_first in any::<bool>(),
+    ) {
+        // The ceiling sits below the total plus the newcomer, so a fit is needed.
+        let total: i128 = amounts.iter().map(|&a| i128::from(a)).sum();
+        let ceiling = total.max(i128::from(added) + 1);
+        let data = load(&amounts, ceiling, &as_number);
+        let mut changes = vec![Change::Add { code: "NEW".into(), name: "Newcomer".into(), amount: dec(i128::from(added)) }];
+        let first = data.allocations[0].clone();
+        if set_first && data.allocations.len() > 1 {
+            changes.push(Change::Set { code: first.code.clone(), amount: Decimal::new(1, 2) });
+        }
+        let report = what_if(&data, &changes, Some(Fit::ProRata)).unwrap();
+        let new_total: Decimal = report.diff.members.iter().filter_map(|m| m.new_amount).sum();
+        if report.fit.as_ref().unwrap().applied {
+            prop_assert_eq!(new_total, data.fund.ceiling);
+        }
+        prop_assert_eq!(report.diff.new.allocated, new_total);
+        for m in &report.diff.members {
+            match m.code.as_str() {
+                "NEW" => prop_assert_eq!(m.new_amount, Some(dec(i128::from(added)))),
+                c if c == first.code && set_first && data.allocations.len() > 1 => {
+                    prop_assert_eq!(m.new_amount, Some(Decimal::new(1, 2)));
+                }
+                _ => prop_assert!(m.new_amount <= m.old_amount, "{} went up", m.code),
+            }
+        }
+    }
+}
+
+proptest! {
+    // Each case runs the real binary: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn json_amounts_round_trip_through_the_binary((amounts, ceiling, as_number) in tables()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.json");
+        std::fs::write(&path, json(&amounts, ceiling, &as_number)).unwrap();
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_safe"))
+            .args(["--data", path.to_str().unwrap(), "table", "--json"])
+            .output()
+            .unwrap();
+        prop_assert!(output.status.success());
+        let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let printed: Vec<Decimal> = doc["allocations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["amount"].to_string().parse().unwrap())
+            .collect();
+        let expected: Vec<Decimal> = amounts.iter().map(|&a| dec(i128::from(a))).collect();
+        prop_assert_eq!(printed, expected);
+        let total: Decimal = doc["allocated"].to_string().parse().unwrap();
+        prop_assert_eq!(total, dec(amounts.iter().map(|&a| i128::from(a)).sum()));
+    }
+}
