@@ -16,7 +16,7 @@ use safe::dataset::{Dataset, parse};
 fn cents() -> impl Strategy<Value = i64> {
     prop_oneof![
         1i64..=100_000_000_000_000_000,
-        (1i64..=40).prop_map(|x| x * 25_000_000_00),
+        (1i64..=40).prop_map(|x| x * 2_500_000_000), // multiples of €25m
     ]
 }
 
