@@ -6,6 +6,7 @@
 //! `line:column` where serde_json stood when it found the problem, and, for a
 //! member, the member's code.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::io::Read;
@@ -16,6 +17,7 @@ use rust_decimal::Decimal;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
 use crate::money::{NumberError, parse_exact};
@@ -64,8 +66,7 @@ pub struct Edition {
 }
 
 /// One member's line of the table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ObjectOnly<RawAllocation>")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Allocation {
     /// Upper-case; letters, digits and `-`.
     pub code: String,
@@ -91,12 +92,13 @@ struct RawTable {
     deny_unknown_fields,
     expecting = "a fund object {name, currency, ceiling}"
 )]
-struct RawFund {
+struct RawFund<'a> {
     name: String,
     #[serde(default)]
     legal_basis: Option<String>,
     currency: String,
-    ceiling: serde_json::Value,
+    #[serde(borrow)]
+    ceiling: &'a RawValue,
 }
 
 #[derive(Deserialize)]
@@ -104,15 +106,18 @@ struct RawFund {
     deny_unknown_fields,
     expecting = "an allocation object {code, name, amount}"
 )]
-struct RawAllocation {
-    code: String,
-    name: String,
-    amount: serde_json::Value,
+struct RawAllocation<'a> {
+    #[serde(borrow)]
+    code: Cow<'a, str>,
+    #[serde(borrow)]
+    name: Cow<'a, str>,
+    #[serde(borrow)]
+    amount: &'a RawValue,
 }
 
 impl<'de> Deserialize<'de> for Fund {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let ObjectOnly(raw) = ObjectOnly::<RawFund>::deserialize(deserializer)?;
+        let ObjectOnly(raw) = ObjectOnly::<RawFund<'de>>::deserialize(deserializer)?;
         if raw.currency != "EUR" {
             return Err(de::Error::custom(format!(
                 "fund currency must be \"EUR\", got {:?}",
@@ -120,8 +125,9 @@ impl<'de> Deserialize<'de> for Fund {
             )));
         }
         let name = raw.name.trim().to_string();
-        check_text("fund name", &name).map_err(de::Error::custom)?;
-        let ceiling = positive_amount("fund ceiling", &raw.ceiling).map_err(de::Error::custom)?;
+        check_text(&name, || "fund name".to_string()).map_err(de::Error::custom)?;
+        let ceiling = positive_amount(raw.ceiling, || "fund ceiling".to_string(), "")
+            .map_err(de::Error::custom)?;
         Ok(Fund {
             name,
             legal_basis: raw.legal_basis,
@@ -158,16 +164,32 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
     }
 }
 
-impl TryFrom<ObjectOnly<RawAllocation>> for Allocation {
+impl<'de> Deserialize<'de> for Allocation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ObjectOnly(raw) = ObjectOnly::<RawAllocation<'de>>::deserialize(deserializer)?;
+        Allocation::try_from(raw).map_err(de::Error::custom)
+    }
+}
+
+impl TryFrom<RawAllocation<'_>> for Allocation {
     type Error = String;
 
-    fn try_from(ObjectOnly(raw): ObjectOnly<RawAllocation>) -> Result<Self, String> {
+    /// Validates one member. Messages are only built when something is
+    /// wrong: this runs once per member of tables with millions of them.
+    fn try_from(raw: RawAllocation<'_>) -> Result<Self, String> {
         let code = validate_code(&raw.code)?;
-        let name = raw.name.trim().to_string();
-        check_text(&format!("name of member {code}"), &name)?;
-        let amount = positive_decimal(
-            &format!("amount of {code} ({name})"),
-            &raw.amount,
+        let trimmed = raw.name.trim();
+        check_text(trimmed, || format!("name of member {code}"))?;
+        let name = match raw.name {
+            Cow::Owned(mut owned) if owned.len() == trimmed.len() => {
+                owned.shrink_to_fit();
+                owned
+            }
+            _ => trimmed.to_string(),
+        };
+        let amount = positive_amount(
+            raw.amount,
+            || format!("amount of {code} ({name})"),
             "; leave the member out instead",
         )?;
         Ok(Allocation { code, name, amount })
@@ -192,65 +214,106 @@ pub fn validate_code(raw: &str) -> Result<String, String> {
     Ok(raw.to_ascii_uppercase())
 }
 
-fn check_text(what: &str, text: &str) -> Result<(), String> {
+/// Requires non-empty text without control characters; `what` names it in
+/// the error.
+fn check_text(text: &str, what: impl Fn() -> String) -> Result<(), String> {
     if text.is_empty() {
-        return Err(format!("{what} is empty"));
+        return Err(format!("{} is empty", what()));
     }
     if text.chars().any(char::is_control) {
-        return Err(format!("{what} contains a control character"));
+        return Err(format!("{} contains a control character", what()));
     }
     Ok(())
 }
 
-/// Reads an amount given as a JSON string or number, exactly, and requires
-/// it to be greater than zero.
-fn positive_amount(what: &str, value: &serde_json::Value) -> Result<Decimal, String> {
-    positive_decimal(what, value, "")
-}
-
-/// [`positive_amount`] with a hint added to the "is zero" message.
-fn positive_decimal(
-    what: &str,
-    value: &serde_json::Value,
+/// Reads an amount given as a JSON string or number, exactly (from the raw
+/// JSON text: no f64 on the way), and requires it to be greater than zero.
+/// `what` names it in errors; `zero_hint` is added to the "is zero" one.
+fn positive_amount(
+    value: &RawValue,
+    what: impl Fn() -> String,
     zero_hint: &str,
 ) -> Result<Decimal, String> {
-    let text = match value {
-        serde_json::Value::String(s) => s.clone(),
-        // With serde_json's `arbitrary_precision`, a number's text is kept
-        // exactly as written: no f64 on the way.
-        serde_json::Value::Number(n) => n.to_string(),
-        other => {
+    let raw = value.get();
+    let unescaped;
+    let text = match raw.as_bytes().first() {
+        Some(b'"') if !raw.contains('\\') => &raw[1..raw.len() - 1],
+        Some(b'"') => {
+            unescaped =
+                serde_json::from_str::<String>(raw).map_err(|e| format!("{}: {e}", what()))?;
+            unescaped.as_str()
+        }
+        Some(b'-' | b'0'..=b'9') => raw,
+        first => {
+            let kind = match first {
+                Some(b'n') => "null",
+                Some(b't' | b'f') => "a boolean",
+                Some(b'[') => "an array",
+                _ => "an object",
+            };
             return Err(format!(
-                "{what} must be a number or a string holding one, got {}",
-                json_kind(other)
+                "{} must be a number or a string holding one, got {kind}",
+                what()
             ));
         }
     };
-    let amount = parse_exact(&text).map_err(|e| match e {
+    let amount = parse_exact(text).map_err(|e| match e {
         NumberError::Empty | NumberError::Invalid => {
-            format!("{what} is not a number: {text:?}")
+            format!("{} is not a number: {text:?}", what())
         }
-        other => format!("{what} {other}: {text}"),
+        other => format!("{} {other}: {text}", what()),
     })?;
     if amount.is_sign_negative() && !amount.is_zero() {
-        return Err(format!("{what} is negative: {text}"));
+        return Err(format!("{} is negative: {text}", what()));
     }
     if amount.is_zero() {
-        return Err(format!("{what} is zero{zero_hint}"));
+        return Err(format!("{} is zero{zero_hint}", what()));
     }
     Ok(amount)
 }
 
-fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+/// The characters of `text` in lower case, without allocating.
+fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
+}
+
+/// A 64-bit hash of a sequence of characters (the multiply-rotate step of
+/// rustc's FxHash; fixed, so equal sequences always hash alike). It only
+/// has to spread keys: a repeated hash is checked against the strings.
+fn hash_of(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0u64, |h, c| {
+        (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
+}
+
+/// The lower-case hash of a name, with a fast path for ASCII.
+fn name_hash(name: &str) -> u64 {
+    if name.is_ascii() {
+        hash_of(name.bytes().map(|b| char::from(b.to_ascii_lowercase())))
+    } else {
+        hash_of(lowercase(name))
     }
 }
+
+/// Keys that are already hashes go into the sets as they are.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl std::hash::Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashKeys = HashSet<u64, std::hash::BuildHasherDefault<IdentityHasher>>;
 
 /// The allocations array, checked for duplicates and for an overflowing sum
 /// as it is read, so the error points at the offending member.
@@ -272,27 +335,30 @@ impl<'de> Deserialize<'de> for Allocations {
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Allocations, A::Error> {
                 let mut list: Vec<Allocation> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                let mut codes = HashSet::new();
-                let mut names = HashSet::new();
+                // Duplicates are found by 64-bit hashes; only a hash that
+                // was seen before leads to comparing the strings themselves.
+                let mut codes = HashKeys::default();
+                let mut names = HashKeys::default();
                 let mut total = Decimal::ZERO;
                 while let Some(allocation) = seq.next_element::<Allocation>()? {
                     let index = list.len();
-                    if !codes.insert(allocation.code.clone()) {
-                        let first = list.iter().position(|a| a.code == allocation.code);
-                        return Err(de::Error::custom(format!(
-                            "duplicate member code {} in allocations[{index}] (first in allocations[{}])",
-                            allocation.code,
-                            first.unwrap_or_default()
-                        )));
+                    if !codes.insert(hash_of(allocation.code.chars())) {
+                        if let Some(first) = list.iter().position(|a| a.code == allocation.code) {
+                            return Err(de::Error::custom(format!(
+                                "duplicate member code {} in allocations[{index}] (first in allocations[{first}])",
+                                allocation.code
+                            )));
+                        }
                     }
-                    if !names.insert(allocation.name.to_lowercase()) {
-                        let lower = allocation.name.to_lowercase();
-                        let first = list.iter().position(|a| a.name.to_lowercase() == lower);
-                        return Err(de::Error::custom(format!(
-                            "duplicate member name {:?} in allocations[{index}] (first in allocations[{}])",
-                            allocation.name,
-                            first.unwrap_or_default()
-                        )));
+                    if !names.insert(name_hash(&allocation.name)) {
+                        let same =
+                            |a: &Allocation| lowercase(&a.name).eq(lowercase(&allocation.name));
+                        if let Some(first) = list.iter().position(same) {
+                            return Err(de::Error::custom(format!(
+                                "duplicate member name {:?} in allocations[{index}] (first in allocations[{first}])",
+                                allocation.name
+                            )));
+                        }
                     }
                     total = total.checked_add(allocation.amount).ok_or_else(|| {
                         de::Error::custom(format!(

@@ -56,33 +56,43 @@ const MAX_EXPONENT_DIGITS: usize = 6;
 /// (`1.5000000000000000000000000000000` is fine), and the result keeps the
 /// smallest scale that represents the value.
 pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
-    if text.is_empty() {
-        return Err(NumberError::Empty);
-    }
     let bytes = text.as_bytes();
-    let mut i = 0;
-    let negative = match bytes[0] {
-        b'-' => {
-            i = 1;
-            true
-        }
-        b'+' => {
-            i = 1;
-            false
-        }
-        _ => false,
+    let (negative, mut i) = match bytes.first() {
+        None => return Err(NumberError::Empty),
+        Some(b'-') => (true, 1),
+        Some(b'+') => (false, 1),
+        Some(_) => (false, 0),
     };
-    let mut digits = String::new();
-    let mut frac_len: i64 = 0;
+    // The value is `mantissa × 10^pending_zeros × 10^-(fraction − exponent)`.
+    // Trailing zeros are held back in `pending_zeros` so that they can be
+    // dropped from a fraction rather than counted as digits; the mantissa
+    // stops growing past 30 digits (the count still tells the error).
+    let mut mantissa: u128 = 0;
+    let mut significant: u64 = 0;
+    let mut pending_zeros: u64 = 0;
+    let mut fraction: i64 = 0;
     let mut seen_digit = false;
     let mut seen_dot = false;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&b) = bytes.get(i) {
+        match b {
             b'0'..=b'9' => {
                 seen_digit = true;
-                digits.push(bytes[i] as char);
                 if seen_dot {
-                    frac_len += 1;
+                    fraction += 1;
+                }
+                if b == b'0' {
+                    if significant > 0 {
+                        pending_zeros += 1;
+                    }
+                } else {
+                    significant += pending_zeros + 1;
+                    if significant <= 30 {
+                        for _ in 0..pending_zeros {
+                            mantissa *= 10;
+                        }
+                        mantissa = mantissa * 10 + u128::from(b - b'0');
+                    }
+                    pending_zeros = 0;
                 }
             }
             b'.' if !seen_dot => seen_dot = true,
@@ -116,7 +126,7 @@ pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
         }
         let exp_text = exp_text.trim_start_matches('0');
         if exp_text.len() > MAX_EXPONENT_DIGITS {
-            if digits.bytes().all(|b| b == b'0') {
+            if significant == 0 {
                 return Ok(Decimal::ZERO);
             }
             return Err(if exp_negative {
@@ -132,32 +142,31 @@ pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
         };
         exponent = if exp_negative { -magnitude } else { magnitude };
     }
-
-    // value = digits * 10^(exponent - frac_len)
-    let mut scale = frac_len - exponent;
-    let mut digits = digits.trim_start_matches('0').to_string();
-    if digits.is_empty() {
+    if significant == 0 {
         return Ok(Decimal::ZERO);
     }
-    while scale > 0 && digits.ends_with('0') {
-        digits.pop();
-        scale -= 1;
-    }
+    let mut scale = fraction - exponent;
+    // Trailing zeros of a fraction are not digits.
+    let dropped = (pending_zeros as i64).min(scale.max(0));
+    pending_zeros -= dropped as u64;
+    scale -= dropped;
     if scale < 0 {
-        let zeros = usize::try_from(-scale).map_err(|_| NumberError::TooLarge)?;
-        if digits.len() + zeros > 29 {
+        pending_zeros += scale.unsigned_abs();
+        scale = 0;
+        if significant + pending_zeros > 29 {
             return Err(NumberError::TooLarge);
         }
-        digits.push_str(&"0".repeat(zeros));
-        scale = 0;
     }
     if scale > 28 {
         return Err(NumberError::TooPrecise);
     }
-    if digits.len() > 29 {
+    if significant + pending_zeros > 29 {
         return Err(NumberError::TooLarge);
     }
-    let mantissa: i128 = digits.parse().map_err(|_| NumberError::TooLarge)?;
+    for _ in 0..pending_zeros {
+        mantissa *= 10;
+    }
+    let mantissa = i128::try_from(mantissa).map_err(|_| NumberError::TooLarge)?;
     let mantissa = if negative { -mantissa } else { mantissa };
     Decimal::try_from_i128_with_scale(mantissa, scale as u32).map_err(|_| NumberError::TooLarge)
 }
@@ -390,6 +399,134 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    /// The first, string-building implementation, kept as a reference for
+    /// the allocation-free one.
+    #[allow(clippy::all)]
+    fn reference_parse(text: &str) -> Result<Decimal, NumberError> {
+        if text.is_empty() {
+            return Err(NumberError::Empty);
+        }
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let negative = match bytes[0] {
+            b'-' => {
+                i = 1;
+                true
+            }
+            b'+' => {
+                i = 1;
+                false
+            }
+            _ => false,
+        };
+        let mut digits = String::new();
+        let mut frac_len: i64 = 0;
+        let mut seen_digit = false;
+        let mut seen_dot = false;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'0'..=b'9' => {
+                    seen_digit = true;
+                    digits.push(bytes[i] as char);
+                    if seen_dot {
+                        frac_len += 1;
+                    }
+                }
+                b'.' if !seen_dot => seen_dot = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        if !seen_digit {
+            return Err(NumberError::Invalid);
+        }
+        let mut exponent: i64 = 0;
+        if i < bytes.len() {
+            if bytes[i] != b'e' && bytes[i] != b'E' {
+                return Err(NumberError::Invalid);
+            }
+            i += 1;
+            let exp_negative = match bytes.get(i) {
+                Some(b'-') => {
+                    i += 1;
+                    true
+                }
+                Some(b'+') => {
+                    i += 1;
+                    false
+                }
+                _ => false,
+            };
+            let exp_text = &text[i..];
+            if exp_text.is_empty() || !exp_text.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(NumberError::Invalid);
+            }
+            let exp_text = exp_text.trim_start_matches('0');
+            if exp_text.len() > MAX_EXPONENT_DIGITS {
+                if digits.bytes().all(|b| b == b'0') {
+                    return Ok(Decimal::ZERO);
+                }
+                return Err(if exp_negative {
+                    NumberError::TooPrecise
+                } else {
+                    NumberError::TooLarge
+                });
+            }
+            let magnitude: i64 = if exp_text.is_empty() {
+                0
+            } else {
+                exp_text.parse().map_err(|_| NumberError::Invalid)?
+            };
+            exponent = if exp_negative { -magnitude } else { magnitude };
+        }
+
+        // value = digits * 10^(exponent - frac_len)
+        let mut scale = frac_len - exponent;
+        let mut digits = digits.trim_start_matches('0').to_string();
+        if digits.is_empty() {
+            return Ok(Decimal::ZERO);
+        }
+        while scale > 0 && digits.ends_with('0') {
+            digits.pop();
+            scale -= 1;
+        }
+        if scale < 0 {
+            let zeros = usize::try_from(-scale).map_err(|_| NumberError::TooLarge)?;
+            if digits.len() + zeros > 29 {
+                return Err(NumberError::TooLarge);
+            }
+            digits.push_str(&"0".repeat(zeros));
+            scale = 0;
+        }
+        if scale > 28 {
+            return Err(NumberError::TooPrecise);
+        }
+        if digits.len() > 29 {
+            return Err(NumberError::TooLarge);
+        }
+        let mantissa: i128 = digits.parse().map_err(|_| NumberError::TooLarge)?;
+        let mantissa = if negative { -mantissa } else { mantissa };
+        Decimal::try_from_i128_with_scale(mantissa, scale as u32).map_err(|_| NumberError::TooLarge)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_exact_agrees_with_the_reference(text in "[-+]?[0-9]{0,35}(\\.[0-9]{0,35})?([eE][-+]?[0-9]{1,3})?") {
+            proptest::prop_assert_eq!(parse_exact(&text), reference_parse(&text));
+        }
+
+        #[test]
+        fn parse_exact_agrees_on_zero_padded_numbers(
+            lead in 0usize..40, digits in "[1-9][0-9]{0,30}", trail in 0usize..40, dot in 0usize..32, exp in -40i32..40,
+        ) {
+            let mut body = format!("{}{}{}", "0".repeat(lead), digits, "0".repeat(trail));
+            let at = body.len().saturating_sub(dot);
+            body.insert(at, '.');
+            let text = format!("{body}e{exp}");
+            proptest::prop_assert_eq!(parse_exact(&text), reference_parse(&text));
+        }
     }
 
     #[test]

@@ -15,11 +15,34 @@ pub struct Ranked<'a> {
     pub allocation: &'a Allocation,
 }
 
+/// The ranking order: larger amounts first, then names in order.
+fn by_rank(a: &&Allocation, b: &&Allocation) -> std::cmp::Ordering {
+    b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name))
+}
+
 /// Sorts by amount (largest first), then by name, and assigns competition
 /// ranks.
 pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
     let mut sorted: Vec<&Allocation> = allocations.iter().collect();
-    sorted.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name)));
+    sorted.sort_by(by_rank);
+    with_ranks(sorted)
+}
+
+/// The first `k` of [`ranked`], selected in linear time rather than by
+/// sorting the whole table. A member's competition rank depends only on
+/// the members above it, all of which are among the first `k`.
+pub fn ranked_top(allocations: &[Allocation], k: usize) -> Vec<Ranked<'_>> {
+    let mut all: Vec<&Allocation> = allocations.iter().collect();
+    if k < all.len() {
+        all.select_nth_unstable_by(k, by_rank);
+        all.truncate(k);
+    }
+    all.sort_by(by_rank);
+    with_ranks(all)
+}
+
+/// Competition ranks for members already in ranking order.
+fn with_ranks(sorted: Vec<&Allocation>) -> Vec<Ranked<'_>> {
     let mut out: Vec<Ranked<'_>> = Vec::with_capacity(sorted.len());
     for (i, allocation) in sorted.into_iter().enumerate() {
         let rank = match out.last() {
@@ -60,7 +83,10 @@ pub struct RankRow {
 /// order; `ascending` shows the smallest first (ranks still count from the
 /// largest).
 pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Result<RankReport> {
-    let mut list = ranked(&data.allocations);
+    let mut list = match top {
+        Some(k) if !ascending => ranked_top(&data.allocations, k),
+        _ => ranked(&data.allocations),
+    };
     if ascending {
         // Smallest first; within a tie, still by name.
         list.sort_by(|a, b| {
@@ -119,6 +145,19 @@ mod tests {
             &ranks[15..],
             &[(16, "FI"), (16, "ES"), (18, "EL"), (19, "DK")]
         );
+    }
+
+    #[test]
+    fn top_k_selection_matches_the_full_ranking() {
+        let data = bundled().unwrap();
+        let full = ranked(&data.allocations);
+        for k in 0..=20 {
+            assert_eq!(
+                ranked_top(&data.allocations, k),
+                full[..k.min(full.len())],
+                "k = {k}"
+            );
+        }
     }
 
     #[test]
