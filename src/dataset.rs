@@ -337,6 +337,9 @@ impl<'de> Deserialize<'de> for Allocations {
                 let mut list: Vec<Allocation> = Vec::with_capacity(seq.size_hint().unwrap_or(0));
                 // Duplicates are found by 64-bit hashes; only a hash that
                 // was seen before leads to comparing the strings themselves.
+                // (The sets are left to grow: reserving their final size up
+                // front measured slower, as every insert then misses the
+                // cache.)
                 let mut codes = HashKeys::default();
                 let mut names = HashKeys::default();
                 let mut total = Decimal::ZERO;

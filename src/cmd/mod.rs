@@ -103,21 +103,30 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
         data: dataset::load(&Source::from_arg(cli.global.data.as_deref()))?,
         style: style(&cli.global),
     };
-    let Some(command) = &cli.command else {
-        return overview::run(&ctx);
+    let outcome = match &cli.command {
+        None => overview::run(&ctx),
+        Some(command) => run_command(command, &ctx),
     };
+    // A table of millions of members is millions of strings; the process
+    // is about to end, and the OS takes the memory back at once.
+    std::mem::forget(ctx);
+    outcome
+}
+
+fn run_command(command: &Command, ctx: &Ctx) -> Result<Outcome> {
     match command {
-        Command::Rank(args) => rank::run(args, &ctx),
-        Command::Total(args) => total::run(args, &ctx),
-        Command::Shares(args) => shares::run(args, &ctx),
-        Command::Table(args) => table::run(args, &ctx),
-        Command::Check(args) => check::run(args, &ctx),
-        Command::Show(args) => show::run(args, &ctx),
-        Command::Stats => stats::run(&ctx),
-        Command::PerCapita(args) => per_capita::run(args, &ctx),
-        Command::Diff(args) => diff::run(args, &ctx),
-        Command::WhatIf(args) => what_if::run(args, &ctx),
-        Command::Chart(args) => chart::run(args, &ctx),
-        Command::Completions(_) | Command::Man => unreachable!("handled above"),
+        Command::Rank(args) => rank::run(args, ctx),
+        Command::Total(args) => total::run(args, ctx),
+        Command::Shares(args) => shares::run(args, ctx),
+        Command::Table(args) => table::run(args, ctx),
+        Command::Check(args) => check::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
+        Command::Stats => stats::run(ctx),
+        Command::PerCapita(args) => per_capita::run(args, ctx),
+        Command::Diff(args) => diff::run(args, ctx),
+        Command::WhatIf(args) => what_if::run(args, ctx),
+        Command::Chart(args) => chart::run(args, ctx),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
     }
 }
