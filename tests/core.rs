@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{Test, bundled, table, text};
+use support::{Test, bundled, fixture, table, text};
 
 #[test]
 fn rank_lists_members_largest_first_with_competition_ranks() {
@@ -399,11 +399,7 @@ fn exact_decimals_tenths_add_up_to_the_ceiling() {
     assert_eq!(json["checks"][0]["passed"], true);
     assert_eq!(text(&json["checks"][0]["margin"]), "0");
     // The same figures as JSON numbers rather than strings.
-    let data = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/good/tenths.json"
-    ))
-    .unwrap();
+    let data = fixture("good/tenths.json");
     let json = Test::new()
         .data(data)
         .args(["total", "--json"])
@@ -637,11 +633,7 @@ fn no_color_when_piped_or_asked() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let data = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/good/bom.json"
-    ))
-    .unwrap();
+    let data = fixture("good/bom.json");
     let json = Test::new()
         .data(data)
         .args(["total", "--json"])

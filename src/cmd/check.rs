@@ -1,7 +1,7 @@
 //! `safe check`: the table against the regulation's rules and the user's
 //! expectations; exit 1 when any check fails.
 
-use crate::analysis::rules::{CheckReport, check_report};
+use crate::analysis::rules::{Check, CheckReport, check_report};
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
@@ -29,6 +29,17 @@ impl Report for CheckReport {
             blocks: check_blocks(self),
         }
     }
+}
+
+/// One check as a line of prose: `Art. 13 (top 3 within …): … .`
+pub fn check_note(c: &Check) -> Block {
+    Block::Note(format!(
+        "{} ({}): {}{}.",
+        c.reference.unwrap_or("Check"),
+        c.rule,
+        c.detail,
+        if c.passed { "" } else { " (FAILS)" }
+    ))
 }
 
 /// The checks as a table and a verdict (also used by `what-if`).

@@ -11,6 +11,7 @@ use crate::cli::Cli;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
 
+use super::check::check_note;
 use super::{Ctx, Outcome};
 
 /// The overview report.
@@ -83,12 +84,7 @@ impl Report for Overview {
                 rows,
                 footer: Vec::new(),
             }),
-            Block::Note(format!(
-                "Art. 13 ({}): {}{}.",
-                c.rule,
-                c.detail,
-                if c.passed { "" } else { " (FAILS)" }
-            )),
+            check_note(c),
             Block::Note(String::new()),
             Block::Heading("Commands (safe COMMAND --help for more):".to_string()),
         ];

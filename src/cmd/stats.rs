@@ -5,6 +5,7 @@ use crate::analysis::stats::{StatsReport, stats_report};
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
 
+use super::check::check_note;
 use super::{Ctx, Outcome};
 
 pub fn run(ctx: &Ctx) -> Result<Outcome> {
@@ -84,12 +85,7 @@ impl Report for StatsReport {
                     rows,
                     footer: Vec::new(),
                 }),
-                Block::Note(format!(
-                    "Art. 13 ({}): {}{}.",
-                    c.rule,
-                    c.detail,
-                    if c.passed { "" } else { " (FAILS)" }
-                )),
+                check_note(c),
             ],
         }
     }

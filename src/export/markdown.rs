@@ -2,8 +2,8 @@
 //! (`---:`), headings as `###`, notes as paragraphs; ready to paste.
 
 use super::{
-    Block, Column, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_value,
-    human_cells, human_header,
+    Block, Column, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_max,
+    chart_value, human_cells, human_header,
 };
 
 /// How many characters the longest bar takes in a Markdown chart.
@@ -29,12 +29,7 @@ impl Exporter for Markdown {
                 Block::Note(n) => out.push_str(&format!("{}\n", escape(&n))),
                 Block::Chart(mut table) => {
                     // The bars become one more text column.
-                    let max = table
-                        .rows
-                        .iter()
-                        .map(|r| chart_value(r))
-                        .max()
-                        .unwrap_or_default();
+                    let max = chart_max(&table);
                     for row in &mut table.rows {
                         let eighths = bar_eighths(chart_value(row), max, MARKDOWN_BAR_WIDTH);
                         row.push(super::Cell::Text(bar(eighths)));

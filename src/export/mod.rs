@@ -213,6 +213,16 @@ pub fn bar_eighths(value: Decimal, max: Decimal, width: usize) -> usize {
     eighths.max(1)
 }
 
+/// The largest value of a chart, which fills the width.
+pub(crate) fn chart_max(table: &Table) -> Decimal {
+    table
+        .rows
+        .iter()
+        .map(|r| chart_value(r))
+        .max()
+        .unwrap_or_default()
+}
+
 /// The value of a chart row (its last cell).
 pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
     match row.last() {

@@ -7,8 +7,8 @@ use comfy_table::{
 };
 
 use super::{
-    Block, Cell, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_value,
-    human_cells, human_header,
+    Block, Cell, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_max,
+    chart_value, human_cells, human_header,
 };
 use crate::error::Result;
 
@@ -120,12 +120,7 @@ fn chart(table: &Table, style: Style) -> String {
         .width
         .saturating_sub(label_width + value_width + 4)
         .max(10);
-    let max = table
-        .rows
-        .iter()
-        .map(|r| chart_value(r))
-        .max()
-        .unwrap_or_default();
+    let max = chart_max(table);
     let mut out = format!(
         "{:>width$}\n",
         header,

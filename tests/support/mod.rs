@@ -225,3 +225,9 @@ pub fn bundled() -> String {
     ))
     .expect("bundled table")
 }
+
+/// A file from `tests/data/`.
+pub fn fixture(path: &str) -> Vec<u8> {
+    let full = format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
