@@ -102,7 +102,7 @@ pub fn largest_remainder(
         .unwrap_or(0)
         .min(exact.len());
     let mut order: Vec<usize> = (0..exact.len())
-        .filter(|&i| caps.is_none_or(|c| rounded[i] + unit <= c[i]))
+        .filter(|&i| caps.is_none_or(|c| rounded[i].checked_add(unit).is_some_and(|v| v <= c[i])))
         .collect();
     // A stable sort keeps the caller's order among equal remainders.
     order.sort_by(|&a, &b| (exact[b] - rounded[b]).cmp(&(exact[a] - rounded[a])));

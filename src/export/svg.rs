@@ -85,9 +85,17 @@ pub fn render(report: &ChartReport) -> String {
         .max()
         .unwrap_or(Decimal::ONE);
     let step = nice_step(max, 5);
+    // The axis ends at the first step at or past the largest value (or at
+    // that value, when one more step would not fit in a Decimal).
     let mut axis_max = step;
     while axis_max < max {
-        axis_max += step;
+        match axis_max.checked_add(step) {
+            Some(next) => axis_max = next,
+            None => {
+                axis_max = max;
+                break;
+            }
+        }
     }
     let mut svg = String::new();
     svg.push_str(&format!(
@@ -111,8 +119,14 @@ pub fn render(report: &ChartReport) -> String {
     ));
     // Grid lines and tick labels.
     svg.push_str("<g class=\"axis\" fill=\"#555555\" font-size=\"11\" text-anchor=\"middle\">\n");
-    let mut tick = Decimal::ZERO;
-    while tick <= axis_max {
+    let mut ticks = vec![Decimal::ZERO];
+    while let Some(next) = ticks.last().and_then(|t| t.checked_add(step)) {
+        if next > axis_max {
+            break;
+        }
+        ticks.push(next);
+    }
+    for tick in ticks {
         let x = x_of(tick, axis_max);
         svg.push_str(&format!(
             "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{plot_bottom}\" stroke=\"#e3e3e3\"/>\n<text x=\"{x}\" y=\"{}\">{}</text>\n",
@@ -120,7 +134,6 @@ pub fn render(report: &ChartReport) -> String {
             plot_bottom + 18,
             escape(&label(tick, report.unit))
         ));
-        tick += step;
     }
     svg.push_str(&format!(
         "<line x1=\"{PLOT_LEFT}\" y1=\"{plot_bottom}\" x2=\"{PLOT_RIGHT}\" y2=\"{plot_bottom}\" stroke=\"#888888\"/>\n</g>\n"
