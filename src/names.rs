@@ -34,8 +34,7 @@ pub struct Country {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Names {
-    #[allow(dead_code)]
-    schema_version: u32,
+    pub schema_version: u32,
     pub source: String,
     pub member_states: Vec<Country>,
     pub other_countries: Vec<Country>,
@@ -271,6 +270,7 @@ mod tests {
     #[test]
     fn the_list_holds_the_eu_27_in_eu_usage() {
         let n = names();
+        assert_eq!(n.schema_version, 1);
         assert_eq!(n.member_states.len(), 27);
         assert_eq!(member_state("gr").unwrap().code, "EL");
         assert_eq!(member_state("CZ").unwrap().name, "Czechia");
