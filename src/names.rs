@@ -68,12 +68,6 @@ pub fn member_state(code: &str) -> Option<&'static Country> {
     names().member_states.iter().find(|c| c.has_code(code))
 }
 
-/// Whether `code` names an EU member state, which alone may borrow under
-/// SAFE (Regulation (EU) 2025/1106, Art. 5).
-pub fn is_member_state(code: &str) -> bool {
-    member_state(code).is_some()
-}
-
 /// Folds text for matching: lower case, Latin diacritics removed
 /// (`Türkiye` → `turkiye`, `Česko` → `cesko`), runs of spaces, `-`, `_`
 /// and `.` collapsed to one space.
@@ -274,8 +268,8 @@ mod tests {
         assert_eq!(n.member_states.len(), 27);
         assert_eq!(member_state("gr").unwrap().code, "EL");
         assert_eq!(member_state("CZ").unwrap().name, "Czechia");
-        assert!(is_member_state("el"));
-        assert!(!is_member_state("TR"));
-        assert!(!is_member_state("PL91"));
+        assert!(member_state("el").is_some());
+        assert!(member_state("TR").is_none());
+        assert!(member_state("PL91").is_none());
     }
 }

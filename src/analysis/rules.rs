@@ -10,7 +10,7 @@ use super::{pct, sub, sum};
 use crate::dataset::Dataset;
 use crate::error::Result;
 use crate::money::format_short;
-use crate::names::is_member_state;
+use crate::names::member_state;
 
 /// Art. 13: the three largest recipients together may not exceed this share
 /// of the envelope.
@@ -119,21 +119,35 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
     })
 }
 
-/// Art. 5: loans go to EU member states only.
+/// Art. 5: loans go to EU member states only, and each state is one
+/// recipient (`EL` and `GR` are both Greece).
 pub fn member_states_check(data: &Dataset) -> Check {
-    let outsiders: Vec<String> = data
-        .allocations
-        .iter()
-        .filter(|a| !is_member_state(&a.code))
-        .map(|a| a.code.clone())
-        .collect();
-    let passed = outsiders.is_empty();
+    let mut outsiders: Vec<String> = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut twice: Vec<String> = Vec::new();
+    for a in &data.allocations {
+        match member_state(&a.code) {
+            None => outsiders.push(a.code.clone()),
+            Some(state) => match seen.iter().find(|(canonical, _)| *canonical == state.code) {
+                Some((_, first)) => twice.push(format!("{} as {first} and {}", state.name, a.code)),
+                None => seen.push((&state.code, &a.code)),
+            },
+        }
+    }
+    let passed = outsiders.is_empty() && twice.is_empty();
+    let mut problems = Vec::new();
+    if !outsiders.is_empty() {
+        problems.push(format!("not EU member states: {}", outsiders.join(", ")));
+    }
+    if !twice.is_empty() {
+        problems.push(format!("listed twice: {}", twice.join(", ")));
+    }
     let detail = if passed {
         format!("all {} are EU member states", data.allocations.len())
     } else {
-        format!("not EU member states: {}", outsiders.join(", "))
+        problems.join("; ")
     };
-    let count = Decimal::from(outsiders.len());
+    let count = Decimal::from(outsiders.len() + twice.len());
     Check {
         id: "member_states",
         reference: Some("Art. 5"),
@@ -247,6 +261,19 @@ mod tests {
             "PL+RO+FR €76.59bn = 51.06%: €13.41bn under the €90bn cap"
         );
         assert_eq!(c.members, ["PL", "RO", "FR"]);
+    }
+
+    #[test]
+    fn a_member_state_under_two_codes_fails() {
+        let data = crate::dataset::parse(
+            "t",
+            br#"{"schema_version":1,"fund":{"name":"T","currency":"EUR","ceiling":"100"},
+            "allocations":[{"code":"EL","name":"Greece","amount":"1"},{"code":"GR","name":"Hellas","amount":"1"}]}"#,
+        )
+        .unwrap();
+        let check = member_states_check(&data);
+        assert!(!check.passed);
+        assert_eq!(check.detail, "listed twice: Greece as EL and GR");
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
         });
     }
     for add in &args.add {
-        if let Some(existing) = data.find_code(&add.code) {
+        if let names::Lookup::Member(existing) = names::lookup(&add.code, data) {
             return Err(Error::usage(format!(
                 "{} ({}) is already in the table; use --set {}=AMOUNT",
                 existing.name, existing.code, existing.code
