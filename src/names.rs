@@ -63,6 +63,17 @@ impl Country {
     }
 }
 
+/// Every country on the list: the member states, then the others.
+pub fn countries() -> impl Iterator<Item = &'static Country> {
+    names().member_states.iter().chain(&names().other_countries)
+}
+
+/// The country with `code`, member state or not (`GR` gives Greece, `TR`
+/// Türkiye).
+pub fn country(code: &str) -> Option<&'static Country> {
+    countries().find(|c| c.has_code(code))
+}
+
 /// The EU member state with `code` (`EL` and `GR` both give Greece).
 pub fn member_state(code: &str) -> Option<&'static Country> {
     names().member_states.iter().find(|c| c.has_code(code))
@@ -138,11 +149,8 @@ pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
     if let Some(a) = data.allocations.iter().find(|a| fold(&a.name) == folded) {
         return Lookup::Member(a);
     }
-    let known = names()
-        .member_states
-        .iter()
-        .chain(&names().other_countries)
-        .find(|c| c.has_code(query.trim()) || c.all_names().any(|n| fold(n) == folded));
+    let known =
+        countries().find(|c| c.has_code(query.trim()) || c.all_names().any(|n| fold(n) == folded));
     match known {
         Some(country) => data
             .allocations
@@ -168,7 +176,7 @@ pub fn suggestions(query: &str, data: &Dataset) -> Vec<String> {
     for a in &data.allocations {
         consider(&a.name, &a.code, format!("{} ({})", a.name, a.code));
     }
-    for c in names().member_states.iter().chain(&names().other_countries) {
+    for c in countries() {
         for name in c.all_names() {
             consider(name, &c.code, format!("{} ({})", c.name, c.code));
         }

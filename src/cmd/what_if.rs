@@ -34,11 +34,7 @@ pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
                 existing.name, existing.code, existing.code
             )));
         }
-        let known = names::names()
-            .member_states
-            .iter()
-            .chain(&names::names().other_countries)
-            .find(|c| c.has_code(&add.code));
+        let known = names::country(&add.code);
         let name = add
             .name
             .clone()
