@@ -24,7 +24,7 @@ if [ -n "${QUICK:-}" ]; then sizes="10000 100000"; runs=3; fi
 
 # The same rows for every tool: safe and jq read the JSON table, Miller
 # (which does not flatten nested arrays into records) reads them as CSV.
-bundled=$root/data/safe-2025-09-tentative.json
+bundled=$root/data/editions/commission-2025-09.json
 jq -r '"code,name,amount", (.allocations[] | [.code, .name, .amount] | @csv)' "$bundled" > "$work/bundled.csv"
 for n in $sizes; do
     [ -f "$work/t$n.json" ] || python3 benches/gen_table.py "$n" "$work/t$n.json" "$work/t$n.csv"

@@ -22,8 +22,9 @@ Exit codes: 0 ok, 1 a check or expectation failed, 2 usage, 65 invalid data,
 /// up to €150bn to EU member states for defence procurement. `safe` ranks the
 /// members, totals the fund, computes shares and checks a table against the
 /// regulation's rules, exactly (decimal arithmetic, no floating point).
-/// The Commission's tentative allocation of 9 September 2025 is built in;
-/// `--data FILE` loads another table.
+/// The Commission's tentative allocation of 9 September 2025 is built in
+/// (the default edition), beside the Council's figures of February 2026
+/// (`--edition council-2026-02`); `--data FILE` loads another table.
 #[derive(Debug, Parser)]
 #[command(name = "safe", version, propagate_version = true, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -36,10 +37,31 @@ pub struct Cli {
 /// Options every command takes, before or after the subcommand.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Load the allocation table from FILE (JSON; see the README for the
-    /// schema) instead of the bundled one; `-` reads standard input
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Load the allocation table from FILE (JSON, CSV or TSV, by its
+    /// extension; see `safe schema`) instead of a bundled edition; `-` reads
+    /// standard input
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "edition")]
     pub data: Option<PathBuf>,
+
+    /// Use the bundled edition ID (see `safe editions`; `latest`: the newest)
+    /// [default: commission-2025-09]
+    #[arg(long, global = true, value_name = "ID")]
+    pub edition: Option<String>,
+
+    /// The format of --data: needed for standard input, else taken from the
+    /// file's extension (JSON when it has none)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "FORMAT",
+        requires = "data"
+    )]
+    pub data_format: Option<DataFormatArg>,
+
+    /// The fund ceiling for a CSV or TSV table [default: SAFE's €150bn]
+    #[arg(long, global = true, value_name = "AMOUNT", value_parser = amount_arg, requires = "data")]
+    pub ceiling: Option<Decimal>,
 
     /// Write JSON (the same as `--format json`)
     #[arg(long, global = true, conflicts_with = "format")]
@@ -56,6 +78,26 @@ pub struct Global {
     /// When to use colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+}
+
+/// `--data-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormatArg {
+    Json,
+    /// Comma- or semicolon-separated, with a header row
+    Csv,
+    /// Tab-separated, with a header row
+    Tsv,
+}
+
+impl From<DataFormatArg> for crate::dataset::DataFormat {
+    fn from(f: DataFormatArg) -> Self {
+        match f {
+            DataFormatArg::Json => Self::Json,
+            DataFormatArg::Csv => Self::Csv,
+            DataFormatArg::Tsv => Self::Tsv,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -151,7 +193,7 @@ naming `code` and `population`. A member with no figure is shown as not availabl
         long_about = "Compare the loaded table (the bundled one, or --data) with OTHER: each \
 member's old and new amount, the change in euros and percent, new and dropped members, and the \
 change in total, headroom and the Art. 13 position. It reports and does not judge: exit 0.",
-        after_help = "Examples:\n  safe diff tests/data/example-revision.json\n  safe --data old.json diff new.json --json"
+        after_help = "Examples:\n  safe diff council-2026-02\n  safe --data old.json diff new.json --json"
     )]
     Diff(DiffArgs),
 
@@ -177,6 +219,25 @@ the SVG to stdout instead of the terminal chart.",
         after_help = "Examples:\n  safe chart\n  safe chart --by per-capita --top 10\n  safe chart --svg safe.svg"
     )]
     Chart(ChartArgs),
+
+    /// The bundled editions: id, title, as-of date, members, confirmed figures, total
+    #[command(
+        long_about = "List the editions built into safe. commission-2025-09 (the default) is the \
+Commission's tentative allocation of 9 September 2025 as news agencies reported it, rounded; \
+council-2026-02 holds the best-known figures after the Council's implementing decisions of \
+February 2026: 13 exact maximum loan amounts and 6 tentative ones, each row with its basis. \
+Pick one with --edition ID (or --edition latest).",
+        after_help = "Examples:\n  safe editions\n  safe --edition council-2026-02 rank\n  safe diff council-2026-02"
+    )]
+    Editions,
+
+    /// Print the JSON Schema of the data format
+    #[command(
+        long_about = "Print the JSON Schema (draft 2020-12) of the table format --data reads, \
+schema_version 2 (version 1 files, without provenance, still load).",
+        after_help = "Examples:\n  safe schema > safe-table.schema.json"
+    )]
+    Schema,
 
     /// Print a shell completion script
     #[command(
@@ -238,7 +299,8 @@ pub struct PerCapitaArgs {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The other table (same schema); `-` reads standard input
+    /// The other table: a bundled edition's id (see `safe editions`) or a
+    /// file (JSON, CSV or TSV); `-` reads standard input
     #[arg(value_name = "OTHER")]
     pub other: PathBuf,
 }

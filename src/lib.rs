@@ -3,8 +3,10 @@
 //! The crate is laid out the way a command flows:
 //!
 //! * [`cli`]: the command line (clap);
-//! * [`dataset`]: the table's schema, loading, validation and the bundled
-//!   default; [`names`]: EU codes, names and aliases;
+//! * [`source`]: reading files and standard input;
+//! * [`dataset`]: the table's schema, readers (JSON, CSV, TSV), validation
+//!   and the bundled editions; [`names`]: EU codes, names and aliases;
+//! * [`text`]: escaping untrusted text for each output;
 //! * [`money`]: exact amounts (parsing `1.5bn`, formatting, units);
 //! * [`analysis`]: pure functions from records to typed reports;
 //! * [`cmd`]: one module per subcommand, gluing a report to an output;
@@ -20,3 +22,5 @@ pub mod export;
 pub mod money;
 pub mod names;
 pub mod population;
+pub mod source;
+pub mod text;

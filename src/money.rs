@@ -644,3 +644,54 @@ mod tests {
         assert_eq!(format_short(d("-4933700000")), "-€4.9337bn");
     }
 }
+
+/// `a + b`, exactly, or `None`. rust_decimal's `checked_add` does not fail
+/// when the exact result needs more than 28 significant digits: it rounds
+/// and lowers the scale. A result whose scale is below its operands' is
+/// therefore a rounded one, and is refused here.
+pub fn add_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+        .filter(|r| r.scale() >= a.scale().max(b.scale()))
+}
+
+/// `a − b`, exactly, or `None` (see [`add_exact`]).
+pub fn sub_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_sub(b)
+        .filter(|r| r.scale() >= a.scale().max(b.scale()))
+}
+
+/// `a × k` for a whole number `k`, exactly, or `None`: a product of a
+/// whole number keeps `a`'s scale unless it was rounded.
+pub fn mul_int_exact(a: Decimal, k: u32) -> Option<Decimal> {
+    a.checked_mul(Decimal::from(k))
+        .filter(|r| r.scale() >= a.scale())
+}
+
+#[cfg(test)]
+mod exact_tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_sum_that_would_round_is_refused() {
+        let a = d("43700000000.000000000000000001");
+        assert_eq!(add_exact(a, a), None);
+        assert_eq!(add_exact(d("1.50"), d("2.5")), Some(d("4.00")));
+        assert_eq!(add_exact(Decimal::MAX, d("0.4")), None);
+        assert_eq!(sub_exact(Decimal::MAX, d("0.4")), None);
+        assert_eq!(sub_exact(d("0.3"), d("0.1")), Some(d("0.2")));
+    }
+
+    #[test]
+    fn a_product_that_would_round_is_refused() {
+        assert_eq!(mul_int_exact(d("1.0000000000000000000000000001"), 60), None);
+        assert_eq!(
+            mul_int_exact(d("150000000000"), 60),
+            Some(d("9000000000000"))
+        );
+        assert_eq!(mul_int_exact(Decimal::MAX, 2), None);
+    }
+}

@@ -100,6 +100,15 @@ pub fn fold(text: &str) -> String {
         ("ùúûüũūŭůűų", 'u'),
         ("ýÿŷ", 'y'),
         ("źżž", 'z'),
+        // Greek: accents and the final sigma.
+        ("άἀ", 'α'),
+        ("έ", 'ε'),
+        ("ή", 'η'),
+        ("ίϊΐ", 'ι'),
+        ("ό", 'ο'),
+        ("ύϋΰ", 'υ'),
+        ("ώ", 'ω'),
+        ("ς", 'σ'),
     ];
     let mut out = String::with_capacity(text.len());
     let mut space = false;

@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::dataset::{read_file, validate_code};
+use crate::dataset::validate_code;
 use crate::error::{Error, Result};
+use crate::source::Source;
 
 /// The bundled figures.
 pub const BUNDLED_CSV: &str = include_str!("../data/population-2025.csv");
@@ -56,8 +57,9 @@ pub fn load(path: Option<&Path>) -> Result<Population> {
     match path {
         None => bundled(),
         Some(p) => {
-            let origin = p.display().to_string();
-            let bytes = read_file(p)?;
+            let source = Source::File(p);
+            let origin = source.origin();
+            let bytes = source.read()?;
             parse(&origin, &origin, &bytes)
         }
     }
@@ -65,7 +67,7 @@ pub fn load(path: Option<&Path>) -> Result<Population> {
 
 /// Parses a population CSV; errors name `origin` and the line.
 pub fn parse(origin: &str, source: &str, bytes: &[u8]) -> Result<Population> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = crate::source::strip_bom(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .trim(csv::Trim::All)

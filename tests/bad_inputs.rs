@@ -117,11 +117,11 @@ const CASES: &[(&str, i32, &str)] = &[
         "contains a control character",
     ),
     ("not-utf8.json", 65, "1:38: not valid UTF-8"),
-    ("schema-version-2.json", 65, "unsupported schema_version 2"),
+    ("schema-version-3.json", 65, "unsupported schema_version 3"),
     (
         "sum-overflows.json",
         65,
-        "arithmetic overflow: the sum of amounts exceeds",
+        "the sum of amounts cannot be held exactly",
     ),
     (
         "syntax-error.json",

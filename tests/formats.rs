@@ -103,10 +103,19 @@ fn csv_of_rank_is_plain_numbers() {
         .ok()
         .stdout;
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "rank,code,name,amount,share_pct,cumulative_pct");
-    assert_eq!(lines[1], "1,PL,Poland,43700000000,29.13,29.13");
+    assert_eq!(
+        lines[0],
+        "rank,code,name,amount,share_pct,cumulative_pct,basis"
+    );
+    assert_eq!(
+        lines[1],
+        "1,PL,Poland,43700000000,29.13,29.13,commission-tentative"
+    );
     assert!(!out.contains('€'));
-    assert_eq!(lines[19], "19,DK,Denmark,46700000,0.03,99.96");
+    assert_eq!(
+        lines[19],
+        "19,DK,Denmark,46700000,0.03,99.96,commission-tentative"
+    );
     assert_eq!(lines.len(), 20);
 }
 
@@ -141,12 +150,12 @@ fn markdown_right_aligns_numbers() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "| # | code | member | amount (€) | share of ceiling | cumulative |"
+        "| # | code | member | amount (€) | share of ceiling | cumulative | basis |"
     );
-    assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|");
+    assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|:---|");
     assert_eq!(
         lines[2],
-        "| 1 | PL | Poland | 43,700,000,000 | 29.13% | 29.13% |"
+        "| 1 | PL | Poland | 43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
     );
     let out = Test::new()
         .args(["table", "--format", "markdown"])

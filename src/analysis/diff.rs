@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::rank::ranked;
 use super::rules::concentration_check;
 use super::{PCT_PLACES, pct, round_to, sub};
-use crate::dataset::Dataset;
+use std::collections::HashMap;
+
+use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::Result;
 
 /// What happened to a member between two tables.
@@ -47,12 +49,18 @@ pub struct MemberChange {
     pub change: Decimal,
     /// `change / old × 100`, rounded to 2 places; null for an added member.
     pub change_pct: Option<Decimal>,
+    /// What the old figure is (null for an added member).
+    pub old_basis: Option<Basis>,
+    /// What the new figure is (null for a removed member).
+    pub new_basis: Option<Basis>,
 }
 
 /// One table's headline figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
     pub origin: String,
+    /// The edition's id, if the table has one.
+    pub edition: Option<String>,
     pub members: usize,
     pub allocated: Decimal,
     pub ceiling: Decimal,
@@ -70,6 +78,7 @@ impl Side {
         let art13 = concentration_check(data)?;
         Ok(Side {
             origin: data.origin.clone(),
+            edition: data.edition.as_ref().and_then(|e| e.id.clone()),
             members: data.allocations.len(),
             allocated: data.allocated,
             ceiling: data.fund.ceiling,
@@ -79,6 +88,13 @@ impl Side {
             top3_margin: art13.margin,
             top3_within_cap: art13.passed,
         })
+    }
+}
+
+impl Side {
+    /// The edition's id, or else where the table came from.
+    pub fn label(&self) -> &str {
+        self.edition.as_deref().unwrap_or(&self.origin)
     }
 }
 
@@ -104,11 +120,21 @@ pub struct DiffReport {
     pub members: Vec<MemberChange>,
 }
 
+/// Rows by code, for looking members up in one step.
+fn by_code(data: &Dataset) -> HashMap<&str, &Allocation> {
+    data.allocations
+        .iter()
+        .map(|a| (a.code.as_str(), a))
+        .collect()
+}
+
 pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
     let mut members = Vec::new();
+    let (old_rows, new_rows) = (by_code(old), by_code(new));
     for r in ranked(&new.allocations) {
         let a = r.allocation;
-        let before = old.find_code(&a.code).map(|o| o.amount);
+        let old_row = old_rows.get(a.code.as_str());
+        let before = old_row.map(|o| o.amount);
         let change = sub(a.amount, before.unwrap_or_default(), "a change")?;
         let status = match before {
             None => Status::Added,
@@ -124,11 +150,13 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
             new_amount: Some(a.amount),
             change,
             change_pct: before.map(|b| pct(change, b, "a change")).transpose()?,
+            old_basis: old_row.map(|o| o.basis),
+            new_basis: Some(a.basis),
         });
     }
     for r in ranked(&old.allocations) {
         let a = r.allocation;
-        if new.find_code(&a.code).is_none() {
+        if !new_rows.contains_key(a.code.as_str()) {
             members.push(MemberChange {
                 code: a.code.clone(),
                 name: a.name.clone(),
@@ -137,6 +165,8 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
                 new_amount: None,
                 change: -a.amount,
                 change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
+                old_basis: Some(a.basis),
+                new_basis: None,
             });
         }
     }

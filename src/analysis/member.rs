@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::rank::{Ranked, ranked};
 use super::{pct, per_capita, sub};
-use crate::dataset::{Allocation, Dataset};
+use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::Result;
 use crate::population::Population;
 
@@ -16,6 +16,15 @@ pub struct MemberReport {
     pub code: String,
     pub name: String,
     pub amount: Decimal,
+    /// What the figure is, and whether it is confirmed.
+    pub basis: Basis,
+    pub confirmed: bool,
+    /// The decision's date, the figure's source, the pre-financing and a
+    /// note, as far as the table gives them.
+    pub decided: Option<String>,
+    pub source: Option<String>,
+    pub prefinancing: Option<Decimal>,
+    pub note: Option<String>,
     /// Competition rank by amount (1 = largest).
     pub rank: usize,
     pub members_total: usize,
@@ -91,10 +100,17 @@ pub fn member_report(
         })
         .collect();
     let people = population.get(&member.code);
+    let provenance = member.provenance();
     Ok(MemberReport {
         code: member.code.clone(),
         name: member.name.clone(),
         amount,
+        basis: member.basis,
+        confirmed: member.basis.confirmed(),
+        decided: provenance.decided,
+        source: provenance.source,
+        prefinancing: provenance.prefinancing,
+        note: provenance.note,
         rank: list[at].rank,
         members_total: list.len(),
         tied_with,

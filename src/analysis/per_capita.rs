@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{per_capita, sum};
-use crate::dataset::Dataset;
+use crate::dataset::{Basis, Dataset};
 use crate::error::{Error, Result};
 use crate::population::Population;
 
@@ -31,6 +31,8 @@ pub struct PerCapitaRow {
     pub code: String,
     pub name: String,
     pub amount: Decimal,
+    /// What the figure is.
+    pub basis: Basis,
     pub population: Option<u64>,
     /// Euros per inhabitant, rounded to cents; null when not available.
     pub per_capita: Option<Decimal>,
@@ -56,6 +58,7 @@ pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerC
                 code: a.code.clone(),
                 name: a.name.clone(),
                 amount: a.amount,
+                basis: a.basis,
                 population: Some(p),
                 per_capita: Some(per_capita(a.amount, p)?),
             }),
@@ -64,6 +67,7 @@ pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerC
                 code: a.code.clone(),
                 name: a.name.clone(),
                 amount: a.amount,
+                basis: a.basis,
                 population: None,
                 per_capita: None,
             }),

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{PCT_PLACES, pct, percent, round_to};
-use crate::dataset::{Allocation, Dataset};
+use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::{Error, Result};
 
 /// A member with its competition rank.
@@ -71,6 +71,8 @@ pub struct RankRow {
     pub code: String,
     pub name: String,
     pub amount: Decimal,
+    /// What the figure is (`council-decision`, `commission-tentative`, …).
+    pub basis: Basis,
     /// Share of the fund ceiling, in percent, rounded to 2 places.
     pub share_pct: Decimal,
     /// Running sum of amounts down the list as shown.
@@ -109,6 +111,7 @@ pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Resul
             code: a.code.clone(),
             name: a.name.clone(),
             amount: a.amount,
+            basis: a.basis,
             share_pct: pct(a.amount, ceiling, "a share of the ceiling")?,
             cumulative_amount: cumulative,
             cumulative_pct: round_to(

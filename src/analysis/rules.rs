@@ -51,6 +51,13 @@ pub struct Check {
     pub detail: String,
 }
 
+/// The article a rule comes from, cited only for a SAFE table (one whose
+/// legal basis is Regulation (EU) 2025/1106): another fund's table gets
+/// the same rules without a citation.
+fn cite(data: &Dataset, article: &'static str) -> Option<&'static str> {
+    data.fund.cites_regulation().then_some(article)
+}
+
 /// Art. 6: allocated ≤ ceiling.
 pub fn ceiling_check(data: &Dataset) -> Result<Check> {
     let (actual, limit) = (data.allocated, data.fund.ceiling);
@@ -65,7 +72,7 @@ pub fn ceiling_check(data: &Dataset) -> Result<Check> {
     );
     Ok(Check {
         id: "ceiling",
-        reference: Some("Art. 6"),
+        reference: cite(data, "Art. 6"),
         rule: "total within the ceiling".to_string(),
         passed,
         actual,
@@ -107,7 +114,7 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
     );
     Ok(Check {
         id: "concentration",
-        reference: Some("Art. 13"),
+        reference: cite(data, "Art. 13"),
         rule: format!("top {CONCENTRATION_TOP} within {CONCENTRATION_CAP_PCT}% of the ceiling"),
         passed,
         actual,
@@ -150,7 +157,7 @@ pub fn member_states_check(data: &Dataset) -> Check {
     let count = Decimal::from(outsiders.len() + twice.len());
     Check {
         id: "member_states",
-        reference: Some("Art. 5"),
+        reference: cite(data, "Art. 5"),
         rule: "EU member states only".to_string(),
         passed,
         actual: count,

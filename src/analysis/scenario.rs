@@ -11,7 +11,7 @@ use super::diff::{DiffReport, diff_report};
 use super::rules::{CheckReport, check_report};
 use super::shares::largest_remainder;
 use super::{sub, sum};
-use crate::dataset::{Allocation, Dataset};
+use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::{Error, Result};
 use crate::money::format_short;
 
@@ -92,20 +92,23 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<W
     for a in &data.allocations {
         match changes.iter().find(|c| c.code() == a.code) {
             Some(Change::Remove { .. }) => {}
-            Some(Change::Set { amount, .. }) => allocations.push(Allocation {
-                amount: *amount,
-                ..a.clone()
-            }),
+            Some(Change::Set { amount, .. }) => allocations.push(Allocation::new(
+                a.code.clone(),
+                a.name.clone(),
+                *amount,
+                Basis::Estimate,
+            )),
             _ => allocations.push(a.clone()),
         }
     }
     for change in changes {
         if let Change::Add { code, name, amount } = change {
-            allocations.push(Allocation {
-                code: code.clone(),
-                name: name.clone(),
-                amount: *amount,
-            });
+            allocations.push(Allocation::new(
+                code.clone(),
+                name.clone(),
+                *amount,
+                Basis::Estimate,
+            ));
         }
     }
     let mut after = data.derive("what-if", allocations)?;

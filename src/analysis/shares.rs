@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::rank::ranked;
 use super::{percent, round_to, sum};
-use crate::dataset::Dataset;
+use crate::dataset::{Basis, Dataset};
 use crate::error::{Error, Result};
 
 /// What a share is a share of (`--of`).
@@ -62,6 +62,8 @@ pub struct ShareRow {
     pub code: String,
     pub name: String,
     pub amount: Decimal,
+    /// What the figure is.
+    pub basis: Basis,
     /// `amount / base × 100` to 28 significant digits.
     pub share_exact_pct: Decimal,
     /// The share rounded by the chosen method.
@@ -150,6 +152,7 @@ pub fn shares_report(
             code: r.allocation.code.clone(),
             name: r.allocation.name.clone(),
             amount: r.allocation.amount,
+            basis: r.allocation.basis,
             share_exact_pct: e.normalize(),
             share_pct: *s,
         })

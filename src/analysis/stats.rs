@@ -20,6 +20,9 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatsReport {
     pub count: usize,
+    /// How many members' figures are confirmed (a Council decision's exact
+    /// amount).
+    pub confirmed: usize,
     pub total: Decimal,
     /// The mean amount, rounded to cents.
     pub mean: Decimal,
@@ -132,6 +135,7 @@ pub fn stats_report(data: &Dataset) -> Result<StatsReport> {
     }
     Ok(StatsReport {
         count,
+        confirmed: data.confirmed(),
         total,
         mean: round_to(
             total

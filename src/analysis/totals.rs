@@ -16,6 +16,9 @@ pub struct TotalReport {
     /// `ceiling − allocated`; negative when the table is over the ceiling.
     pub headroom: Decimal,
     pub members: usize,
+    /// How many members' figures are confirmed (a Council decision's exact
+    /// amount).
+    pub confirmed: usize,
     /// `allocated / ceiling × 100`, rounded to 2 places.
     pub utilisation_pct: Decimal,
     /// Present when `--expect` was given.
@@ -50,6 +53,7 @@ pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalRepo
         ceiling,
         headroom: sub(ceiling, allocated, "the headroom")?,
         members: data.allocations.len(),
+        confirmed: data.confirmed(),
         utilisation_pct: pct(allocated, ceiling, "the utilisation")?,
         expectation: expect.map(|e| Expectation::new(allocated, e)).transpose()?,
     })

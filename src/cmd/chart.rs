@@ -3,10 +3,10 @@
 
 use crate::analysis::chart::{By, ChartReport, chart_report};
 use crate::cli::ChartArgs;
-use crate::dataset::io_reason;
 use crate::error::{Error, Result};
 use crate::export::{Block, Cell, Column, Report, Table, View, svg};
 use crate::population;
+use crate::source::io_reason;
 
 use super::{Ctx, Outcome};
 

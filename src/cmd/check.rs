@@ -24,6 +24,10 @@ impl Report for CheckReport {
         "check"
     }
 
+    fn shows_headroom(&self) -> bool {
+        true
+    }
+
     fn view(&self) -> View {
         View {
             blocks: check_blocks(self),

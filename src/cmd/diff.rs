@@ -3,26 +3,46 @@
 
 use crate::analysis::diff::{DiffReport, diff_report};
 use crate::cli::DiffArgs;
-use crate::dataset::{self, Source};
+use crate::dataset::{self, Dataset, LoadOptions, editions};
 use crate::error::{Error, Result};
 use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::source::{STDIN_ORIGIN, Source};
 
 use super::{Ctx, Outcome};
 
 pub fn run(args: &DiffArgs, ctx: &Ctx) -> Result<Outcome> {
-    let source = Source::from_arg(Some(&args.other));
-    if source == Source::Stdin && ctx.data.origin == dataset::STDIN_ORIGIN {
+    let other = load_other(&args.other, &ctx.data)?;
+    ctx.emit(&diff_report(&ctx.data, &other)?)
+}
+
+/// OTHER is a bundled edition's id, or else a file (`-`: standard input).
+/// A file that has an edition's name must be written as a path
+/// (`./council-2026-02`).
+fn load_other(other: &std::path::Path, data: &Dataset) -> Result<Dataset> {
+    if let Some(id) = other.to_str().filter(|t| editions::is_edition(t)) {
+        if other.exists() {
+            return Err(Error::usage(format!(
+                "{id} is both a bundled edition and a file here: write ./{id} for the file"
+            )));
+        }
+        return editions::load(id);
+    }
+    let source = Source::from_path(other);
+    if source == Source::Stdin && data.origin == STDIN_ORIGIN {
         return Err(Error::usage(
             "--data - and OTHER - cannot both read standard input",
         ));
     }
-    let other = dataset::load(&source)?;
-    ctx.emit(&diff_report(&ctx.data, &other)?)
+    dataset::load(&source, LoadOptions::default())
 }
 
 impl Report for DiffReport {
     fn command(&self) -> &'static str {
         "diff"
+    }
+
+    fn shows_headroom(&self) -> bool {
+        true
     }
 
     fn view(&self) -> View {
@@ -43,6 +63,8 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
             Column::money("new_amount", "after"),
             Column::money("change", "change"),
             Column::number("change_pct", "change %"),
+            Column::basis("old_basis", "basis before"),
+            Column::basis("new_basis", "basis after"),
         ],
         rows: report
             .members
@@ -56,6 +78,8 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
                     Cell::opt_money(m.new_amount),
                     Cell::Money(m.change),
                     Cell::opt_pct(m.change_pct),
+                    Cell::opt_basis(m.old_basis),
+                    Cell::opt_basis(m.new_basis),
                 ]
             })
             .collect(),
@@ -118,7 +142,7 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
     };
     vec![
         Block::Table(members),
-        Block::Heading(format!("Totals: {} → {}", o.origin, n.origin)),
+        Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
         Block::Table(summary),
     ]
 }

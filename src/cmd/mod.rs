@@ -6,9 +6,11 @@ pub mod chart;
 pub mod check;
 pub mod completions;
 pub mod diff;
+pub mod editions;
 pub mod overview;
 pub mod per_capita;
 pub mod rank;
+pub mod schema;
 pub mod shares;
 pub mod show;
 pub mod stats;
@@ -19,9 +21,10 @@ pub mod what_if;
 use std::io::IsTerminal;
 
 use crate::cli::{Cli, ColorWhen, Command, Global};
-use crate::dataset::{self, Dataset, Source};
+use crate::dataset::{self, Dataset, LoadOptions, editions as bundled};
 use crate::error::{Result, exit};
 use crate::export::{self, Format, Report, Style, TableInfo};
+use crate::source::Source;
 
 /// What a command hands back to `main`: the complete stdout text, lines for
 /// stderr, and the exit code.
@@ -97,10 +100,12 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
     match &cli.command {
         Some(Command::Completions(args)) => return completions::completions(args),
         Some(Command::Man) => return completions::man(),
+        Some(Command::Schema) => return schema::run(),
+        Some(Command::Editions) => return editions::run(style(&cli.global)),
         _ => {}
     }
     let ctx = Ctx {
-        data: dataset::load(&Source::from_arg(cli.global.data.as_deref()))?,
+        data: load_table(&cli.global)?,
         style: style(&cli.global),
     };
     let outcome = match &cli.command {
@@ -128,5 +133,22 @@ fn run_command(command: &Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Chart(args) => chart::run(args, ctx),
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
+        Command::Schema => schema::run(),
+        Command::Editions => editions::run(ctx.style),
+    }
+}
+
+/// The table the global options name: `--data FILE`, `--edition ID`, or
+/// the default edition.
+pub fn load_table(global: &Global) -> Result<Dataset> {
+    match &global.data {
+        Some(path) => dataset::load(
+            &Source::from_path(path),
+            LoadOptions {
+                format: global.data_format.map(Into::into),
+                ceiling: global.ceiling,
+            },
+        ),
+        None => bundled::load(global.edition.as_deref().unwrap_or(bundled::DEFAULT)),
     }
 }

@@ -53,6 +53,10 @@ impl Report for Overview {
         "overview"
     }
 
+    fn shows_headroom(&self) -> bool {
+        true
+    }
+
     fn view(&self) -> View {
         let t = &self.total;
         let mut rows = vec![

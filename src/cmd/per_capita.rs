@@ -46,7 +46,8 @@ impl Report for PerCapitaReport {
                 people(Some(self.total.population)),
                 Cell::opt_money(self.total.per_capita),
             ]],
-        };
+        }
+        .with_basis(self.members.iter().map(|m| m.basis));
         let mut blocks = vec![
             Block::Table(table),
             Block::Note(format!("Population: {}.", self.population_source)),

@@ -37,7 +37,8 @@ impl Report for RankReport {
                 })
                 .collect(),
             footer: Vec::new(),
-        };
+        }
+        .with_basis(self.members.iter().map(|m| m.basis));
         let mut blocks = vec![Block::Table(table)];
         if self.members.len() < self.members_total {
             blocks.push(Block::Note(format!(

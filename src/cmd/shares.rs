@@ -53,7 +53,8 @@ impl Report for SharesReport {
                 Cell::Money(self.allocated),
                 Cell::Pct(self.total_rounded_pct),
             ]],
-        };
+        }
+        .with_basis(self.members.iter().map(|m| m.basis));
         View {
             blocks: vec![
                 Block::Table(table),

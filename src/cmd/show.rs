@@ -66,6 +66,15 @@ impl Report for MemberReport {
                     Cell::text("per inhabitant"),
                     Cell::opt_money(self.per_capita),
                 ],
+                vec![Cell::text("basis"), Cell::Basis(self.basis)],
+                vec![
+                    Cell::text("decided"),
+                    self.decided.as_deref().map_or(Cell::Empty, Cell::text),
+                ],
+                vec![
+                    Cell::text("pre-financing"),
+                    Cell::opt_money(self.prefinancing),
+                ],
             ],
             footer: Vec::new(),
         };
@@ -93,6 +102,21 @@ impl Report for MemberReport {
                 rows: neighbours,
                 footer: Vec::new(),
             }));
+        }
+        blocks.push(Block::Note(format!(
+            "Basis: {} ({}).",
+            self.basis.describe(),
+            if self.confirmed {
+                "confirmed"
+            } else {
+                "not confirmed"
+            }
+        )));
+        if let Some(source) = &self.source {
+            blocks.push(Block::Note(format!("Source: {source}")));
+        }
+        if let Some(note) = &self.note {
+            blocks.push(Block::Note(format!("Note: {note}")));
         }
         if self.population.is_none() {
             blocks.push(Block::Note(format!(

@@ -27,6 +27,12 @@ impl Report for StatsReport {
                 blank(),
             ],
             vec![
+                Cell::text("confirmed figures"),
+                Cell::Int(self.confirmed as i64),
+                blank(),
+                blank(),
+            ],
+            vec![
                 Cell::text("total"),
                 Cell::Money(self.total),
                 blank(),

@@ -48,6 +48,10 @@ impl Report for TableReport<'_> {
         "table"
     }
 
+    fn shows_headroom(&self) -> bool {
+        true
+    }
+
     fn view(&self) -> View {
         let mut blocks = vec![Block::Heading(self.fund.to_string())];
         if let Some(basis) = self.legal_basis {
@@ -58,8 +62,14 @@ impl Report for TableReport<'_> {
             format_short(self.ceiling)
         )));
         if let Some(e) = self.edition {
+            let name = match (&e.id, &e.title) {
+                (Some(id), Some(title)) => format!("{id}: {title}, "),
+                (Some(id), None) => format!("{id}, "),
+                (None, Some(title)) => format!("{title}, "),
+                (None, None) => String::new(),
+            };
             blocks.push(Block::Note(format!(
-                "Edition: {} as of {}",
+                "Edition: {name}{} as of {}",
                 e.status, e.as_of
             )));
             blocks.push(Block::Note(format!("Source: {}", e.source)));
@@ -69,15 +79,23 @@ impl Report for TableReport<'_> {
                 Column::text("code", "code"),
                 Column::text("name", "member"),
                 Column::money("amount", "amount"),
+                Column::basis("basis", "basis"),
+                Column::text("decided", "decided"),
+                Column::money("prefinancing", "pre-financing"),
             ],
             rows: self
                 .allocations
                 .iter()
                 .map(|a| {
+                    let p = a.provenance.as_deref();
                     vec![
                         Cell::text(&a.code),
                         Cell::text(&a.name),
                         Cell::Money(a.amount),
+                        Cell::Basis(a.basis),
+                        p.and_then(|p| p.decided.as_deref())
+                            .map_or(Cell::Empty, Cell::text),
+                        Cell::opt_money(p.and_then(|p| p.prefinancing)),
                     ]
                 })
                 .collect(),
@@ -85,6 +103,9 @@ impl Report for TableReport<'_> {
                 Cell::text(""),
                 Cell::text(format!("total ({} members)", self.allocations.len())),
                 Cell::Money(self.allocated),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
             ]],
         }));
         View { blocks }

@@ -36,12 +36,17 @@ impl Report for TotalReport {
         "total"
     }
 
+    fn shows_headroom(&self) -> bool {
+        true
+    }
+
     fn view(&self) -> View {
         let mut rows = vec![
             vec![Cell::text("allocated"), Cell::Money(self.allocated)],
             vec![Cell::text("ceiling"), Cell::Money(self.ceiling)],
             vec![Cell::text("headroom"), Cell::Money(self.headroom)],
             vec![Cell::text("members"), Cell::Int(self.members as i64)],
+            vec![Cell::text("confirmed"), Cell::Int(self.confirmed as i64)],
             vec![Cell::text("utilisation"), Cell::Pct(self.utilisation_pct)],
         ];
         if let Some(e) = &self.expectation {

@@ -59,6 +59,10 @@ impl Report for WhatIfReport {
         "what-if"
     }
 
+    fn shows_headroom(&self) -> bool {
+        true
+    }
+
     fn view(&self) -> View {
         let mut blocks = vec![Block::Heading(format!(
             "What if: {}",

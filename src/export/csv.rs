@@ -2,8 +2,9 @@
 //! header row of stable snake_case keys and raw exact numbers (no thousands
 //! separators, no currency signs, no footer rows).
 
-use super::{Block, Exporter, Report, Style, TableInfo, output_error};
+use super::{Block, Cell, Exporter, Report, Style, TableInfo, output_error};
 use crate::error::Result;
+use crate::text::neutralise_formula;
 
 pub struct Csv;
 
@@ -22,7 +23,12 @@ impl Exporter for Csv {
             .map_err(|e| output_error("CSV", e))?;
         for row in &table.rows {
             writer
-                .write_record(row.iter().map(|c| c.raw()))
+                .write_record(row.iter().map(|c| match c {
+                    // Text from the data file: a cell a spreadsheet would
+                    // run as a formula is neutralised; numbers are not text.
+                    Cell::Text(t) => neutralise_formula(t).into_owned(),
+                    other => other.raw(),
+                }))
                 .map_err(|e| output_error("CSV", e))?;
         }
         let bytes = writer.into_inner().map_err(|e| output_error("CSV", e))?;

@@ -13,14 +13,15 @@ use crate::error::Result;
 pub struct Markdown;
 
 /// Escapes what would break a table cell.
+/// Escapes any text for Markdown (see [`crate::text::escape_markdown`]).
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|")
+    crate::text::escape_markdown(text).into_owned()
 }
 
 impl Exporter for Markdown {
-    fn render(&self, report: &dyn Report, _table: &TableInfo, style: Style) -> Result<String> {
+    fn render(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
         let mut out = String::new();
-        for block in report.view().blocks {
+        for block in super::human_view(report, info).blocks {
             if !out.is_empty() {
                 out.push('\n');
             }
@@ -37,7 +38,14 @@ impl Exporter for Markdown {
                     table.columns.push(Column::text("bar", "bar"));
                     out.push_str(&markdown_table(&table, style));
                 }
-                Block::Table(table) => out.push_str(&markdown_table(&table, style)),
+                Block::Table(table) => {
+                    out.push_str(&markdown_table(&super::human_table(&table), style));
+                    if let Some(note) = super::basis_footnote(&table) {
+                        out.push('\n');
+                        out.push_str(&note);
+                        out.push('\n');
+                    }
+                }
             }
         }
         Ok(out)
@@ -50,7 +58,7 @@ fn markdown_table(table: &Table, style: Style) -> String {
     let headers: Vec<String> = table
         .columns
         .iter()
-        .map(|c| escape(&human_header(c, style.unit)))
+        .map(|c| human_header(c, style.unit).replace('|', "\\|"))
         .collect();
     out.push_str(&format!("| {} |\n", headers.join(" | ")));
     let rule: Vec<&str> = table
@@ -60,14 +68,22 @@ fn markdown_table(table: &Table, style: Style) -> String {
         .collect();
     out.push_str(&format!("|{}|\n", rule.join("|")));
     let footer_start = table.rows.len();
-    for (i, row) in human_cells(table, style.unit).iter().enumerate() {
+    let typed = table.rows.iter().chain(&table.footer);
+    for (i, (row, typed)) in human_cells(table, style.unit).iter().zip(typed).enumerate() {
         let cells: Vec<String> = row
             .iter()
-            .map(|c| {
+            .zip(typed)
+            .map(|(c, cell)| {
+                // Text from the data file is escaped; numbers and labels
+                // safe makes only need their column breaks escaped.
+                let c = match cell {
+                    super::Cell::Text(_) | super::Cell::Basis(_) => escape(c),
+                    _ => c.replace('|', "\\|"),
+                };
                 if i >= footer_start && !c.is_empty() {
-                    format!("**{}**", escape(c))
+                    format!("**{c}**")
                 } else {
-                    escape(c)
+                    c
                 }
             })
             .collect();

@@ -13,7 +13,7 @@ mod table;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::dataset::Dataset;
+use crate::dataset::{Basis, Dataset};
 use crate::error::{Error, Result};
 use crate::money::{Unit, format_grouped, places_needed};
 
@@ -49,6 +49,12 @@ pub struct Style {
 pub trait Report: ToJson {
     /// The command's name, written into the JSON envelope.
     fn command(&self) -> &'static str;
+    /// Whether the report shows the table's headroom: the table and
+    /// Markdown formats then add the edition's note (for the Commission's
+    /// rounded table, that its headroom comes from rounding).
+    fn shows_headroom(&self) -> bool {
+        false
+    }
     /// The report as headings, notes and tables.
     fn view(&self) -> View;
 }
@@ -87,6 +93,11 @@ pub struct TableInfo {
     pub ceiling: Decimal,
     pub status: Option<String>,
     pub as_of: Option<String>,
+    /// The whole edition (id, title, status, as-of, source, note), if the
+    /// table names one.
+    pub edition: Option<crate::dataset::Edition>,
+    /// How many rows' figures are confirmed.
+    pub confirmed: usize,
 }
 
 impl TableInfo {
@@ -98,6 +109,8 @@ impl TableInfo {
             ceiling: data.fund.ceiling,
             status: data.edition.as_ref().map(|e| e.status.clone()),
             as_of: data.edition.as_ref().map(|e| e.as_of.clone()),
+            edition: data.edition.clone(),
+            confirmed: data.confirmed(),
         }
     }
 }
@@ -118,6 +131,21 @@ pub enum Block {
     /// A table whose last column is drawn as horizontal bars in the table
     /// and Markdown formats (CSV and JSON carry the numbers).
     Chart(Table),
+}
+
+impl Table {
+    /// The table with a last column, `basis`, of each row's basis (so that
+    /// the columns before it keep their places in CSV).
+    pub fn with_basis(mut self, bases: impl IntoIterator<Item = Basis>) -> Table {
+        self.columns.push(Column::basis("basis", "basis"));
+        for (row, basis) in self.rows.iter_mut().zip(bases) {
+            row.push(Cell::Basis(basis));
+        }
+        for row in &mut self.footer {
+            row.push(Cell::Empty);
+        }
+        self
+    }
 }
 
 /// A table of typed cells. `footer` rows (totals) show in the table and
@@ -163,6 +191,64 @@ impl Column {
             ..Column::number(key, header)
         }
     }
+    /// A column of [`Cell::Basis`]: left out of human tables when no row
+    /// states a basis.
+    pub fn basis(key: &'static str, header: &str) -> Self {
+        Column::text(key, header)
+    }
+}
+
+/// The mark human tables put after a figure that is not confirmed.
+pub const UNCONFIRMED_MARK: &str = "*";
+
+/// The footnote under a human table with unconfirmed figures.
+pub fn basis_footnote(table: &Table) -> Option<String> {
+    let any = table
+        .rows
+        .iter()
+        .flatten()
+        .any(|c| matches!(c, Cell::Basis(b) if !b.confirmed() && *b != Basis::Unstated));
+    any.then(|| {
+        format!(
+            "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not a Council decision's \
+             exact amount (`safe show CODE` gives its basis, source and note)"
+        )
+    })
+}
+
+/// The table as people see it: a basis column in which no row states a
+/// basis (a table without provenance) is left out.
+pub(crate) fn human_table(table: &Table) -> std::borrow::Cow<'_, Table> {
+    let hidden: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| {
+            let mut cells = table.rows.iter().map(|r| r.get(i));
+            cells.clone().any(|c| matches!(c, Some(Cell::Basis(_))))
+                && cells
+                    .all(|c| matches!(c, Some(Cell::Basis(Basis::Unstated) | Cell::Empty) | None))
+        })
+        .collect();
+    if hidden.is_empty() {
+        return std::borrow::Cow::Borrowed(table);
+    }
+    let keep = |i: &usize| !hidden.contains(i);
+    let strip = |row: &Vec<Cell>| -> Vec<Cell> {
+        row.iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, c)| c.clone())
+            .collect()
+    };
+    std::borrow::Cow::Owned(Table {
+        columns: table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, c)| c.clone())
+            .collect(),
+        rows: table.rows.iter().map(strip).collect(),
+        footer: table.footer.iter().map(strip).collect(),
+    })
 }
 
 /// The columns a member listing starts with: rank, code, name, amount.
@@ -245,6 +331,9 @@ pub enum Cell {
     Number(Decimal),
     /// A rule's outcome.
     Check(bool),
+    /// What a figure is (its id in CSV; a label, marked when not
+    /// confirmed, in tables).
+    Basis(Basis),
     Empty,
 }
 
@@ -258,6 +347,9 @@ impl Cell {
     pub fn opt_pct(v: Option<Decimal>) -> Self {
         v.map_or(Cell::Empty, Cell::Pct)
     }
+    pub fn opt_basis(v: Option<Basis>) -> Self {
+        v.map_or(Cell::Empty, Cell::Basis)
+    }
 
     /// The exact, unformatted text (CSV).
     pub fn raw(&self) -> String {
@@ -267,6 +359,7 @@ impl Cell {
             Cell::Money(d) | Cell::Pct(d) | Cell::Number(d) => d.to_string(),
             Cell::Check(true) => "pass".to_string(),
             Cell::Check(false) => "fail".to_string(),
+            Cell::Basis(b) => b.id().to_string(),
             Cell::Empty => String::new(),
         }
     }
@@ -329,6 +422,8 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                         Cell::Number(d) => format_grouped(*d, Unit::Eur, d.scale()),
                         Cell::Check(true) => "pass".to_string(),
                         Cell::Check(false) => "FAIL".to_string(),
+                        Cell::Basis(b) if b.confirmed() => b.label().to_string(),
+                        Cell::Basis(b) => format!("{}{UNCONFIRMED_MARK}", b.label()),
                         Cell::Empty => "–".to_string(),
                     }
                 })
@@ -365,6 +460,18 @@ pub fn exporter(format: Format) -> &'static dyn Exporter {
 /// anything is written, so a failure never leaves half a document on stdout.
 pub fn render(report: &dyn Report, table: &TableInfo, style: Style) -> Result<String> {
     exporter(style.format).render(report, table, style)
+}
+
+/// The view the table and Markdown formats show: the report's, with the
+/// edition's note after it when the report shows the headroom.
+pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
+    let mut view = report.view();
+    if report.shows_headroom() {
+        if let Some(note) = table.edition.as_ref().and_then(|e| e.note.as_ref()) {
+            view.blocks.push(Block::Note(format!("Note: {note}")));
+        }
+    }
+    view
 }
 
 pub(crate) fn output_error(what: &str, err: impl std::fmt::Display) -> Error {

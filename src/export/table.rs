@@ -15,9 +15,9 @@ use crate::error::Result;
 pub struct HumanTable;
 
 impl Exporter for HumanTable {
-    fn render(&self, report: &dyn Report, _table: &TableInfo, style: Style) -> Result<String> {
+    fn render(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
         let mut out = String::new();
-        for block in report.view().blocks {
+        for block in super::human_view(report, info).blocks {
             match block {
                 Block::Heading(h) => {
                     if style.color {
@@ -29,6 +29,8 @@ impl Exporter for HumanTable {
                 Block::Note(n) => out.push_str(&format!("{n}\n")),
                 Block::Chart(table) => out.push_str(&chart(&table, style)),
                 Block::Table(table) => {
+                    let footnote = super::basis_footnote(&table);
+                    let table = super::human_table(&table);
                     let mut grid = Grid::new();
                     grid.load_style(presets::UTF8_FULL_CONDENSED);
                     if style.color {
@@ -78,6 +80,10 @@ impl Exporter for HumanTable {
                     }
                     out.push_str(&grid.to_string());
                     out.push('\n');
+                    if let Some(note) = footnote {
+                        out.push_str(&note);
+                        out.push('\n');
+                    }
                 }
             }
         }

@@ -221,7 +221,7 @@ pub fn table(ceiling: &str, rows: &[(&str, &str, &str)]) -> String {
 pub fn bundled() -> String {
     std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/data/safe-2025-09-tentative.json"
+        "/data/editions/commission-2025-09.json"
     ))
     .expect("bundled table")
 }

@@ -1,0 +1,114 @@
+//! `safe editions`: the editions built into the binary, with how many of
+//! each one's figures are confirmed.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::dataset::editions::{self, ALL, DEFAULT};
+use crate::error::{Result, exit};
+use crate::export::{self, Block, Cell, Column, Report, Style, Table, TableInfo, View};
+
+use super::Outcome;
+
+/// The `editions` report.
+#[derive(Debug, Serialize)]
+pub struct EditionsReport {
+    pub editions: Vec<EditionRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EditionRow {
+    pub id: &'static str,
+    pub title: Option<String>,
+    pub status: String,
+    pub as_of: String,
+    /// The edition this one revises.
+    pub predecessor: Option<&'static str>,
+    /// Loaded when neither --data nor --edition is given.
+    pub default: bool,
+    /// What `--edition latest` loads.
+    pub latest: bool,
+    pub members: usize,
+    /// Rows whose figure is confirmed (a Council decision's exact amount).
+    pub confirmed: usize,
+    pub allocated: Decimal,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+pub fn run(style: Style) -> Result<Outcome> {
+    let latest = editions::find(editions::LATEST)?.id;
+    let mut rows = Vec::new();
+    for bundled in ALL {
+        let data = editions::load(bundled.id)?;
+        let edition = data.edition.clone().unwrap_or_default();
+        rows.push(EditionRow {
+            id: bundled.id,
+            title: edition.title,
+            status: edition.status,
+            as_of: edition.as_of,
+            predecessor: bundled.predecessor,
+            default: bundled.id == DEFAULT,
+            latest: bundled.id == latest,
+            members: data.allocations.len(),
+            confirmed: data.confirmed(),
+            allocated: data.allocated,
+            source: edition.source,
+            note: edition.note,
+        });
+    }
+    let default = editions::load(DEFAULT)?;
+    Ok(Outcome {
+        stdout: export::render(
+            &EditionsReport { editions: rows },
+            &TableInfo::of(&default),
+            style,
+        )?,
+        stderr: Vec::new(),
+        code: exit::OK,
+    })
+}
+
+impl Report for EditionsReport {
+    fn command(&self) -> &'static str {
+        "editions"
+    }
+
+    fn view(&self) -> View {
+        let mut blocks = vec![Block::Table(Table {
+            columns: vec![
+                Column::text("id", "edition"),
+                Column::text("default", "default"),
+                Column::text("as_of", "as of"),
+                Column::text("status", "status"),
+                Column::number("members", "members"),
+                Column::number("confirmed", "confirmed"),
+                Column::money("allocated", "total"),
+                Column::text("title", "title"),
+            ],
+            rows: self
+                .editions
+                .iter()
+                .map(|e| {
+                    vec![
+                        Cell::text(e.id),
+                        Cell::text(if e.default { "yes" } else { "" }),
+                        Cell::text(&e.as_of),
+                        Cell::text(&e.status),
+                        Cell::Int(e.members as i64),
+                        Cell::Int(e.confirmed as i64),
+                        Cell::Money(e.allocated),
+                        Cell::text(e.title.clone().unwrap_or_default()),
+                    ]
+                })
+                .collect(),
+            footer: Vec::new(),
+        })];
+        blocks.push(Block::Note(
+            "confirmed: figures fixed to the euro by a Council implementing decision. \
+             Pick an edition with --edition ID; --edition latest is the newest."
+                .to_string(),
+        ));
+        View { blocks }
+    }
+}

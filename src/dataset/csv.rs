@@ -1,0 +1,201 @@
+//! The CSV and TSV reader, for tables exported from spreadsheets: a header
+//! row naming `code`, `name` and `amount` (any order, any case) and
+//! optionally `basis`, `decided`, `source`, `prefinancing`, `note`; comma,
+//! semicolon or tab delimited; quoted fields; CRLF or LF; a UTF-8 BOM is
+//! dropped. Lines starting with `#` are comments.
+//!
+//! A CSV table has no fund header: it is taken to be a SAFE table (the
+//! €150bn ceiling of Art. 6 and the regulation's rules). `--ceiling AMOUNT`
+//! sets another ceiling; the table is then no longer SAFE's, and checks do
+//! not cite the regulation.
+
+use rust_decimal::Decimal;
+
+use super::builder::{Builder, Place, RawRow};
+use super::{Dataset, Fund};
+use crate::error::{Error, Result};
+
+/// The columns a header may name.
+pub const COLUMNS: [&str; 8] = [
+    "code",
+    "name",
+    "amount",
+    "basis",
+    "decided",
+    "source",
+    "prefinancing",
+    "note",
+];
+const REQUIRED: usize = 3;
+
+/// Reads a CSV (`delimiter` `None`: comma or semicolon, whichever the
+/// header uses) or TSV table.
+pub fn parse(
+    origin: &str,
+    bytes: &[u8],
+    delimiter: Option<u8>,
+    ceiling: Option<Decimal>,
+) -> Result<Dataset> {
+    let bytes = crate::source::strip_bom(bytes);
+    let delimiter = delimiter.unwrap_or_else(|| sniff(bytes));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .comment(Some(b'#'))
+        .flexible(false)
+        .from_reader(bytes);
+    let csv_error = |e: csv::Error| {
+        let line = e.position().map(|p| p.line() as usize);
+        let message = match e.kind() {
+            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => format!("a row has {len} fields where the header has {expected_len}"),
+            _ => e.to_string(),
+        };
+        Error::data(origin, line.map(|l| (l, 1)), message)
+    };
+    let headers = reader.headers().map_err(csv_error)?.clone();
+    if headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(Error::data(
+            origin,
+            None,
+            "empty input: expected a header row naming code, name and amount",
+        ));
+    }
+    // Where each known column stands; unknown columns are an error, so a
+    // misspelt `ammount` is not silently ignored.
+    let mut at: [Option<usize>; 8] = [None; 8];
+    for (i, header) in headers.iter().enumerate() {
+        let header = header.trim();
+        let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(header)) else {
+            return Err(Error::data(
+                origin,
+                Some((1, 1)),
+                format!(
+                    "unknown column {} in the header; the columns are {}",
+                    super::builder::quote(header),
+                    COLUMNS.join(", ")
+                ),
+            ));
+        };
+        if at[k].replace(i).is_some() {
+            return Err(Error::data(
+                origin,
+                Some((1, 1)),
+                format!("column {} appears twice in the header", COLUMNS[k]),
+            ));
+        }
+    }
+    if let Some(missing) = (0..REQUIRED).find(|&k| at[k].is_none()) {
+        return Err(Error::data(
+            origin,
+            Some((1, 1)),
+            format!(
+                "the header has no `{}` column (it must name code, name and amount; found: {})",
+                COLUMNS[missing],
+                headers
+                    .iter()
+                    .map(super::builder::quote)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    let mut builder = Builder::new(Place::Line, 0);
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(csv_error)? {
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let field = |k: usize| at[k].and_then(|i| record.get(i));
+        let row = RawRow {
+            code: field(0).unwrap_or(""),
+            name: field(1).unwrap_or(""),
+            amount: field(2).unwrap_or(""),
+            basis: field(3),
+            decided: field(4),
+            source: field(5),
+            prefinancing: field(6),
+            note: field(7),
+        };
+        if row.amount.trim().is_empty() {
+            return Err(Error::data(
+                origin,
+                Some((line, 1)),
+                format!("the amount of {} is empty", row.code.trim()),
+            ));
+        }
+        builder
+            .push(row, line)
+            .map_err(|m| Error::data(origin, Some((line, 1)), m))?;
+    }
+    let fund = match ceiling {
+        None => Fund::safe(),
+        Some(ceiling) => Fund {
+            name: format!("Allocation table {origin}"),
+            legal_basis: None,
+            currency: "EUR".to_string(),
+            ceiling,
+        },
+    };
+    builder.finish(origin, fund, None)
+}
+
+/// Comma unless the header line has more semicolons than commas (as
+/// spreadsheets write CSV where the comma is the decimal mark).
+fn sniff(bytes: &[u8]) -> u8 {
+    let header = bytes
+        .split(|&b| b == b'\n')
+        .find(|line| !line.starts_with(b"#"))
+        .unwrap_or_default();
+    let count = |c: u8| header.iter().filter(|&&b| b == c).count();
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_any_order_case_and_delimiter() {
+        let t = parse(
+            "t.csv",
+            b"Amount;CODE;name\r\n1.5;pl;Poland\r\n2;RO;Romania\r\n",
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(t.allocated, Decimal::new(35, 1));
+        assert_eq!(t.allocations[0].code, "PL");
+        assert_eq!(t.fund.ceiling, Decimal::from(150_000_000_000u64));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = parse(
+            "t.csv",
+            b"code,name,amount\nPL,Poland,1\nRO,Romania,\"1,5\"\n",
+            None,
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            err.message.starts_with("t.csv:3:1: amount of RO"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("thousands separator"),
+            "{}",
+            err.message
+        );
+        let err = parse("t.csv", b"code,name\nPL,Poland\n", None, None).unwrap_err();
+        assert!(
+            err.message.contains("no `amount` column"),
+            "{}",
+            err.message
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! Where input comes from: a file, standard input or text built into the
+//! binary. Reading is the only thing done here; every failure is one
+//! exit-66 line naming the input, and a UTF-8 byte-order mark is dropped.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// How standard input is named in messages and in JSON output.
+pub const STDIN_ORIGIN: &str = "<stdin>";
+
+/// An input to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source<'a> {
+    /// Text built into the binary, with the name messages give it.
+    Embedded {
+        origin: &'a str,
+        text: &'a str,
+    },
+    Stdin,
+    File(&'a Path),
+}
+
+impl<'a> Source<'a> {
+    /// `-` is standard input; anything else a file.
+    pub fn from_path(path: &'a Path) -> Self {
+        if path.as_os_str() == "-" {
+            Source::Stdin
+        } else {
+            Source::File(path)
+        }
+    }
+
+    /// How messages and reports name this input. A path's control
+    /// characters are shown escaped, so a file name cannot drive the
+    /// terminal a message is printed on.
+    pub fn origin(&self) -> String {
+        match self {
+            Source::Embedded { origin, .. } => (*origin).to_string(),
+            Source::Stdin => STDIN_ORIGIN.to_string(),
+            Source::File(p) => display_path(p),
+        }
+    }
+
+    /// The whole input, without a leading UTF-8 byte-order mark.
+    pub fn read(&self) -> Result<Vec<u8>> {
+        let mut bytes = match self {
+            Source::Embedded { text, .. } => return Ok(strip_bom(text.as_bytes()).to_vec()),
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| {
+                        Error::no_input(STDIN_ORIGIN, format!("cannot read: {}", io_reason(&e)))
+                    })?;
+                bytes
+            }
+            Source::File(path) => read_file(path)?,
+        };
+        if bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+        }
+        Ok(bytes)
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` without a leading UTF-8 byte-order mark (as some Windows
+/// programs write).
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// A path as messages show it: control characters escaped.
+pub fn display_path(path: &Path) -> String {
+    crate::text::escape_controls(&path.display().to_string()).into_owned()
+}
+
+/// Reads a whole file, turning every failure into a one-line, exit-66 error.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let origin = display_path(path);
+    if path.is_dir() {
+        return Err(Error::no_input(&origin, "cannot read: is a directory"));
+    }
+    std::fs::read(path)
+        .map_err(|e| Error::no_input(&origin, format!("cannot read: {}", io_reason(&e))))
+}
+
+/// A short reason for an I/O error, without the `(os error N)` noise.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        ErrorKind::InvalidData => "not valid UTF-8".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Text from a data file is untrusted. The loader refuses control
+//! characters in every text field; these helpers escape what each output
+//! needs on top of that (paths in messages, Markdown, XML/HTML, CSV cells
+//! a spreadsheet would run, CI workflow commands).
+
+use std::borrow::Cow;
+
+/// Control characters (C0, DEL, C1) shown as `\u{..}` escapes.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Escapes `& < > " '` for XML and HTML text and attributes.
+pub fn escape_xml(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Escapes text for Markdown (a table cell, a heading or a paragraph):
+/// `<`, `>` and `&` become entities, so no raw HTML survives; the
+/// characters of emphasis, code, links, tables and headings are
+/// backslash-escaped; a line start that would begin a list, a quote or a
+/// rule is escaped too; line breaks become spaces.
+pub fn escape_markdown(text: &str) -> Cow<'_, str> {
+    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '|', '~', '#'];
+    let starts_block = text.starts_with(['+', '-', '=', '>'])
+        || text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with(['.', ')'])
+            && text.starts_with(|c: char| c.is_ascii_digit());
+    if !starts_block && !text.contains(SPECIAL) && !text.contains(['<', '>', '&', '\n', '\r']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    if starts_block {
+        while let Some(c) = chars.next_if(char::is_ascii_digit) {
+            out.push(c);
+        }
+        if chars.peek().is_some_and(|c| !c.is_ascii_digit()) {
+            let c = chars.next().unwrap_or_default();
+            if c == '>' {
+                out.push_str("&gt;");
+            } else {
+                out.push('\\');
+                out.push(c);
+            }
+        }
+    }
+    for c in chars {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c if SPECIAL.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A CSV cell a spreadsheet would evaluate as a formula (starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
+/// OWASP recommends. Numeric cells are written by the exporter without
+/// passing through here, so `-5` stays a number.
+pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// Escapes a GitHub Actions workflow-command message (`%`, CR, LF).
+pub fn escape_workflow_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow-command property (`title=…`): also `:` and `,`.
+pub fn escape_workflow_property(text: &str) -> String {
+    escape_workflow_data(text)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        assert_eq!(escape_controls("a\u{1b}]0;x\u{7}"), "a\\u{1b}]0;x\\u{7}");
+        assert_eq!(escape_xml("</text><script>"), "&lt;/text&gt;&lt;script&gt;");
+        assert_eq!(
+            escape_markdown("<img src=x onerror=a()>"),
+            "&lt;img src=x onerror=a()&gt;"
+        );
+        assert_eq!(escape_markdown("## h"), "\\#\\# h");
+        assert_eq!(escape_markdown("- a"), "\\- a");
+        assert_eq!(escape_markdown("12. a"), "12\\. a");
+        assert_eq!(escape_markdown("Poland (PL)"), "Poland (PL)");
+        assert_eq!(
+            neutralise_formula("=HYPERLINK(\"x\")"),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(neutralise_formula("Poland"), "Poland");
+        assert_eq!(escape_workflow_data("50%\nx"), "50%25%0Ax");
+        assert_eq!(escape_workflow_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
