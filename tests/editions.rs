@@ -247,7 +247,7 @@ fn a_bad_cell_names_the_file_and_line() {
 fn a_csv_table_is_safe_unless_its_ceiling_says_otherwise() {
     let csv = "code,name,amount\nPL,Poland,50000000000\n";
     let t = Test::new();
-    let path = t.file("t.csv", &csv);
+    let path = t.file("t.csv", csv);
     let json = t
         .args(["--data", path.to_str().unwrap(), "check", "--json"])
         .run()
@@ -256,7 +256,7 @@ fn a_csv_table_is_safe_unless_its_ceiling_says_otherwise() {
     assert_eq!(text(&json["table"]["ceiling"]), "150000000000");
     assert_eq!(json["checks"][0]["reference"], "Art. 6");
     let t = Test::new();
-    let path = t.file("t.csv", &csv);
+    let path = t.file("t.csv", csv);
     let json = t
         .args([
             "--data",
