@@ -12,6 +12,9 @@
 
 use std::fmt;
 
+/// How an error about a figure that cannot be held exactly starts.
+pub const INEXACT: &str = "cannot compute exactly";
+
 /// The exit codes `safe` documents. See the module docs.
 pub mod exit {
     pub const OK: u8 = 0;
@@ -82,12 +85,29 @@ impl Error {
         }
     }
 
-    /// Arithmetic that would overflow a `Decimal`: the figures are too
-    /// large to compute exactly, which is a property of the data.
+    /// A figure that cannot be held exactly (more than 28 significant
+    /// digits, or beyond ±7.9e28): a property of the data, never rounded
+    /// away. `safe` names the table in front of the message (see
+    /// [`Error::in_table`]).
     pub fn overflow(what: impl fmt::Display) -> Self {
         Error {
             kind: Kind::Data,
-            message: format!("arithmetic overflow: {what} is too large to compute exactly"),
+            message: format!(
+                "{INEXACT}: {what} cannot be held exactly (28 significant digits, below ±7.9e28)"
+            ),
+        }
+    }
+
+    /// Names the table an arithmetic error came from, so that every error
+    /// says where (errors of loading already start with their file).
+    pub fn in_table(self, origin: &str) -> Self {
+        if self.kind == Kind::Data && self.message.starts_with(INEXACT) {
+            Error {
+                message: format!("{origin}: {}", self.message),
+                ..self
+            }
+        } else {
+            self
         }
     }
 }

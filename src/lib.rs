@@ -3,7 +3,8 @@
 //! The crate is laid out the way a command flows:
 //!
 //! * [`cli`]: the command line (clap);
-//! * [`source`]: reading files and standard input;
+//! * [`source`]: reading files and standard input; [`sink`]: writing
+//!   standard output and files (atomically);
 //! * [`dataset`]: the table's schema, readers (JSON, CSV, TSV), validation
 //!   and the bundled editions; [`names`]: EU codes, names and aliases;
 //! * [`text`]: escaping untrusted text for each output;
@@ -22,5 +23,6 @@ pub mod export;
 pub mod money;
 pub mod names;
 pub mod population;
+pub mod sink;
 pub mod source;
 pub mod text;

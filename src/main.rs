@@ -9,7 +9,8 @@ use clap::error::ErrorKind as ClapKind;
 
 use safe::cli::Cli;
 use safe::cmd;
-use safe::error::{Error, Kind, exit};
+use safe::error::{Error, exit};
+use safe::sink::write_stdout;
 
 fn main() -> ExitCode {
     match run() {
@@ -36,6 +37,7 @@ fn run() -> anyhow::Result<ExitCode> {
         Ok(cli) => cli,
         Err(err) => return Ok(clap_exit(&err)),
     };
+    safe::sink::check_stdout_open()?;
     let outcome = cmd::dispatch(&cli)?;
     write_stdout(&outcome.stdout)?;
     let mut stderr = io::stderr().lock();
@@ -43,23 +45,6 @@ fn run() -> anyhow::Result<ExitCode> {
         let _ = writeln!(stderr, "safe: {line}");
     }
     Ok(ExitCode::from(outcome.code))
-}
-
-/// Writes the whole result; a reader that closed the pipe early (`| head`)
-/// is a normal end, not an error.
-fn write_stdout(text: &str) -> Result<(), Error> {
-    let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error {
-            kind: Kind::Output,
-            message: format!("cannot write output: {e}"),
-        }),
-    }
 }
 
 /// Help and version go to stdout (exit 0); usage errors become one line on
@@ -74,8 +59,13 @@ fn clap_exit(err: &clap::Error) -> ExitCode {
                 let _ = io::stderr().lock().write_all(text.as_bytes());
                 return ExitCode::from(exit::USAGE);
             }
-            let _ = write_stdout(&text);
-            ExitCode::from(exit::OK)
+            match write_stdout(&text) {
+                Ok(()) => ExitCode::from(exit::OK),
+                Err(e) => {
+                    let _ = writeln!(io::stderr().lock(), "safe: error: {e}");
+                    ExitCode::from(e.kind.exit_code())
+                }
+            }
         }
         _ => {
             let text = err.render().to_string();

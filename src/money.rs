@@ -645,26 +645,102 @@ mod tests {
     }
 }
 
-/// `a + b`, exactly, or `None`. rust_decimal's `checked_add` does not fail
-/// when the exact result needs more than 28 significant digits: it rounds
-/// and lowers the scale. A result whose scale is below its operands' is
-/// therefore a rounded one, and is refused here.
+/// `value × 10^28` as a big integer: every `Decimal` exactly.
+fn wide(value: Decimal) -> num_bigint::BigInt {
+    num_bigint::BigInt::from(value.mantissa())
+        * num_bigint::BigInt::from(10u8).pow(28 - value.scale())
+}
+
+/// `result` if it is exactly `expected` (a value × 10^28). rust_decimal's
+/// checked operations do not fail when an exact result needs more than 28
+/// significant digits: they round and lower the scale. A result whose
+/// scale is below what the operands need may be rounded or may only have
+/// dropped trailing zeros; only then is it checked against the exact value.
+fn exact_or_none(
+    result: Decimal,
+    needed_scale: u32,
+    expected: impl FnOnce() -> num_bigint::BigInt,
+) -> Option<Decimal> {
+    if result.scale() >= needed_scale || wide(result) == expected() {
+        Some(result)
+    } else {
+        None
+    }
+}
+
+/// `a + b`, exactly, or `None`.
 pub fn add_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_add(b)
-        .filter(|r| r.scale() >= a.scale().max(b.scale()))
+    let r = a.checked_add(b)?;
+    exact_or_none(r, a.scale().max(b.scale()), || wide(a) + wide(b))
 }
 
 /// `a − b`, exactly, or `None` (see [`add_exact`]).
 pub fn sub_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_sub(b)
-        .filter(|r| r.scale() >= a.scale().max(b.scale()))
+    let r = a.checked_sub(b)?;
+    exact_or_none(r, a.scale().max(b.scale()), || wide(a) - wide(b))
 }
 
-/// `a × k` for a whole number `k`, exactly, or `None`: a product of a
-/// whole number keeps `a`'s scale unless it was rounded.
+/// `a × k` for a whole number `k`, exactly, or `None`.
 pub fn mul_int_exact(a: Decimal, k: u32) -> Option<Decimal> {
-    a.checked_mul(Decimal::from(k))
-        .filter(|r| r.scale() >= a.scale())
+    let r = a.checked_mul(Decimal::from(k))?;
+    exact_or_none(r, a.scale(), || wide(a) * num_bigint::BigInt::from(k))
+}
+
+/// An exact running sum. It adds in `Decimal` while that is exact and
+/// continues in a big integer (at scale 28) when a partial sum would need
+/// more digits, so the result is exact whenever the final total can be
+/// held, whatever the order of the terms.
+#[derive(Debug, Clone, Default)]
+pub struct ExactSum {
+    fast: Decimal,
+    /// The sum × 10^28, once the fast path has run out of digits.
+    wide: Option<num_bigint::BigInt>,
+}
+
+impl ExactSum {
+    pub fn new() -> Self {
+        ExactSum::default()
+    }
+
+    pub fn add(&mut self, value: Decimal) {
+        match &mut self.wide {
+            Some(total) => *total += wide(value),
+            None => match add_exact(self.fast, value) {
+                Some(sum) => self.fast = sum,
+                None => self.wide = Some(wide(self.fast) + wide(value)),
+            },
+        }
+    }
+
+    /// The total, or `None` when it cannot be held exactly.
+    pub fn total(&self) -> Option<Decimal> {
+        let Some(wide) = &self.wide else {
+            return Some(self.fast);
+        };
+        let ten = num_bigint::BigInt::from(10u8);
+        let zero = num_bigint::BigInt::ZERO;
+        let mut mantissa = wide.clone();
+        let mut scale = 28u32;
+        while scale > 0 && (&mantissa % &ten) == zero {
+            mantissa /= &ten;
+            scale -= 1;
+        }
+        let m = i128::try_from(&mantissa).ok()?;
+        Decimal::try_from_i128_with_scale(m, scale).ok()
+    }
+}
+
+/// `value × percent / 100`, exactly, or `None` when the result cannot be
+/// held exactly (it is tried in both orders, so a value near the top of
+/// the range still works when the result fits).
+pub fn percent_of_exact(value: Decimal, percent: u32) -> Option<Decimal> {
+    let div_100 = |v: Decimal| {
+        let r = v.checked_div(Decimal::ONE_HUNDRED)?.normalize();
+        (mul_int_exact(r, 100)? == v).then_some(r)
+    };
+    mul_int_exact(value.normalize(), percent)
+        .and_then(div_100)
+        .or_else(|| div_100(value).and_then(|v| mul_int_exact(v, percent)))
 }
 
 #[cfg(test)]
@@ -687,11 +763,36 @@ mod exact_tests {
 
     #[test]
     fn a_product_that_would_round_is_refused() {
-        assert_eq!(mul_int_exact(d("1.0000000000000000000000000001"), 60), None);
+        assert_eq!(mul_int_exact(d("1.0000000000000000000000000001"), 9), None);
+        // Only trailing zeros dropped: still exact.
+        assert_eq!(
+            mul_int_exact(d("1.0000000000000000000000000001"), 60),
+            Some(d("60.000000000000000000000000006"))
+        );
         assert_eq!(
             mul_int_exact(d("150000000000"), 60),
             Some(d("9000000000000"))
         );
         assert_eq!(mul_int_exact(Decimal::MAX, 2), None);
+    }
+
+    #[test]
+    fn a_percentage_is_exact_or_none() {
+        assert_eq!(
+            percent_of_exact(d("150000000000"), 60),
+            Some(d("90000000000"))
+        );
+        assert_eq!(
+            percent_of_exact(d("1.0000000000000000000000000001"), 60),
+            None
+        );
+        let big = Decimal::MAX / Decimal::from(10);
+        assert_eq!(
+            percent_of_exact(big.trunc() - big.trunc() % Decimal::ONE_HUNDRED, 60),
+            Some(
+                (big.trunc() - big.trunc() % Decimal::ONE_HUNDRED) / Decimal::ONE_HUNDRED
+                    * Decimal::from(60)
+            )
+        );
     }
 }

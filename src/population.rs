@@ -102,11 +102,22 @@ pub fn parse(origin: &str, source: &str, bytes: &[u8]) -> Result<Population> {
         let at = |message: String| Error::data(origin, Some((line, 1)), message);
         let code = validate_code(record.get(code_at).unwrap_or("")).map_err(at)?;
         let text = record.get(population_at).unwrap_or("");
-        let population: u64 = text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
-            at(format!(
-                "population of {code} must be a whole number above zero, got {text:?}"
-            ))
-        })?;
+        let population: u64 = match text.parse::<u64>() {
+            Ok(n) if n > 0 => n,
+            Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
+                return Err(at(format!(
+                    "population of {code} is too large: {} (at most {})",
+                    crate::dataset::builder::quote(text),
+                    u64::MAX
+                )));
+            }
+            _ => {
+                return Err(at(format!(
+                    "population of {code} must be a whole number above zero, got {}",
+                    crate::dataset::builder::quote(text)
+                )));
+            }
+        };
         if by_code.insert(code.clone(), population).is_some() {
             return Err(at(format!("population of {code} is given twice")));
         }

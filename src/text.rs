@@ -100,6 +100,17 @@ pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The first `max` items joined with commas, and how many more there are
+/// (`PL, RO, FR and 12 more`): a message stays one readable line however
+/// large the table.
+pub fn some_of(items: &[String], max: usize) -> String {
+    let shown = items[..items.len().min(max)].join(", ");
+    match items.len().saturating_sub(max) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
 /// Escapes a GitHub Actions workflow-command message (`%`, CR, LF).
 pub fn escape_workflow_data(text: &str) -> String {
     text.replace('%', "%25")

@@ -123,6 +123,6 @@ fn overflow_is_reported_not_wrapped() {
     let data = table(SLIVER, &[("PL", "Poland", MAX)]);
     Test::new().data(data).args(["rank"]).run().fails(
         65,
-        "arithmetic overflow: a share of the ceiling is too large to compute exactly",
+        "table.json: cannot compute exactly: a share of the ceiling cannot be held exactly",
     );
 }

@@ -15,6 +15,7 @@ pub mod totals;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{Error, Result};
+use crate::money::{ExactSum, sub_exact};
 
 /// Percentages in reports are rounded half-to-even to this many places,
 /// except where a command takes `--precision`.
@@ -43,18 +44,23 @@ pub fn pct(part: Decimal, whole: Decimal, what: &str) -> Result<Decimal> {
     Ok(round_to(percent(part, whole, what)?, PCT_PLACES))
 }
 
-/// Checked sum of amounts, without trailing zeros (`0.1 + 0.2` is `0.3`).
+/// The exact sum of amounts, without trailing zeros (`0.1 + 0.2` is
+/// `0.3`); an error when it cannot be held exactly.
 pub fn sum<'a>(values: impl IntoIterator<Item = &'a Decimal>, what: &str) -> Result<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
+    let mut total = ExactSum::new();
+    for v in values {
+        total.add(*v);
+    }
+    total
+        .total()
         .map(|d| d.normalize())
         .ok_or_else(|| Error::overflow(what))
 }
 
-/// Checked difference `a − b`, without trailing zeros.
+/// The exact difference `a − b`, without trailing zeros; an error when it
+/// cannot be held exactly.
 pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
-    a.checked_sub(b)
+    sub_exact(a, b)
         .map(|d| d.normalize())
         .ok_or_else(|| Error::overflow(what))
 }

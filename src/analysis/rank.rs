@@ -103,8 +103,7 @@ pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Resul
     let mut members = Vec::new();
     for r in list.into_iter().take(top.unwrap_or(usize::MAX)) {
         let a = r.allocation;
-        cumulative = cumulative
-            .checked_add(a.amount)
+        cumulative = crate::money::add_exact(cumulative, a.amount)
             .ok_or_else(|| Error::overflow("the cumulative amount"))?;
         members.push(RankRow {
             rank: r.rank,

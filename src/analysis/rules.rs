@@ -5,12 +5,17 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rank::ranked;
+use super::rank::ranked_top;
 use super::{pct, sub, sum};
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::money::format_short;
+use crate::money::{format_short, percent_of_exact};
 use crate::names::member_state;
+use crate::text::some_of;
+
+/// How many members a check's one-line detail names before it counts the
+/// rest.
+const LISTED: usize = 5;
 
 /// Art. 13: the three largest recipients together may not exceed this share
 /// of the envelope.
@@ -86,20 +91,18 @@ pub fn ceiling_check(data: &Dataset) -> Result<Check> {
 
 /// Art. 13: the three largest recipients ≤ 60% of the ceiling.
 pub fn concentration_check(data: &Dataset) -> Result<Check> {
-    let top: Vec<_> = ranked(&data.allocations)
-        .into_iter()
-        .take(CONCENTRATION_TOP)
-        .collect();
+    let top = ranked_top(&data.allocations, CONCENTRATION_TOP);
     let actual = sum(
         top.iter().map(|r| &r.allocation.amount),
         "the three largest",
     )?;
-    let limit = data
-        .fund
-        .ceiling
-        .checked_mul(Decimal::from(CONCENTRATION_CAP_PCT))
-        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
-        .ok_or_else(|| crate::error::Error::overflow("the concentration cap"))?;
+    // The cap is computed exactly or not at all: comparing against a
+    // rounded cap could pass a table that is over it.
+    let limit = percent_of_exact(data.fund.ceiling, CONCENTRATION_CAP_PCT).ok_or_else(|| {
+        crate::error::Error::overflow(format!(
+            "the concentration cap ({CONCENTRATION_CAP_PCT}% of the ceiling)"
+        ))
+    })?;
     let margin = sub(limit, actual, "the concentration margin")?;
     let passed = actual <= limit;
     let share = pct(actual, data.fund.ceiling, "the concentration share")?;
@@ -144,10 +147,13 @@ pub fn member_states_check(data: &Dataset) -> Check {
     let passed = outsiders.is_empty() && twice.is_empty();
     let mut problems = Vec::new();
     if !outsiders.is_empty() {
-        problems.push(format!("not EU member states: {}", outsiders.join(", ")));
+        problems.push(format!(
+            "not EU member states: {}",
+            some_of(&outsiders, LISTED)
+        ));
     }
     if !twice.is_empty() {
-        problems.push(format!("listed twice: {}", twice.join(", ")));
+        problems.push(format!("listed twice: {}", some_of(&twice, LISTED)));
     }
     let detail = if passed {
         format!("all {} are EU member states", data.allocations.len())

@@ -103,6 +103,15 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<W
     }
     for change in changes {
         if let Change::Add { code, name, amount } = change {
+            // The same rule as the loader's: names are unique, ignoring
+            // case.
+            let lower = name.to_lowercase();
+            if let Some(other) = allocations.iter().find(|a| a.name.to_lowercase() == lower) {
+                return Err(Error::usage(format!(
+                    "--add {code}: the name {name:?} is already {}'s; a table cannot hold one name twice",
+                    other.code
+                )));
+            }
             allocations.push(Allocation::new(
                 code.clone(),
                 name.clone(),
@@ -198,8 +207,24 @@ fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Re
         .ok_or_else(|| Error::overflow("a pro-rata amount"))?;
     let scaled = largest_remainder(&exact, places, target, Some(&originals))
         .ok_or_else(|| Error::overflow("the pro-rata fit"))?;
+    let mut zeros = Vec::new();
     for (&i, amount) in scalable.iter().zip(scaled) {
-        after.allocations[i].amount = amount.normalize();
+        let row = &mut after.allocations[i];
+        if amount.is_zero() {
+            zeros.push(row.code.clone());
+        }
+        row.amount = amount.normalize();
+        row.basis = Basis::Estimate;
+        row.provenance = None;
+    }
+    if !zeros.is_empty() {
+        // A table cannot hold a zero amount; the loader would refuse it.
+        return Err(Error::usage(format!(
+            "cannot fit pro rata: {} member{} would get €0 ({}); a table cannot hold a zero amount, so lower the amounts the scenario sets or --remove them",
+            zeros.len(),
+            if zeros.len() == 1 { "" } else { "s" },
+            crate::text::some_of(&zeros, 5)
+        )));
     }
     after.allocated = sum(
         after.allocations.iter().map(|a| &a.amount),

@@ -3,10 +3,9 @@
 
 use crate::analysis::chart::{By, ChartReport, chart_report};
 use crate::cli::ChartArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View, svg};
 use crate::population;
-use crate::source::io_reason;
 
 use super::{Ctx, Outcome};
 
@@ -25,14 +24,7 @@ pub fn run(args: &ChartArgs, ctx: &Ctx) -> Result<Outcome> {
         Some(path) => {
             // Render first, so nothing is written when rendering fails.
             let outcome = ctx.emit_styled(&report, style)?;
-            std::fs::write(path, svg::render(&report)).map_err(|e| Error {
-                kind: crate::error::Kind::Output,
-                message: format!(
-                    "{}: cannot write the SVG: {}",
-                    path.display(),
-                    io_reason(&e)
-                ),
-            })?;
+            crate::sink::write_atomic(path, svg::render(&report).as_bytes())?;
             Ok(outcome)
         }
         None => ctx.emit_styled(&report, style),

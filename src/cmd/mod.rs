@@ -111,7 +111,8 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
     let outcome = match &cli.command {
         None => overview::run(&ctx),
         Some(command) => run_command(command, &ctx),
-    };
+    }
+    .map_err(|e| e.in_table(&ctx.data.origin));
     // A table of millions of members is millions of strings; the process
     // is about to end, and the OS takes the memory back at once.
     std::mem::forget(ctx);

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::{Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Provenance};
 use crate::error::{Error, Result};
-use crate::money::{NumberError, add_exact, parse_exact};
+use crate::money::{ExactSum, NumberError, parse_exact};
 
 /// One row as a reader found it: text, not yet checked. Amounts are the
 /// number's text (without JSON quotes).
@@ -46,7 +46,7 @@ pub struct Builder {
     codes: HashMap<u64, u32, PassThrough>,
     names: HashMap<u64, u32, PassThrough>,
     key: RandomState,
-    total: Decimal,
+    total: ExactSum,
 }
 
 impl Builder {
@@ -58,7 +58,7 @@ impl Builder {
             codes: HashMap::default(),
             names: HashMap::default(),
             key: RandomState::new(),
-            total: Decimal::ZERO,
+            total: ExactSum::new(),
         }
     }
 
@@ -108,15 +108,7 @@ impl Builder {
             ));
         }
         self.names.entry(name_hash).or_insert(index32);
-        self.total = add_exact(self.total, allocation.amount).ok_or_else(|| {
-            format!(
-                "the sum of amounts cannot be held exactly (more than 28 significant digits, \
-                 or above {}) at {} ({})",
-                Decimal::MAX,
-                self.where_is(index),
-                allocation.code
-            )
-        })?;
+        self.total.add(allocation.amount);
         self.list.push(allocation);
         Ok(())
     }
@@ -165,12 +157,23 @@ impl Builder {
                 format!("{what}: the table needs at least one member"),
             ));
         }
+        let allocated = self.total.total().ok_or_else(|| {
+            Error::data(
+                origin,
+                None,
+                format!(
+                    "the sum of amounts cannot be held exactly (it needs more than 28 \
+                     significant digits, or is above {})",
+                    Decimal::MAX
+                ),
+            )
+        })?;
         Ok(Dataset {
             origin: origin.to_string(),
             fund,
             edition,
             allocations: self.list,
-            allocated: self.total,
+            allocated,
         })
     }
 }
@@ -392,12 +395,25 @@ mod tests {
     #[test]
     fn an_inexact_sum_is_an_error() {
         let mut b = Builder::new(Place::Index, 2);
-        b.push(row("A", "A", "43700000000.000000000000000001"), 0)
-            .unwrap();
-        let err = b
-            .push(row("B", "B", "43700000000.000000000000000001"), 0)
-            .unwrap_err();
-        assert!(err.contains("cannot be held exactly"), "{err}");
+        for code in ["A", "B"] {
+            b.push(row(code, code, "43700000000.000000000000000001"), 0)
+                .unwrap();
+        }
+        let err = b.finish("t", Fund::safe(), None).unwrap_err();
+        assert!(err.message.contains("cannot be held exactly"), "{err}");
+        // A partial sum may need more digits than the total.
+        let mut b = Builder::new(Place::Index, 3);
+        for (code, amount) in [
+            ("A", "1"),
+            ("B", "0.000000000000000001"),
+            ("C", "0.999999999999999999"),
+        ] {
+            b.push(row(code, code, amount), 0).unwrap();
+        }
+        assert_eq!(
+            b.finish("t", Fund::safe(), None).unwrap().allocated,
+            Decimal::from(2)
+        );
     }
 
     #[test]

@@ -295,12 +295,10 @@ impl Dataset {
         if allocations.is_empty() {
             return Err(Error::usage("the scenario leaves no member in the table"));
         }
-        let allocated = allocations
-            .iter()
-            .try_fold(Decimal::ZERO, |acc, a| {
-                crate::money::add_exact(acc, a.amount)
-            })
-            .ok_or_else(|| Error::overflow("the scenario's total"))?;
+        let allocated = crate::analysis::sum(
+            allocations.iter().map(|a| &a.amount),
+            "the scenario's total",
+        )?;
         Ok(Dataset {
             origin: origin.to_string(),
             fund: self.fund.clone(),

@@ -18,18 +18,7 @@ const GAP: u32 = 8;
 
 /// Escapes text for XML content and attributes.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::escape_xml(text).into_owned()
 }
 
 /// A round step (1, 2 or 5 × 10ⁿ) giving about `ticks` intervals up to

@@ -93,6 +93,24 @@ impl Exporter for HumanTable {
 
 /// Draws a chart block: one line per row, `label  bar  value`, the longest
 /// bar filling what `style.width` leaves after the label and the value.
+/// `text` with spaces after it up to `width` characters.
+fn pad_right(text: &str, width: usize) -> String {
+    let mut out = text.to_string();
+    out.extend(std::iter::repeat_n(
+        ' ',
+        width.saturating_sub(text.chars().count()),
+    ));
+    out
+}
+
+/// `text` with spaces before it up to `width` characters.
+fn pad_left(text: &str, width: usize) -> String {
+    let mut out: String =
+        std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
+    out.push_str(text);
+    out
+}
+
 fn chart(table: &Table, style: Style) -> String {
     let texts = human_cells(table, style.unit);
     let label = |row: &[String]| {
@@ -127,21 +145,26 @@ fn chart(table: &Table, style: Style) -> String {
         .saturating_sub(label_width + value_width + 4)
         .max(10);
     let max = chart_max(table);
-    let mut out = format!(
-        "{:>width$}\n",
-        header,
-        width = label_width + bar_width + value_width + 4
-    );
+    // Padding is written out rather than given to `format!` as a width:
+    // a width over 65,535 (a long name from the data) makes `format!` panic.
+    let mut out = pad_left(&header, label_width + bar_width + value_width + 4);
+    out.push('\n');
     for ((row, label), value) in table.rows.iter().zip(&labels).zip(&values) {
-        let drawn = bar(bar_eighths(chart_value(row), max, bar_width));
+        let drawn = pad_right(
+            &bar(bar_eighths(chart_value(row), max, bar_width)),
+            bar_width,
+        );
         let drawn = if style.color {
-            format!("\x1b[34m{drawn:<bar_width$}\x1b[0m")
+            format!("\x1b[34m{drawn}\x1b[0m")
         } else {
-            format!("{drawn:<bar_width$}")
+            drawn
         };
-        out.push_str(&format!(
-            "{label:<label_width$}  {drawn}  {value:>value_width$}\n"
-        ));
+        out.push_str(&pad_right(label, label_width));
+        out.push_str("  ");
+        out.push_str(&drawn);
+        out.push_str("  ");
+        out.push_str(&pad_left(value, value_width));
+        out.push('\n');
     }
     out
 }
