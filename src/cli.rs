@@ -151,7 +151,7 @@ amount, then to the name that sorts first.",
 ceiling (Art. 6), the three largest recipients within 60% of the ceiling (Art. 13), every \
 recipient an EU member state (Art. 5), plus any expectations given. Exits 0 when every check \
 passes and 1 when any fails.",
-        after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe --data proposal.json check --json | jq .ok"
+        after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe check --format junit > safe-junit.xml\n  safe check --format github"
     )]
     Check(CheckArgs),
 
@@ -192,8 +192,10 @@ naming `code` and `population`. A member with no figure is shown as not availabl
     #[command(
         long_about = "Compare the loaded table (the bundled one, or --data) with OTHER: each \
 member's old and new amount, the change in euros and percent, new and dropped members, and the \
-change in total, headroom and the Art. 13 position. It reports and does not judge: exit 0.",
-        after_help = "Examples:\n  safe diff council-2026-02\n  safe --data old.json diff new.json --json"
+change in total, headroom and the Art. 13 position, and each row's basis before and after. OTHER \
+is a bundled edition's id or a file. It reports and does not judge (exit 0) unless --exit-code \
+asks it to fail (exit 1) when the tables differ at all, to pin a table in CI.",
+        after_help = "Examples:\n  safe diff council-2026-02\n  safe --edition council-2026-02 diff commission-2025-09 --json\n  safe diff commission-2025-09 --exit-code"
     )]
     Diff(DiffArgs),
 
@@ -303,6 +305,11 @@ pub struct DiffArgs {
     /// file (JSON, CSV or TSV); `-` reads standard input
     #[arg(value_name = "OTHER")]
     pub other: PathBuf,
+    /// Exit 1 when the tables differ at all (a member added, removed, or
+    /// changed by any amount or basis, or another ceiling), 0 when they
+    /// are equal, as `git diff --exit-code` does
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 #[derive(Debug, Args)]

@@ -118,6 +118,9 @@ pub struct DiffReport {
     pub change: SideChange,
     /// Members of the new table in its ranking order, then removed members.
     pub members: Vec<MemberChange>,
+    /// Whether the tables are equal: the same members with the same
+    /// amounts (to the last digit) and bases, under the same ceiling.
+    pub identical: bool,
 }
 
 /// Rows by code, for looking members up in one step.
@@ -182,11 +185,16 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
             PCT_PLACES,
         ),
     };
+    let identical = o.ceiling == n.ceiling
+        && members
+            .iter()
+            .all(|m| m.status == Status::Unchanged && m.old_basis == m.new_basis);
     Ok(DiffReport {
         old: o,
         new: n,
         change,
         members,
+        identical,
     })
 }
 

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::rank::ranked_top;
+use super::totals::Expectation;
 use super::{pct, sub, sum};
 use crate::dataset::Dataset;
 use crate::error::Result;
@@ -177,39 +178,42 @@ pub fn member_states_check(data: &Dataset) -> Check {
 
 /// The allocated sum equals what the user expects.
 pub fn expected_total_check(data: &Dataset, expected: Decimal) -> Result<Check> {
-    let difference = sub(
+    Ok(expectation_check(
         data.allocated,
-        expected,
-        "the difference from the expected total",
-    )?;
-    let passed = difference.is_zero();
-    let detail = if passed {
-        format!("{} as expected", format_short(data.allocated))
+        &Expectation::new(data.allocated, expected)?,
+    ))
+}
+
+/// An expectation of the total (from `check --expect-total` or
+/// `total --expect`) as a check.
+pub fn expectation_check(actual: Decimal, e: &Expectation) -> Check {
+    let detail = if e.matches {
+        format!("{} as expected", format_short(actual))
     } else {
         format!(
             "{} but expected {}: {} {}",
-            format_short(data.allocated),
-            format_short(expected),
-            format_short(difference.abs()),
-            if difference.is_sign_negative() {
+            format_short(actual),
+            format_short(e.expected),
+            format_short(e.difference.abs()),
+            if e.difference.is_sign_negative() {
                 "less"
             } else {
                 "more"
             }
         )
     };
-    Ok(Check {
+    Check {
         id: "expected_total",
         reference: None,
-        rule: format!("total is {}", format_short(expected)),
-        passed,
-        actual: data.allocated,
-        limit: expected,
-        margin: -difference,
+        rule: format!("total is {}", format_short(e.expected)),
+        passed: e.matches,
+        actual,
+        limit: e.expected,
+        margin: -e.difference,
         unit: "eur",
         members: Vec::new(),
         detail,
-    })
+    }
 }
 
 /// The number of members equals what the user expects.

@@ -14,14 +14,23 @@ pub fn run(args: &CheckArgs, ctx: &Ctx) -> Result<Outcome> {
         .checks
         .iter()
         .filter(|c| !c.passed)
-        .map(|c| format!("check failed: {}: {}", c.rule, c.detail))
+        .map(complaint)
         .collect();
     ctx.judge(&report, report.ok, complaint)
+}
+
+/// The stderr line for a failed check.
+pub fn complaint(c: &Check) -> String {
+    format!("check failed: {}: {}", c.rule, c.detail)
 }
 
 impl Report for CheckReport {
     fn command(&self) -> &'static str {
         "check"
+    }
+
+    fn checks(&self) -> Option<Vec<Check>> {
+        Some(self.checks.clone())
     }
 
     fn shows_headroom(&self) -> bool {

@@ -12,7 +12,12 @@ use super::{Ctx, Outcome};
 
 pub fn run(args: &DiffArgs, ctx: &Ctx) -> Result<Outcome> {
     let other = load_other(&args.other, &ctx.data)?;
-    ctx.emit(&diff_report(&ctx.data, &other)?)
+    let report = diff_report(&ctx.data, &other)?;
+    let mut outcome = ctx.emit(&report)?;
+    if args.exit_code && !report.identical {
+        outcome.code = crate::error::exit::CHECK_FAILED;
+    }
+    Ok(outcome)
 }
 
 /// OTHER is a bundled edition's id, or else a file (`-`: standard input).

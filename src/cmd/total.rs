@@ -1,39 +1,35 @@
 //! `safe total`: the allocated sum, the ceiling, the headroom, the number of
 //! members and the utilisation; `--expect` turns it into a CI check.
 
+use crate::analysis::rules::{Check, expectation_check};
 use crate::analysis::totals::{TotalReport, total_report};
 use crate::cli::TotalArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
-use crate::money::format_short;
 
 use super::{Ctx, Outcome};
 
 pub fn run(args: &TotalArgs, ctx: &Ctx) -> Result<Outcome> {
     let report = total_report(&ctx.data, args.expect)?;
-    let (ok, complaint) = match &report.expectation {
-        Some(e) if !e.matches => (
-            false,
-            vec![format!(
-                "expected total {} but the table allocates {}: {} {}",
-                format_short(e.expected),
-                format_short(report.allocated),
-                format_short(e.difference.abs()),
-                if e.difference.is_sign_negative() {
-                    "less"
-                } else {
-                    "more"
-                }
-            )],
-        ),
-        _ => (true, Vec::new()),
-    };
-    ctx.judge(&report, ok, complaint)
+    let failed: Vec<String> = report
+        .checks()
+        .unwrap_or_default()
+        .iter()
+        .filter(|c| !c.passed)
+        .map(super::check::complaint)
+        .collect();
+    ctx.judge(&report, failed.is_empty(), failed)
 }
 
 impl Report for TotalReport {
     fn command(&self) -> &'static str {
         "total"
+    }
+
+    fn checks(&self) -> Option<Vec<Check>> {
+        self.expectation
+            .as_ref()
+            .map(|e| vec![expectation_check(self.allocated, e)])
     }
 
     fn shows_headroom(&self) -> bool {

@@ -5,7 +5,9 @@
 //! without recomputing a figure.
 
 mod csv;
+mod github;
 mod json;
+mod junit;
 mod markdown;
 pub mod svg;
 mod table;
@@ -32,7 +34,15 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown, numeric columns right-aligned.
     Markdown,
+    /// JUnit XML: one test case per check (check, and total --expect).
+    Junit,
+    /// GitHub Actions workflow commands: an ::error per failed check
+    /// and a ::notice summary (check, and total --expect).
+    Github,
 }
+
+/// The commands whose reports hold checks, for the CI formats.
+pub const CI_COMMANDS: &[&str] = &["`safe check`", "`safe total --expect AMOUNT`"];
 
 /// How to render: chosen once from the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +64,11 @@ pub trait Report: ToJson {
     /// rounded table, that its headroom comes from rounding).
     fn shows_headroom(&self) -> bool {
         false
+    }
+    /// The report's checks, for the CI formats (JUnit, GitHub): `None`
+    /// for a report that checks nothing.
+    fn checks(&self) -> Option<Vec<crate::analysis::rules::Check>> {
+        None
     }
     /// The report as headings, notes and tables.
     fn view(&self) -> View;
@@ -453,6 +468,8 @@ pub fn exporter(format: Format) -> &'static dyn Exporter {
         Format::Json => &json::Json,
         Format::Csv => &csv::Csv,
         Format::Markdown => &markdown::Markdown,
+        Format::Junit => &junit::Junit,
+        Format::Github => &github::Github,
     }
 }
 
@@ -472,6 +489,33 @@ pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
         }
     }
     view
+}
+
+/// The checks of a report for a CI format, or a usage error naming the
+/// commands that have them.
+pub(crate) fn ci_checks(
+    report: &dyn Report,
+    format: &str,
+) -> Result<Vec<crate::analysis::rules::Check>> {
+    report.checks().ok_or_else(|| {
+        Error::usage(format!(
+            "--format {format} reports checks: use it with {}; `safe {}` checks nothing",
+            CI_COMMANDS.join(" or "),
+            report.command()
+        ))
+    })
+}
+
+/// A table's name for CI reports: its edition's id, or where it came from,
+/// with the fund.
+pub(crate) fn table_label(table: &TableInfo) -> String {
+    let name = table
+        .edition
+        .as_ref()
+        .and_then(|e| e.id.as_deref())
+        .filter(|_| table.origin == crate::dataset::editions::BUNDLED_ORIGIN)
+        .unwrap_or(&table.origin);
+    format!("{} ({name})", table.fund)
 }
 
 pub(crate) fn output_error(what: &str, err: impl std::fmt::Display) -> Error {

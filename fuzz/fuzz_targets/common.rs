@@ -1,0 +1,78 @@
+//! What every fuzz target does with a table that loaded: every analysis,
+//! every report in every format and unit, and the SVG chart. Nothing may
+//! panic, and where text from the table reaches an output it must come
+//! out inert (see `check_output`).
+#![allow(dead_code)]
+
+use rust_decimal::Decimal;
+use safe::analysis::{
+    chart, diff, member, per_capita, rank, rules, scenario, shares, stats, totals,
+};
+use safe::dataset::Dataset;
+use safe::export::{Format, Report, Style, TableInfo, render, svg};
+use safe::money::Unit;
+
+/// Asserts the promises every output keeps for any loaded table.
+pub fn check_output(format: Format, out: &str) {
+    assert!(
+        !out.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\x1b')),
+        "a control character in {format:?} output"
+    );
+    if format == Format::Markdown {
+        assert!(!out.contains('<'), "raw HTML in Markdown: {out}");
+    }
+}
+
+pub fn render_all(report: &dyn Report, data: &Dataset) {
+    let info = TableInfo::of(data);
+    for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
+        for unit in [Unit::Eur, Unit::Bn] {
+            let style = Style {
+                format,
+                unit,
+                color: format == Format::Table,
+                width: 80,
+            };
+            if let Ok(out) = render(report, &info, style) {
+                check_output(format, &out);
+            }
+        }
+    }
+}
+
+pub fn run<R: Report>(report: Result<R, safe::error::Error>, data: &Dataset) {
+    if let Ok(report) = report {
+        render_all(&report, data);
+    }
+}
+
+/// Every report of `data`, rendered every way.
+pub fn render_every_report(data: &Dataset) {
+    let people = safe::population::bundled().expect("bundled population");
+    run(rank::rank_report(data, None, false), data);
+    run(rank::rank_report(data, Some(3), true), data);
+    run(totals::total_report(data, Some(Decimal::ONE)), data);
+    for of in [shares::Base::Fund, shares::Base::Allocated] {
+        for method in [shares::Method::Nearest, shares::Method::LargestRemainder] {
+            run(shares::shares_report(data, of, method, 2), data);
+        }
+    }
+    run(rules::check_report(data, Some(Decimal::ONE), Some(19)), data);
+    run(stats::stats_report(data), data);
+    run(per_capita::per_capita_report(data, &people), data);
+    for by in [chart::By::Amount, chart::By::Share, chart::By::PerCapita] {
+        if let Ok(report) = chart::chart_report(data, by, Some(5), &people) {
+            let svg = svg::render(&report);
+            roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
+            render_all(&report, data);
+        }
+    }
+    run(diff::diff_report(data, data), data);
+    run(member::member_report(data, &data.allocations[0], &people), data);
+    let add = scenario::Change::Add {
+        code: "ZZFUZZ".into(),
+        name: "Fuzz".into(),
+        amount: data.fund.ceiling,
+    };
+    run(scenario::what_if(data, &[add], Some(scenario::Fit::ProRata)), data);
+}

@@ -1,0 +1,45 @@
+//! GitHub Actions workflow commands: one `::error` line per failed check,
+//! which the run shows as an annotation, and a `::notice` summary. Text is
+//! escaped as the workflow-command syntax requires (`%`, CR, LF; and `:`
+//! and `,` in properties).
+
+use super::{Exporter, Report, Style, TableInfo, ci_checks, table_label};
+use crate::error::Result;
+use crate::text::{escape_workflow_data, escape_workflow_property};
+
+pub struct Github;
+
+impl Exporter for Github {
+    fn render(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
+        let checks = ci_checks(report, "github")?;
+        let label = table_label(table);
+        let mut out = String::new();
+        for c in checks.iter().filter(|c| !c.passed) {
+            let title = match c.reference {
+                Some(r) => format!("safe {}: {} ({r})", report.command(), c.rule),
+                None => format!("safe {}: {}", report.command(), c.rule),
+            };
+            let message = format!(
+                "{}: {} (actual {}, limit {}, margin {} {})",
+                label, c.detail, c.actual, c.limit, c.margin, c.unit
+            );
+            out.push_str(&format!(
+                "::error title={}::{}\n",
+                escape_workflow_property(&title),
+                escape_workflow_data(&message)
+            ));
+        }
+        let failed = checks.iter().filter(|c| !c.passed).count();
+        let summary = if failed == 0 {
+            format!("{label}: all {} checks pass", checks.len())
+        } else {
+            format!("{label}: {failed} of {} checks fail", checks.len())
+        };
+        out.push_str(&format!(
+            "::notice title={}::{}\n",
+            escape_workflow_property(&format!("safe {}", report.command())),
+            escape_workflow_data(&summary)
+        ));
+        Ok(out)
+    }
+}
