@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::analysis::chart::By;
-use crate::analysis::scenario::Fit;
+use crate::analysis::what_if::Fit;
 use crate::analysis::shares::{Base, Method};
 use crate::export::Format;
 use crate::money::{Unit, parse_amount};

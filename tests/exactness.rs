@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-use safe::analysis::rules::concentration_check;
+use safe::analysis::check::concentration_check;
 use safe::dataset::parse;
 
 /// The largest mantissa a `Decimal` holds (2^96 − 1).

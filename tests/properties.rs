@@ -6,9 +6,9 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use safe::analysis::rank::rank_report;
-use safe::analysis::scenario::{Change, Fit, what_if};
+use safe::analysis::what_if::{Change, Fit, what_if};
 use safe::analysis::shares::{Base, Method, shares_report};
-use safe::analysis::totals::total_report;
+use safe::analysis::total::total_report;
 use safe::dataset::{Dataset, parse};
 
 /// Amounts in cents: anything from 1 cent to €10¹⁵, or one of 40 round

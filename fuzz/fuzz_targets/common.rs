@@ -6,7 +6,8 @@
 
 use rust_decimal::Decimal;
 use safe::analysis::{
-    chart, diff, member, per_capita, rank, rules, scenario, shares, stats, totals,
+    chart, check as rules, diff, per_capita, rank, shares, show as member, stats, total as totals,
+    what_if as scenario,
 };
 use safe::dataset::Dataset;
 use safe::export::{Format, Report, Style, TableInfo, render, svg};

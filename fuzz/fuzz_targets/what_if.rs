@@ -8,7 +8,7 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use safe::analysis::scenario::{Change, Fit, what_if};
+use safe::analysis::what_if::{Change, Fit, what_if};
 use safe::cli::{add_arg, set_arg};
 use safe::dataset::csv;
 

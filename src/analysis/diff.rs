@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::rank::ranked;
-use super::rules::concentration_check;
+use super::check::concentration_check;
 use super::{PCT_PLACES, pct, round_to, sub};
 use std::collections::HashMap;
 

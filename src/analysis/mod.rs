@@ -1,16 +1,18 @@
 //! Pure analysis: functions that take validated records and return typed,
-//! `Serialize` reports. Nothing here reads files or prints.
+//! `Serialize` reports of numbers, enums and ids (no prose: the views in
+//! `cmd` write that). Nothing here reads files or prints. Each module is
+//! named after the command it serves.
 
 pub mod chart;
+pub mod check;
 pub mod diff;
-pub mod member;
 pub mod per_capita;
 pub mod rank;
-pub mod rules;
-pub mod scenario;
 pub mod shares;
+pub mod show;
 pub mod stats;
-pub mod totals;
+pub mod total;
+pub mod what_if;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::rank::ranked;
-use super::rules::{Check, concentration_check};
+use super::check::{Check, concentration_check};
 use super::{pct, round_to, sum};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};

@@ -1,7 +1,7 @@
 //! `safe check`: the table against the regulation's rules and the user's
 //! expectations; exit 1 when any check fails.
 
-use crate::analysis::rules::{Check, CheckReport, check_report};
+use crate::analysis::check::{Check, CheckReport, check_report};
 use crate::cli::CheckArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};

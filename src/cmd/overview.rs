@@ -5,8 +5,8 @@ use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::analysis::rank::{RankRow, rank_report};
-use crate::analysis::rules::{Check, concentration_check};
-use crate::analysis::totals::{TotalReport, total_report};
+use crate::analysis::check::{Check, concentration_check};
+use crate::analysis::total::{TotalReport, total_report};
 use crate::cli::Cli;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};

@@ -1,7 +1,7 @@
 //! `safe show MEMBER`: one member in context (rank and ties, shares,
 //! amount per inhabitant, the members just above and below).
 
-use crate::analysis::member::{MemberReport, Neighbour, member_report};
+use crate::analysis::show::{MemberReport, Neighbour, member_report};
 use crate::cli::ShowArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};

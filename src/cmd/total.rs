@@ -1,8 +1,8 @@
 //! `safe total`: the allocated sum, the ceiling, the headroom, the number of
 //! members and the utilisation; `--expect` turns it into a CI check.
 
-use crate::analysis::rules::{Check, expectation_check};
-use crate::analysis::totals::{TotalReport, total_report};
+use crate::analysis::check::{Check, expectation_check};
+use crate::analysis::total::{TotalReport, total_report};
 use crate::cli::TotalArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};

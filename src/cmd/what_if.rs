@@ -2,7 +2,7 @@
 //! optionally fit pro rata), reported as before/after with its checks.
 //! Exit 0 unless the arguments are bad.
 
-use crate::analysis::scenario::{Change, WhatIfReport, what_if};
+use crate::analysis::what_if::{Change, WhatIfReport, what_if};
 use crate::cli::WhatIfArgs;
 use crate::error::{Error, Result};
 use crate::export::{Block, Report, View};

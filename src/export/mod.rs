@@ -67,7 +67,7 @@ pub trait Report: ToJson {
     }
     /// The report's checks, for the CI formats (JUnit, GitHub): `None`
     /// for a report that checks nothing.
-    fn checks(&self) -> Option<Vec<crate::analysis::rules::Check>> {
+    fn checks(&self) -> Option<Vec<crate::analysis::check::Check>> {
         None
     }
     /// The report as headings, notes and tables.
@@ -496,7 +496,7 @@ pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
 pub(crate) fn ci_checks(
     report: &dyn Report,
     format: &str,
-) -> Result<Vec<crate::analysis::rules::Check>> {
+) -> Result<Vec<crate::analysis::check::Check>> {
     report.checks().ok_or_else(|| {
         Error::usage(format!(
             "--format {format} reports checks: use it with {}; `safe {}` checks nothing",

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::diff::{DiffReport, diff_report};
-use super::rules::{CheckReport, check_report};
+use super::check::{CheckReport, check_report};
 use super::shares::largest_remainder;
 use super::{sub, sum};
 use crate::dataset::{Allocation, Basis, Dataset};

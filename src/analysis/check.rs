@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::rank::ranked_top;
-use super::totals::Expectation;
+use super::total::Expectation;
 use super::{pct, sub, sum};
 use crate::dataset::Dataset;
 use crate::error::Result;
