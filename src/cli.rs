@@ -5,9 +5,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
-use crate::analysis::chart::By;
-use crate::analysis::what_if::Fit;
-use crate::analysis::shares::{Base, Method};
 use crate::export::Format;
 use crate::money::{Unit, parse_amount};
 
@@ -117,7 +114,7 @@ fund ceiling and the cumulative share. Tied amounts share a rank (competition ra
 1, 2, 3, 3, 5) and are ordered by name.",
         after_help = "Examples:\n  safe rank\n  safe rank --top 5 --unit bn\n  safe rank --asc --json | jq '.members[0]'"
     )]
-    Rank(RankArgs),
+    Rank(crate::cmd::rank::RankArgs),
 
     /// Total the fund: allocated, ceiling, headroom, utilisation
     #[command(
@@ -126,7 +123,7 @@ the number of members and the utilisation of the ceiling. With --expect, exit 1 
 allocated sum differs from AMOUNT, saying by how much.",
         after_help = "Examples:\n  safe total\n  safe total --expect 149.9337bn\n  safe --data next.json total --json"
     )]
-    Total(TotalArgs),
+    Total(crate::cmd::total::TotalArgs),
 
     /// Each member's share in percent, rounded your way
     #[command(
@@ -137,13 +134,13 @@ the rounded column add up exactly to the rounded total; equal remainders go to t
 amount, then to the name that sorts first.",
         after_help = "Examples:\n  safe shares\n  safe shares --of allocated --method largest-remainder\n  safe shares --precision 4 --format csv"
     )]
-    Shares(SharesArgs),
+    Shares(crate::cmd::shares::SharesArgs),
 
     /// The whole table as loaded, with its provenance
     #[command(
         after_help = "Examples:\n  safe table\n  safe table --sort name --format markdown\n  safe --data other.json table"
     )]
-    Table(TableArgs),
+    Table(crate::cmd::table::TableArgs),
 
     /// Check the table against the regulation's rules (exit 1 on failure)
     #[command(
@@ -153,7 +150,7 @@ recipient an EU member state (Art. 5), plus any expectations given. Exits 0 when
 passes and 1 when any fails.",
         after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe check --format junit > safe-junit.xml\n  safe check --format github"
     )]
-    Check(CheckArgs),
+    Check(crate::cmd::check::CheckArgs),
 
     /// One member in context: rank, ties, shares, per inhabitant, neighbours
     #[command(
@@ -163,7 +160,7 @@ with the gaps. MEMBER is a code (EL or GR), a name in any case and with or witho
 (greece, Türkiye, turkiye) or a name people write (Czech Republic, Greek Cyprus, Turkey).",
         after_help = "Examples:\n  safe show PL\n  safe show 'Czech Republic'\n  safe show greece --json"
     )]
-    Show(ShowArgs),
+    Show(crate::cmd::show::ShowArgs),
 
     /// Count, total, mean, median, concentration (HHI, Gini), Art. 13
     #[command(
@@ -186,7 +183,7 @@ Population: Eurostat, 1 January 2025 (bundled), or --population FILE, a CSV with
 naming `code` and `population`. A member with no figure is shown as not available.",
         after_help = "Examples:\n  safe per-capita\n  safe per-capita --population my-figures.csv --format csv"
     )]
-    PerCapita(PerCapitaArgs),
+    PerCapita(crate::cmd::per_capita::PerCapitaArgs),
 
     /// Compare the loaded table with OTHER, member by member
     #[command(
@@ -197,7 +194,7 @@ is a bundled edition's id or a file. It reports and does not judge (exit 0) unle
 asks it to fail (exit 1) when the tables differ at all, to pin a table in CI.",
         after_help = "Examples:\n  safe diff council-2026-02\n  safe --edition council-2026-02 diff commission-2025-09 --json\n  safe diff commission-2025-09 --exit-code"
     )]
-    Diff(DiffArgs),
+    Diff(crate::cmd::diff::DiffArgs),
 
     /// Scenarios: add, set or remove members, optionally fit the ceiling
     #[command(
@@ -209,7 +206,7 @@ the total is exactly the ceiling and nobody goes up. The scenario is reported ei
 exit 0 unless the arguments are bad.",
         after_help = "Examples:\n  safe what-if --add TR=5bn:Türkiye\n  safe what-if --add TR=5bn --fit pro-rata\n  safe what-if --set PL=40bn --remove DK --json"
     )]
-    WhatIf(WhatIfArgs),
+    WhatIf(crate::cmd::what_if::WhatIfArgs),
 
     /// A horizontal bar chart in the terminal, or as an SVG file
     #[command(
@@ -220,7 +217,7 @@ standalone SVG file (title, value axis, labels, values, ceiling and source); --s
 the SVG to stdout instead of the terminal chart.",
         after_help = "Examples:\n  safe chart\n  safe chart --by per-capita --top 10\n  safe chart --svg safe.svg"
     )]
-    Chart(ChartArgs),
+    Chart(crate::cmd::chart::ChartArgs),
 
     /// The bundled editions: id, title, as-of date, members, confirmed figures, total
     #[command(
@@ -247,7 +244,7 @@ schema_version 2 (version 1 files, without provenance, still load).",
 looks for completions, e.g. for bash: safe completions bash > ~/.local/share/bash-completion/completions/safe",
         after_help = "Examples:\n  safe completions bash > ~/.local/share/bash-completion/completions/safe\n  safe completions zsh > ~/.zfunc/_safe\n  safe completions fish > ~/.config/fish/completions/safe.fish"
     )]
-    Completions(CompletionsArgs),
+    Completions(crate::cmd::completions::CompletionsArgs),
 
     /// Print the man page (roff)
     #[command(
@@ -255,186 +252,6 @@ looks for completions, e.g. for bash: safe completions bash > ~/.local/share/bas
         after_help = "Examples:\n  safe man > ~/.local/share/man/man1/safe.1\n  safe man | man -l -"
     )]
     Man,
-}
-
-#[derive(Debug, Args)]
-pub struct ChartArgs {
-    /// What the bars measure
-    #[arg(long, value_enum, default_value_t = By::Amount)]
-    pub by: By,
-    /// Only the first N members
-    #[arg(long, value_name = "N", value_parser = positive_count)]
-    pub top: Option<usize>,
-    /// Also write the chart as SVG to FILE (`-`: SVG on stdout instead)
-    #[arg(long, value_name = "FILE")]
-    pub svg: Option<PathBuf>,
-    /// Width of the terminal chart in columns (default: the terminal's, or 80)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
-    pub width: Option<u16>,
-    /// Population figures for --by per-capita (CSV code,population)
-    #[arg(long, value_name = "FILE")]
-    pub population: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-}
-
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// A code, a name or an alias
-    pub member: String,
-    /// Population figures for the per-inhabitant amount (CSV code,population)
-    #[arg(long, value_name = "FILE")]
-    pub population: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct PerCapitaArgs {
-    /// Population figures (CSV with `code` and `population` columns)
-    #[arg(long, value_name = "FILE")]
-    pub population: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct DiffArgs {
-    /// The other table: a bundled edition's id (see `safe editions`) or a
-    /// file (JSON, CSV or TSV); `-` reads standard input
-    #[arg(value_name = "OTHER")]
-    pub other: PathBuf,
-    /// Exit 1 when the tables differ at all (a member added, removed, or
-    /// changed by any amount or basis, or another ceiling), 0 when they
-    /// are equal, as `git diff --exit-code` does
-    #[arg(long)]
-    pub exit_code: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct WhatIfArgs {
-    /// Add a member: CODE=AMOUNT or CODE=AMOUNT:NAME (repeatable)
-    #[arg(long, value_name = "CODE=AMOUNT[:NAME]", value_parser = add_arg, allow_hyphen_values = true)]
-    pub add: Vec<AddArg>,
-    /// Change a member's amount: MEMBER=AMOUNT (repeatable)
-    #[arg(long, value_name = "MEMBER=AMOUNT", value_parser = set_arg, allow_hyphen_values = true)]
-    pub set: Vec<SetArg>,
-    /// Remove a member (repeatable)
-    #[arg(long, value_name = "MEMBER")]
-    pub remove: Vec<String>,
-    /// Bring the scenario within the ceiling
-    #[arg(long, value_enum, value_name = "METHOD")]
-    pub fit: Option<Fit>,
-}
-
-/// `--add CODE=AMOUNT[:NAME]`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AddArg {
-    pub code: String,
-    pub amount: Decimal,
-    pub name: Option<String>,
-}
-
-/// `--set MEMBER=AMOUNT`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetArg {
-    pub member: String,
-    pub amount: Decimal,
-}
-
-/// Parses `CODE=AMOUNT[:NAME]`.
-pub fn add_arg(text: &str) -> Result<AddArg, String> {
-    let (code, rest) = text
-        .split_once('=')
-        .ok_or_else(|| format!("expected CODE=AMOUNT[:NAME], e.g. TR=5bn:Türkiye, got {text:?}"))?;
-    let code = crate::dataset::validate_code(code.trim())?;
-    let (amount, name) = match rest.split_once(':') {
-        Some((amount, name)) => {
-            let name = name.trim();
-            if name.is_empty() || name.chars().any(char::is_control) {
-                return Err(format!(
-                    "the name after ':' in {text:?} must be plain, non-empty text"
-                ));
-            }
-            (amount, Some(name.to_string()))
-        }
-        None => (rest, None),
-    };
-    Ok(AddArg {
-        code,
-        amount: amount_arg(amount)?,
-        name,
-    })
-}
-
-/// Parses `MEMBER=AMOUNT`.
-pub fn set_arg(text: &str) -> Result<SetArg, String> {
-    let (member, amount) = text
-        .split_once('=')
-        .ok_or_else(|| format!("expected MEMBER=AMOUNT, e.g. PL=40bn, got {text:?}"))?;
-    if member.trim().is_empty() {
-        return Err(format!("no member before '=' in {text:?}"));
-    }
-    Ok(SetArg {
-        member: member.trim().to_string(),
-        amount: amount_arg(amount)?,
-    })
-}
-
-#[derive(Debug, Args)]
-pub struct RankArgs {
-    /// Show only the first N members
-    #[arg(long, value_name = "N", value_parser = positive_count)]
-    pub top: Option<usize>,
-    /// Smallest first (ranks still count from the largest)
-    #[arg(long)]
-    pub asc: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct TotalArgs {
-    /// Exit 1 unless the allocated sum is exactly AMOUNT
-    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
-    pub expect: Option<Decimal>,
-}
-
-#[derive(Debug, Args)]
-pub struct SharesArgs {
-    /// Shares of the fund ceiling or of the allocated sum
-    #[arg(long, value_enum, default_value_t = Base::Fund)]
-    pub of: Base,
-    /// Decimal places of the rounded shares (0–10)
-    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
-    pub precision: u32,
-    /// Rounding method
-    #[arg(long, value_enum, default_value_t = Method::Nearest)]
-    pub method: Method,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortKey {
-    Name,
-    Code,
-    /// Largest first
-    Amount,
-}
-
-#[derive(Debug, Args)]
-pub struct TableArgs {
-    /// Sort the rows (default: the order of the file)
-    #[arg(long, value_enum)]
-    pub sort: Option<SortKey>,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Also check that the allocated sum is exactly AMOUNT
-    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
-    pub expect_total: Option<Decimal>,
-    /// Also check that the table has exactly N members
-    #[arg(long, value_name = "N")]
-    pub expect_members: Option<usize>,
 }
 
 /// A count of at least 1.

@@ -109,7 +109,7 @@ fn show_on_a_user_table_with_regions_and_no_population() {
 #[test]
 fn stats_on_the_bundled_table() {
     let json = Test::new().args(["stats", "--json"]).run().ok().json();
-    assert_eq!(text(&json["count"]), "19");
+    assert_eq!(text(&json["member_count"]), "19");
     assert_eq!(text(&json["total"]), "149933700000");
     assert_eq!(text(&json["mean"]), "7891247368.42");
     assert_eq!(text(&json["median"]), "3260000000");
@@ -207,7 +207,7 @@ fn per_capita_with_a_partial_population_file() {
     assert!(json["members"][2]["per_capita"].is_null());
     assert!(json["members"][2]["rank"].is_null());
     assert_eq!(json["missing"].as_array().unwrap().len(), 17);
-    assert_eq!(text(&json["total"]["members"]), "2");
+    assert_eq!(text(&json["total"]["member_count"]), "2");
     let t = Test::new();
     let file = t.file("pop.csv", "code,population\nPL,36497495\n");
     t.args(["per-capita", "--population", file.to_str().unwrap()])
@@ -286,7 +286,7 @@ fn diff_against_the_example_revision() {
     assert_eq!(by("DK")["status"], "removed");
     assert!(by("DK")["new_amount"].is_null());
     assert_eq!(by("RO")["status"], "unchanged");
-    assert_eq!(text(&json["change"]["members"]), "-1");
+    assert_eq!(text(&json["change"]["member_count"]), "-1");
     assert_eq!(text(&json["change"]["allocated"]), "-1152599195");
     assert_eq!(text(&json["new"]["headroom"]), "1218899195");
     assert_eq!(text(&json["change"]["top3"]), "34100805");
@@ -391,10 +391,14 @@ fn what_if_set_and_remove_by_name_or_code() {
         .run()
         .ok()
         .json();
-    assert_eq!(text(&json["new"]["members"]), "18");
+    assert_eq!(text(&json["new"]["member_count"]), "18");
     assert_eq!(text(&json["change"]["allocated"]), "-3746700000");
-    assert_eq!(json["changes"][0], "remove DK Denmark");
-    assert_eq!(json["changes"][1], "set PL Poland to €40bn");
+    assert_eq!(json["changes"][0]["action"], "remove");
+    assert_eq!(json["changes"][0]["code"], "DK");
+    assert!(json["changes"][0]["amount"].is_null());
+    assert_eq!(json["changes"][1]["action"], "set");
+    assert_eq!(json["changes"][1]["name"], "Poland");
+    assert_eq!(text(&json["changes"][1]["amount"]), "40000000000");
     let json = Test::new()
         .args(["what-if", "--set", "PL=30bn", "--fit", "pro-rata", "--json"])
         .run()

@@ -45,7 +45,7 @@ fn rank_lists_members_largest_first_with_competition_ranks() {
     assert_eq!(text(&members[0]["share_pct"]), "29.13");
     assert_eq!(text(&members[18]["amount"]), "46700000");
     assert_eq!(text(&members[18]["cumulative_amount"]), "149933700000");
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["command"], "rank");
 }
 
@@ -96,7 +96,7 @@ fn total_gives_allocated_ceiling_headroom_and_utilisation() {
     assert_eq!(text(&json["allocated"]), "149933700000");
     assert_eq!(text(&json["ceiling"]), "150000000000");
     assert_eq!(text(&json["headroom"]), "66300000");
-    assert_eq!(text(&json["members"]), "19");
+    assert_eq!(text(&json["member_count"]), "19");
     assert_eq!(text(&json["utilisation_pct"]), "99.96");
     Test::new()
         .args(["total"])
@@ -264,7 +264,7 @@ fn table_shows_provenance_and_sorts() {
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted);
-    assert_eq!(json["edition"]["as_of"], "2025-09-09");
+    assert_eq!(json["table"]["edition"]["as_of"], "2025-09-09");
     let json = Test::new()
         .args(["table", "--sort", "code", "--json"])
         .run()

@@ -19,7 +19,7 @@ fn editions_lists_both_bundled_tables() {
     assert_eq!(text(&editions[0]["allocated"]), "149933700000");
     assert_eq!(editions[0]["confirmed"], 0);
     assert_eq!(editions[1]["confirmed"], 13);
-    assert_eq!(editions[1]["members"], 19);
+    assert_eq!(editions[1]["member_count"], 19);
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn a_csv_table_is_safe_unless_its_ceiling_says_otherwise() {
         .run()
         .ok()
         .json();
-    assert_eq!(text(&json["table"]["ceiling"]), "150000000000");
+    assert_eq!(text(&json["table"]["fund"]["ceiling"]), "150000000000");
     assert_eq!(json["checks"][0]["reference"], "Art. 6");
     let t = Test::new();
     let path = t.file("t.csv", csv);
@@ -269,7 +269,7 @@ fn a_csv_table_is_safe_unless_its_ceiling_says_otherwise() {
         .run()
         .ok()
         .json();
-    assert_eq!(text(&json["table"]["ceiling"]), "200000000000");
+    assert_eq!(text(&json["table"]["fund"]["ceiling"]), "200000000000");
     assert!(json["checks"][0]["reference"].is_null());
     Test::new()
         .data(bundled())

@@ -431,3 +431,127 @@ fn colour_is_off_unless_asked_for() {
             .stdout_lacks("\x1b[");
     }
 }
+
+/// Every command's JSON and CSV, run over clap's own list of subcommands
+/// (so a new command cannot be missed): CSV headers are snake_case JSON
+/// keys, and no number anywhere is a negative zero.
+#[test]
+fn the_machine_contract_holds_for_every_command() {
+    use clap::CommandFactory;
+    let args_for = |name: &str| -> Vec<String> {
+        let extra: &[&str] = match name {
+            "show" => &["show", "HU"],
+            "diff" => &["diff", "council-2026-02"],
+            "what-if" => &["what-if", "--add", "TR=5bn", "--fit", "pro-rata"],
+            "check" => &["check", "--expect-total", "150bn", "--expect-members", "20"],
+            "total" => &["total", "--expect", "150bn"],
+            "completions" | "man" | "schema" => &[],
+            other => return vec![other.to_string()],
+        };
+        extra.iter().map(|s| s.to_string()).collect()
+    };
+    let negative_zero = regex_lite_negative_zero;
+    for sub in safe::cli::Cli::command().get_subcommands() {
+        let args = args_for(sub.get_name());
+        if args.is_empty() {
+            continue;
+        }
+        let json = Test::new().args(&args).args(["--json"]).run();
+        assert!([0, 1].contains(&json.code), "{args:?}: {}", json.stderr);
+        assert!(
+            !negative_zero(&json.stdout),
+            "{args:?}: a -0 in\n{}",
+            json.stdout
+        );
+        assert_eq!(json.json()["schema_version"], 2);
+        let csv = Test::new().args(&args).args(["--format", "csv"]).run();
+        let header = csv.stdout.lines().next().unwrap_or_default();
+        for key in header.split(',') {
+            assert!(
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{args:?}: CSV header {header:?}"
+            );
+        }
+        // Metric-style reports name their rows by snake_case ids too.
+        if header.starts_with("metric,") {
+            for line in csv.stdout.lines().skip(1) {
+                let key = line.split(',').next().unwrap();
+                assert!(
+                    key.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                    "{args:?}: row key {key:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Whether JSON text holds a number that is a negative zero (`-0`,
+/// `-0.00`).
+fn regex_lite_negative_zero(text: &str) -> bool {
+    text.match_indices("-0").any(|(i, _)| {
+        let rest = &text[i + 2..];
+        let digits = rest.trim_start_matches(['.', '0']);
+        let before_ok = i == 0 || !text.as_bytes()[i - 1].is_ascii_digit();
+        before_ok && !digits.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+#[test]
+fn a_failing_check_never_has_a_positive_margin() {
+    let json = Test::new()
+        .args([
+            "check",
+            "--expect-total",
+            "150bn",
+            "--expect-members",
+            "20",
+            "--json",
+        ])
+        .run()
+        .code(1)
+        .json();
+    for check in json["checks"].as_array().unwrap() {
+        let margin: f64 = text(&check["margin"]).parse().unwrap();
+        if check["passed"] == false {
+            assert!(margin < 0.0, "{check}");
+        }
+    }
+    assert_eq!(text(&json["checks"][3]["difference"]), "-66300000");
+    assert_eq!(text(&json["checks"][2]["margin"]), "0");
+    let csv = Test::new().args(["check", "--format", "csv"]).run().ok();
+    assert_eq!(
+        csv.lines()[0],
+        "id,rule,reference,passed,actual,limit,margin,unit"
+    );
+}
+
+#[test]
+fn the_table_header_has_one_shape_everywhere() {
+    for args in [vec!["table"], vec!["chart"], vec!["rank"], vec!["total"]] {
+        let json = Test::new().args(&args).args(["--json"]).run().ok().json();
+        let table = &json["table"];
+        assert!(table["fund"].is_object(), "{args:?}: {table}");
+        assert!(table["edition"].is_object(), "{args:?}: {table}");
+        assert_eq!(table["edition"]["id"], "commission-2025-09");
+        assert!(json.get("edition").is_none(), "{args:?}: a second edition");
+    }
+}
+
+#[test]
+fn unit_scales_money_only() {
+    Test::new()
+        .args(["per-capita", "--unit", "bn"])
+        .run()
+        .ok()
+        .stdout_has("€3,052.84");
+    Test::new()
+        .args(["show", "LV", "--unit", "m"])
+        .run()
+        .ok()
+        .stdout_has("€3,052.84")
+        .stdout_has("3.79%");
+}

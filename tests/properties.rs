@@ -3,12 +3,13 @@
 //! computed independently, in integer cents.
 
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
 
 use safe::analysis::rank::rank_report;
-use safe::analysis::what_if::{Change, Fit, what_if};
 use safe::analysis::shares::{Base, Method, shares_report};
 use safe::analysis::total::total_report;
+use safe::analysis::what_if::{Change, Fit, what_if};
 use safe::dataset::{Dataset, parse};
 
 /// Amounts in cents: anything from 1 cent to €10¹⁵, or one of 40 round
@@ -84,7 +85,7 @@ proptest! {
         let total: i128 = amounts.iter().map(|&a| i128::from(a)).sum();
         prop_assert_eq!(report.allocated, dec(total));
         prop_assert_eq!(report.headroom, dec(ceiling - total));
-        prop_assert_eq!(report.members, amounts.len());
+        prop_assert_eq!(report.member_count, amounts.len());
     }
 
     #[test]
@@ -161,7 +162,13 @@ proptest! {
         if set_first && data.allocations.len() > 1 {
             changes.push(Change::Set { code: first.code.clone(), amount: Decimal::new(1, 2) });
         }
-        let report = what_if(&data, &changes, Some(Fit::ProRata)).unwrap();
+        let report = match what_if(&data, &changes, Some(Fit::ProRata)) {
+            Ok(report) => report,
+            // A fit that would leave a member at €0 is refused, never
+            // reported with a silent zero.
+            Err(e) if e.message.contains("would get €0") => return Ok(()),
+            Err(e) => return Err(TestCaseError::fail(e.message)),
+        };
         let new_total: Decimal = report.diff.members.iter().filter_map(|m| m.new_amount).sum();
         if report.fit.as_ref().unwrap().applied {
             prop_assert_eq!(new_total, data.fund.ceiling);

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::population::Population;
 
 /// What the bars measure (`--by`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum By {
     /// Euros allocated.
@@ -26,18 +26,12 @@ pub enum By {
 /// The `chart` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartReport {
+    /// What the bars measure (euros, percent of the ceiling, euros per
+    /// inhabitant).
     pub by: By,
-    pub title: String,
-    /// `eur`, `pct` or `eur_per_inhabitant`.
-    pub unit: &'static str,
     pub bars: Vec<Bar>,
     /// Members left out: beyond `--top`, or without a population figure.
     pub left_out: Vec<String>,
-    pub fund: String,
-    pub ceiling: Decimal,
-    /// The edition (`tentative, 2025-09-09`) and its source, if known.
-    pub edition: Option<String>,
-    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,7 +48,7 @@ pub fn chart_report(
     top: Option<usize>,
     population: &Population,
 ) -> Result<ChartReport> {
-    let (title, unit, mut bars, mut left_out) = match by {
+    let (mut bars, mut left_out) = match by {
         By::Amount | By::Share => {
             let report = rank_report(data, None, false)?;
             let bars: Vec<Bar> = report
@@ -71,11 +65,7 @@ pub fn chart_report(
                     },
                 })
                 .collect();
-            if by == By::Amount {
-                ("Allocation by member", "eur", bars, Vec::new())
-            } else {
-                ("Share of the fund ceiling", "pct", bars, Vec::new())
-            }
+            (bars, Vec::new())
         }
         By::PerCapita => {
             let report = per_capita_report(data, population)?;
@@ -91,32 +81,14 @@ pub fn chart_report(
                     })
                 })
                 .collect();
-            (
-                "Euros per inhabitant",
-                "eur_per_inhabitant",
-                bars,
-                report.missing,
-            )
+            (bars, report.missing)
         }
     };
     if let Some(n) = top {
         left_out.extend(bars.iter().skip(n).map(|b| b.code.clone()));
         bars.truncate(n);
     }
-    Ok(ChartReport {
-        by,
-        title: title.to_string(),
-        unit,
-        bars,
-        left_out,
-        fund: data.fund.name.clone(),
-        ceiling: data.fund.ceiling,
-        edition: data
-            .edition
-            .as_ref()
-            .map(|e| format!("{}, {}", e.status, e.as_of)),
-        source: data.edition.as_ref().map(|e| e.source.clone()),
-    })
+    Ok(ChartReport { by, bars, left_out })
 }
 
 #[cfg(test)]

@@ -10,13 +10,8 @@ use super::total::Expectation;
 use super::{pct, sub, sum};
 use crate::dataset::Dataset;
 use crate::error::Result;
-use crate::money::{format_short, percent_of_exact};
+use crate::money::percent_of_exact;
 use crate::names::member_state;
-use crate::text::some_of;
-
-/// How many members a check's one-line detail names before it counts the
-/// rest.
-const LISTED: usize = 5;
 
 /// Art. 13: the three largest recipients together may not exceed this share
 /// of the envelope.
@@ -32,29 +27,107 @@ pub struct CheckReport {
     pub checks: Vec<Check>,
 }
 
-/// One rule and its outcome.
+/// Which rule a check tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckId {
+    /// Art. 6: the allocated sum within the ceiling.
+    Ceiling,
+    /// Art. 13: the three largest within 60% of the ceiling.
+    Concentration,
+    /// Art. 5: EU member states only, each once.
+    MemberStates,
+    /// `--expect-total` / `total --expect`.
+    ExpectedTotal,
+    /// `--expect-members`.
+    ExpectedMembers,
+}
+
+impl CheckId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckId::Ceiling => "ceiling",
+            CheckId::Concentration => "concentration",
+            CheckId::MemberStates => "member_states",
+            CheckId::ExpectedTotal => "expected_total",
+            CheckId::ExpectedMembers => "expected_members",
+        }
+    }
+}
+
+/// What a check's figures count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckUnit {
+    /// Euros.
+    Eur,
+    /// Members.
+    Count,
+}
+
+impl CheckUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckUnit::Eur => "eur",
+            CheckUnit::Count => "count",
+        }
+    }
+}
+
+/// One rule and its outcome, in figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
-    /// Stable identifier: `ceiling`, `concentration`, `member_states`,
-    /// `expected_total`, `expected_members`.
-    pub id: &'static str,
-    /// Where the rule comes from (`Art. 6`), if from the regulation.
+    pub id: CheckId,
+    /// Where the rule comes from (`Art. 6`): only for a SAFE table.
     pub reference: Option<&'static str>,
-    /// The rule in words.
-    pub rule: String,
     pub passed: bool,
     /// The figure tested.
     pub actual: Decimal,
     /// The figure it is tested against.
     pub limit: Decimal,
-    /// `limit − actual`: room left (negative: by how much it fails).
+    /// Room left under the limit: `limit − actual` for the limits,
+    /// `−|actual − limit|` for the expectations. Negative exactly when the
+    /// check fails.
     pub margin: Decimal,
-    /// `eur` or `count`.
-    pub unit: &'static str,
-    /// Codes of the members concerned (the three largest; non-members).
+    /// For the expectations: `actual − limit`, signed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference: Option<Decimal>,
+    pub unit: CheckUnit,
+    /// Codes of the members concerned: the three largest
+    /// (`concentration`), the codes that are not member states
+    /// (`member_states`).
     pub members: Vec<String>,
-    /// The outcome in one sentence, with the figures.
-    pub detail: String,
+    /// `member_states`: states listed under two codes, as
+    /// `[first code, second code]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub listed_twice: Vec<[String; 2]>,
+    /// `concentration`: the three largest as a percentage of the ceiling,
+    /// rounded to 2 places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_pct_of_ceiling: Option<Decimal>,
+}
+
+impl Check {
+    fn new(id: CheckId, passed: bool, actual: Decimal, limit: Decimal, margin: Decimal) -> Check {
+        Check {
+            id,
+            reference: None,
+            passed,
+            actual,
+            limit,
+            margin: nonzero_sign(margin),
+            difference: None,
+            unit: CheckUnit::Eur,
+            members: Vec::new(),
+            listed_twice: Vec::new(),
+            actual_pct_of_ceiling: None,
+        }
+    }
+}
+
+/// `d` without the sign of a negative zero (`-0` prints as `0`).
+fn nonzero_sign(d: Decimal) -> Decimal {
+    if d.is_zero() { Decimal::ZERO } else { d }
 }
 
 /// The article a rule comes from, cited only for a SAFE table (one whose
@@ -68,25 +141,9 @@ fn cite(data: &Dataset, article: &'static str) -> Option<&'static str> {
 pub fn ceiling_check(data: &Dataset) -> Result<Check> {
     let (actual, limit) = (data.allocated, data.fund.ceiling);
     let margin = sub(limit, actual, "the headroom")?;
-    let passed = actual <= limit;
-    let detail = format!(
-        "{} of {}: {} {} the ceiling",
-        format_short(actual),
-        format_short(limit),
-        format_short(margin.abs()),
-        if passed { "under" } else { "over" }
-    );
     Ok(Check {
-        id: "ceiling",
         reference: cite(data, "Art. 6"),
-        rule: "total within the ceiling".to_string(),
-        passed,
-        actual,
-        limit,
-        margin,
-        unit: "eur",
-        members: Vec::new(),
-        detail,
+        ..Check::new(CheckId::Ceiling, actual <= limit, actual, limit, margin)
     })
 }
 
@@ -105,28 +162,17 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
         ))
     })?;
     let margin = sub(limit, actual, "the concentration margin")?;
-    let passed = actual <= limit;
-    let share = pct(actual, data.fund.ceiling, "the concentration share")?;
-    let codes: Vec<String> = top.iter().map(|r| r.allocation.code.clone()).collect();
-    let detail = format!(
-        "{} {} = {share}%: {} {} the {} cap",
-        codes.join("+"),
-        format_short(actual),
-        format_short(margin.abs()),
-        if passed { "under" } else { "over" },
-        format_short(limit),
-    );
     Ok(Check {
-        id: "concentration",
         reference: cite(data, "Art. 13"),
-        rule: format!("top {CONCENTRATION_TOP} within {CONCENTRATION_CAP_PCT}% of the ceiling"),
-        passed,
-        actual,
-        limit,
-        margin,
-        unit: "eur",
-        members: codes,
-        detail,
+        members: top.iter().map(|r| r.allocation.code.clone()).collect(),
+        actual_pct_of_ceiling: Some(pct(actual, data.fund.ceiling, "the concentration share")?),
+        ..Check::new(
+            CheckId::Concentration,
+            actual <= limit,
+            actual,
+            limit,
+            margin,
+        )
     })
 }
 
@@ -135,44 +181,29 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
 pub fn member_states_check(data: &Dataset) -> Check {
     let mut outsiders: Vec<String> = Vec::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    let mut twice: Vec<String> = Vec::new();
+    let mut twice: Vec<[String; 2]> = Vec::new();
     for a in &data.allocations {
         match member_state(&a.code) {
             None => outsiders.push(a.code.clone()),
             Some(state) => match seen.iter().find(|(canonical, _)| *canonical == state.code) {
-                Some((_, first)) => twice.push(format!("{} as {first} and {}", state.name, a.code)),
+                Some((_, first)) => twice.push([first.to_string(), a.code.clone()]),
                 None => seen.push((&state.code, &a.code)),
             },
         }
     }
-    let passed = outsiders.is_empty() && twice.is_empty();
-    let mut problems = Vec::new();
-    if !outsiders.is_empty() {
-        problems.push(format!(
-            "not EU member states: {}",
-            some_of(&outsiders, LISTED)
-        ));
-    }
-    if !twice.is_empty() {
-        problems.push(format!("listed twice: {}", some_of(&twice, LISTED)));
-    }
-    let detail = if passed {
-        format!("all {} are EU member states", data.allocations.len())
-    } else {
-        problems.join("; ")
-    };
     let count = Decimal::from(outsiders.len() + twice.len());
     Check {
-        id: "member_states",
         reference: cite(data, "Art. 5"),
-        rule: "EU member states only".to_string(),
-        passed,
-        actual: count,
-        limit: Decimal::ZERO,
-        margin: -count,
-        unit: "count",
+        unit: CheckUnit::Count,
         members: outsiders,
-        detail,
+        listed_twice: twice,
+        ..Check::new(
+            CheckId::MemberStates,
+            count.is_zero(),
+            count,
+            Decimal::ZERO,
+            -count,
+        )
     }
 }
 
@@ -187,54 +218,33 @@ pub fn expected_total_check(data: &Dataset, expected: Decimal) -> Result<Check> 
 /// An expectation of the total (from `check --expect-total` or
 /// `total --expect`) as a check.
 pub fn expectation_check(actual: Decimal, e: &Expectation) -> Check {
-    let detail = if e.matches {
-        format!("{} as expected", format_short(actual))
-    } else {
-        format!(
-            "{} but expected {}: {} {}",
-            format_short(actual),
-            format_short(e.expected),
-            format_short(e.difference.abs()),
-            if e.difference.is_sign_negative() {
-                "less"
-            } else {
-                "more"
-            }
-        )
-    };
     Check {
-        id: "expected_total",
-        reference: None,
-        rule: format!("total is {}", format_short(e.expected)),
-        passed: e.matches,
-        actual,
-        limit: e.expected,
-        margin: -e.difference,
-        unit: "eur",
-        members: Vec::new(),
-        detail,
+        difference: Some(nonzero_sign(e.difference)),
+        ..Check::new(
+            CheckId::ExpectedTotal,
+            e.matches,
+            actual,
+            e.expected,
+            -e.difference.abs(),
+        )
     }
 }
 
 /// The number of members equals what the user expects.
 pub fn expected_members_check(data: &Dataset, expected: usize) -> Check {
-    let actual = data.allocations.len();
-    let passed = actual == expected;
+    let actual = Decimal::from(data.allocations.len());
+    let expected = Decimal::from(expected);
+    let difference = actual - expected;
     Check {
-        id: "expected_members",
-        reference: None,
-        rule: format!("{expected} members"),
-        passed,
-        actual: Decimal::from(actual),
-        limit: Decimal::from(expected),
-        margin: Decimal::from(expected) - Decimal::from(actual),
-        unit: "count",
-        members: Vec::new(),
-        detail: if passed {
-            format!("{actual} members as expected")
-        } else {
-            format!("{actual} members but expected {expected}")
-        },
+        difference: Some(difference),
+        unit: CheckUnit::Count,
+        ..Check::new(
+            CheckId::ExpectedMembers,
+            difference.is_zero(),
+            actual,
+            expected,
+            -difference.abs(),
+        )
     }
 }
 
@@ -273,11 +283,9 @@ mod tests {
         let c = &report.checks[1];
         assert_eq!(c.actual.to_string(), "76590000000");
         assert_eq!(c.margin.to_string(), "13410000000");
-        assert_eq!(
-            c.detail,
-            "PL+RO+FR €76.59bn = 51.06%: €13.41bn under the €90bn cap"
-        );
+        assert_eq!(c.actual_pct_of_ceiling.unwrap().to_string(), "51.06");
         assert_eq!(c.members, ["PL", "RO", "FR"]);
+        assert_eq!(report.checks[2].margin.to_string(), "0");
     }
 
     #[test]
@@ -290,7 +298,8 @@ mod tests {
         .unwrap();
         let check = member_states_check(&data);
         assert!(!check.passed);
-        assert_eq!(check.detail, "listed twice: Greece as EL and GR");
+        assert_eq!(check.listed_twice, [["EL".to_string(), "GR".to_string()]]);
+        assert_eq!(check.margin.to_string(), "-1");
     }
 
     #[test]
@@ -300,11 +309,13 @@ mod tests {
             check_report(&data, Some(Decimal::from(150_000_000_000u64)), Some(20)).unwrap();
         assert!(!report.ok);
         assert!(!report.checks[3].passed);
-        assert!(
-            report.checks[3].detail.contains("€66.3m less"),
-            "{}",
-            report.checks[3].detail
-        );
-        assert!(!report.checks[4].passed);
+        let total = &report.checks[3];
+        assert_eq!(total.difference, Some(Decimal::from(-66_300_000)));
+        // A failing check's margin is negative, whichever side it misses on.
+        assert_eq!(total.margin, Decimal::from(-66_300_000));
+        let members = &report.checks[4];
+        assert!(!members.passed);
+        assert_eq!(members.difference, Some(Decimal::from(-1)));
+        assert_eq!(members.margin, Decimal::from(-1));
     }
 }

@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rank::ranked;
 use super::check::concentration_check;
+use super::rank::ranked;
 use super::{PCT_PLACES, pct, round_to, sub};
 use std::collections::HashMap;
 
@@ -61,7 +61,7 @@ pub struct Side {
     pub origin: String,
     /// The edition's id, if the table has one.
     pub edition: Option<String>,
-    pub members: usize,
+    pub member_count: usize,
     pub allocated: Decimal,
     pub ceiling: Decimal,
     pub headroom: Decimal,
@@ -79,7 +79,7 @@ impl Side {
         Ok(Side {
             origin: data.origin.clone(),
             edition: data.edition.as_ref().and_then(|e| e.id.clone()),
-            members: data.allocations.len(),
+            member_count: data.allocations.len(),
             allocated: data.allocated,
             ceiling: data.fund.ceiling,
             headroom: sub(data.fund.ceiling, data.allocated, "the headroom")?,
@@ -101,7 +101,7 @@ impl Side {
 /// The differences of the headline figures (`new − old`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideChange {
-    pub members: i64,
+    pub member_count: i64,
     pub allocated: Decimal,
     pub ceiling: Decimal,
     pub headroom: Decimal,
@@ -175,7 +175,7 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
     }
     let (o, n) = (Side::of(old)?, Side::of(new)?);
     let change = SideChange {
-        members: n.members as i64 - o.members as i64,
+        member_count: n.member_count as i64 - o.member_count as i64,
         allocated: sub(n.allocated, o.allocated, "the change in total")?,
         ceiling: sub(n.ceiling, o.ceiling, "the change in ceiling")?,
         headroom: sub(n.headroom, o.headroom, "the change in headroom")?,

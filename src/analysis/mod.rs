@@ -6,11 +6,13 @@
 pub mod chart;
 pub mod check;
 pub mod diff;
+pub mod overview;
 pub mod per_capita;
 pub mod rank;
 pub mod shares;
 pub mod show;
 pub mod stats;
+pub mod table;
 pub mod total;
 pub mod what_if;
 

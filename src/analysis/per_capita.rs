@@ -40,7 +40,7 @@ pub struct PerCapitaRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PerCapitaTotal {
-    pub members: usize,
+    pub member_count: usize,
     pub amount: Decimal,
     pub population: u64,
     /// `amount / population`, rounded to cents; null when no member has a
@@ -97,7 +97,7 @@ pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerC
         .try_fold(0u64, |acc, r| acc.checked_add(r.population.unwrap_or(0)))
         .ok_or_else(|| Error::overflow("the total population"))?;
     let total = PerCapitaTotal {
-        members: known.len(),
+        member_count: known.len(),
         amount,
         population: people,
         per_capita: if people > 0 {
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(report.members[1].per_capita, None);
         assert_eq!(report.members[1].rank, None);
         assert_eq!(report.missing.len(), 18);
-        assert_eq!(report.total.members, 1);
+        assert_eq!(report.total.member_count, 1);
         assert_eq!(report.total.per_capita.unwrap().to_string(), "1197.34");
     }
 }

@@ -54,13 +54,23 @@ fn with_ranks(sorted: Vec<&Allocation>) -> Vec<Ranked<'_>> {
     out
 }
 
+/// The order a listing is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// Largest first.
+    Desc,
+    /// Smallest first.
+    Asc,
+}
+
 /// The `rank` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankReport {
     /// `desc` (largest first) or `asc`.
-    pub order: &'static str,
+    pub order: Order,
     /// Members in the whole table (before `--top`).
-    pub members_total: usize,
+    pub member_count: usize,
     pub members: Vec<RankRow>,
 }
 
@@ -120,8 +130,8 @@ pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Resul
         });
     }
     Ok(RankReport {
-        order: if ascending { "asc" } else { "desc" },
-        members_total: data.allocations.len(),
+        order: if ascending { Order::Asc } else { Order::Desc },
+        member_count: data.allocations.len(),
         members,
     })
 }
@@ -170,7 +180,7 @@ mod tests {
         assert_eq!(report.members[0].code, "DK");
         assert_eq!(report.members[0].rank, 19);
         assert_eq!(report.members[1].code, "EL");
-        assert_eq!(report.members_total, 19);
+        assert_eq!(report.member_count, 19);
     }
 
     #[test]

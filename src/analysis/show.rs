@@ -27,7 +27,7 @@ pub struct MemberReport {
     pub note: Option<String>,
     /// Competition rank by amount (1 = largest).
     pub rank: usize,
-    pub members_total: usize,
+    pub member_count: usize,
     /// Members with exactly the same amount.
     pub tied_with: Vec<Peer>,
     pub share_of_ceiling_pct: Decimal,
@@ -112,7 +112,7 @@ pub fn member_report(
         prefinancing: provenance.prefinancing,
         note: provenance.note,
         rank: list[at].rank,
-        members_total: list.len(),
+        member_count: list.len(),
         tied_with,
         share_of_ceiling_pct: pct(amount, data.fund.ceiling, "a share")?,
         share_of_allocated_pct: pct(amount, data.allocated, "a share")?,

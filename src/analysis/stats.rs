@@ -10,8 +10,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rank::ranked;
 use super::check::{Check, concentration_check};
+use super::rank::ranked;
 use super::{pct, round_to, sum};
 use crate::dataset::Dataset;
 use crate::error::{Error, Result};
@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 /// The `stats` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatsReport {
-    pub count: usize,
+    pub member_count: usize,
     /// How many members' figures are confirmed (a Council decision's exact
     /// amount).
     pub confirmed: usize,
@@ -134,7 +134,7 @@ pub fn stats_report(data: &Dataset) -> Result<StatsReport> {
         });
     }
     Ok(StatsReport {
-        count,
+        member_count: count,
         confirmed: data.confirmed(),
         total,
         mean: round_to(

@@ -15,7 +15,7 @@ pub struct TotalReport {
     pub ceiling: Decimal,
     /// `ceiling − allocated`; negative when the table is over the ceiling.
     pub headroom: Decimal,
-    pub members: usize,
+    pub member_count: usize,
     /// How many members' figures are confirmed (a Council decision's exact
     /// amount).
     pub confirmed: usize,
@@ -52,7 +52,7 @@ pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalRepo
         allocated,
         ceiling,
         headroom: sub(ceiling, allocated, "the headroom")?,
-        members: data.allocations.len(),
+        member_count: data.allocations.len(),
         confirmed: data.confirmed(),
         utilisation_pct: pct(allocated, ceiling, "the utilisation")?,
         expectation: expect.map(|e| Expectation::new(allocated, e)).transpose()?,
@@ -71,7 +71,7 @@ mod tests {
         assert_eq!(report.allocated.to_string(), "149933700000");
         assert_eq!(report.headroom.to_string(), "66300000");
         assert_eq!(report.utilisation_pct.to_string(), "99.96");
-        assert_eq!(report.members, 19);
+        assert_eq!(report.member_count, 19);
     }
 
     #[test]

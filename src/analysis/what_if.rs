@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::diff::{DiffReport, diff_report};
 use super::check::{CheckReport, check_report};
+use super::diff::{DiffReport, diff_report};
 use super::shares::largest_remainder;
 use super::{sub, sum};
 use crate::dataset::{Allocation, Basis, Dataset};
@@ -42,7 +42,7 @@ impl Change {
 }
 
 /// How to bring a scenario back within the ceiling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fit {
     /// Scale the members the scenario did not set down in proportion, in
@@ -66,14 +66,33 @@ pub struct FitOutcome {
 /// The `what-if` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WhatIfReport {
-    /// The changes as applied, in words (`add TR Türkiye €5bn`).
-    pub changes: Vec<String>,
+    /// The changes as applied.
+    pub changes: Vec<AppliedChange>,
     pub fit: Option<FitOutcome>,
     /// Before and after, member by member.
     #[serde(flatten)]
     pub diff: DiffReport,
     /// `safe check` on the scenario's table.
     pub checks: CheckReport,
+}
+
+/// What a change does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Add,
+    Set,
+    Remove,
+}
+
+/// One change as applied: the member and its new amount (none for a
+/// removal).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AppliedChange {
+    pub action: Action,
+    pub code: String,
+    pub name: String,
+    pub amount: Option<Decimal>,
 }
 
 /// Applies `changes` (each code at most once) and the optional fit.
@@ -89,8 +108,10 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<W
     }
     let mut allocations: Vec<Allocation> =
         Vec::with_capacity(data.allocations.len() + changes.len());
+    let by_code: std::collections::HashMap<&str, &Change> =
+        changes.iter().map(|c| (c.code(), c)).collect();
     for a in &data.allocations {
-        match changes.iter().find(|c| c.code() == a.code) {
+        match by_code.get(a.code.as_str()).copied() {
             Some(Change::Remove { .. }) => {}
             Some(Change::Set { amount, .. }) => allocations.push(Allocation::new(
                 a.code.clone(),
@@ -126,26 +147,37 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<W
         None => None,
     };
     Ok(WhatIfReport {
-        changes: changes.iter().map(|c| describe(c, data)).collect(),
+        changes: changes.iter().map(|c| applied(c, data)).collect(),
         fit,
         diff: diff_report(data, &after)?,
         checks: check_report(&after, None, None)?,
     })
 }
 
-fn describe(change: &Change, data: &Dataset) -> String {
+fn applied(change: &Change, data: &Dataset) -> AppliedChange {
     let name = |code: &str| {
         data.find_code(code)
             .map_or(code.to_string(), |a| a.name.clone())
     };
     match change {
-        Change::Add { code, name, amount } => {
-            format!("add {code} {name} {}", format_short(*amount))
-        }
-        Change::Set { code, amount } => {
-            format!("set {code} {} to {}", name(code), format_short(*amount))
-        }
-        Change::Remove { code } => format!("remove {code} {}", name(code)),
+        Change::Add { code, name, amount } => AppliedChange {
+            action: Action::Add,
+            code: code.clone(),
+            name: name.clone(),
+            amount: Some(*amount),
+        },
+        Change::Set { code, amount } => AppliedChange {
+            action: Action::Set,
+            code: code.clone(),
+            name: name(code),
+            amount: Some(*amount),
+        },
+        Change::Remove { code } => AppliedChange {
+            action: Action::Remove,
+            code: code.clone(),
+            name: name(code),
+            amount: None,
+        },
     }
 }
 
@@ -265,7 +297,7 @@ mod tests {
             .checks
             .checks
             .iter()
-            .find(|c| c.id == "member_states")
+            .find(|c| c.id == crate::analysis::check::CheckId::MemberStates)
             .unwrap();
         assert_eq!(members.members, ["TR"]);
     }
@@ -299,7 +331,7 @@ mod tests {
             Change::Remove { code: "DK".into() },
         ];
         let report = what_if(&data, &changes, None).unwrap();
-        assert_eq!(report.diff.new.members, 18);
+        assert_eq!(report.diff.new.member_count, 18);
         assert_eq!(report.diff.change.allocated, d("-3746700000"));
         let twice = [
             Change::Remove { code: "DK".into() },

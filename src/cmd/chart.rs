@@ -2,32 +2,87 @@
 //! optionally as a standalone SVG file.
 
 use crate::analysis::chart::{By, ChartReport, chart_report};
-use crate::cli::ChartArgs;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View, svg};
+use crate::export::{Block, Cell, Column, Report, Table, TableInfo, View, svg};
 use crate::population;
 
 use super::{Ctx, Outcome};
 
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use crate::cli::positive_count;
+
+/// What the bars measure (`--by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// Euros allocated
+    Amount,
+    /// Percent of the fund ceiling
+    Share,
+    /// Euros per inhabitant
+    PerCapita,
+}
+
+impl From<ByArg> for By {
+    fn from(by: ByArg) -> By {
+        match by {
+            ByArg::Amount => By::Amount,
+            ByArg::Share => By::Share,
+            ByArg::PerCapita => By::PerCapita,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// What the bars measure
+    #[arg(long, value_enum, default_value_t = ByArg::Amount)]
+    pub by: ByArg,
+    /// Only the first N members
+    #[arg(long, value_name = "N", value_parser = positive_count)]
+    pub top: Option<usize>,
+    /// Also write the chart as SVG to FILE (`-`: SVG on stdout instead)
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    /// Width of the terminal chart in columns (default: the terminal's, or 80)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+    /// Population figures for --by per-capita (CSV code,population)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
+
 pub fn run(args: &ChartArgs, ctx: &Ctx) -> Result<Outcome> {
     let people = population::load(args.population.as_deref())?;
-    let report = chart_report(&ctx.data, args.by, args.top, &people)?;
+    let report = chart_report(&ctx.data, args.by.into(), args.top, &people)?;
     let mut style = ctx.style;
     if let Some(width) = args.width {
         style.width = usize::from(width);
     }
     match &args.svg {
         Some(path) if path.as_os_str() == "-" => Ok(Outcome {
-            stdout: svg::render(&report),
+            stdout: svg::render(&report, title(report.by), &TableInfo::of(&ctx.data)),
             ..Outcome::default()
         }),
         Some(path) => {
             // Render first, so nothing is written when rendering fails.
             let outcome = ctx.emit_styled(&report, style)?;
-            crate::sink::write_atomic(path, svg::render(&report).as_bytes())?;
+            let svg = svg::render(&report, title(report.by), &TableInfo::of(&ctx.data));
+            crate::sink::write_atomic(path, svg.as_bytes())?;
             Ok(outcome)
         }
         None => ctx.emit_styled(&report, style),
+    }
+}
+
+/// A chart's title.
+pub fn title(by: By) -> &'static str {
+    match by {
+        By::Amount => "Allocation by member",
+        By::Share => "Share of the fund ceiling",
+        By::PerCapita => "Euros per inhabitant",
     }
 }
 
@@ -40,10 +95,10 @@ impl Report for ChartReport {
         let (column, cell): (Column, fn(rust_decimal::Decimal) -> Cell) = match self.by {
             By::Amount => (Column::money("value", "amount"), Cell::Money),
             By::Share => (Column::number("value", "share of ceiling"), Cell::Pct),
-            By::PerCapita => (Column::money("value", "per inhabitant"), Cell::Money),
+            By::PerCapita => (Column::euros("value", "per inhabitant"), Cell::Euros),
         };
         let mut blocks = vec![
-            Block::Heading(format!("{} ({})", self.title, self.fund)),
+            Block::Heading(title(self.by).to_string()),
             Block::Chart(Table {
                 columns: vec![
                     Column::text("code", "code"),

@@ -1,12 +1,32 @@
 //! `safe check`: the table against the regulation's rules and the user's
 //! expectations; exit 1 when any check fails.
 
-use crate::analysis::check::{Check, CheckReport, check_report};
-use crate::cli::CheckArgs;
+use rust_decimal::Decimal;
+
+use crate::analysis::check::{
+    CONCENTRATION_CAP_PCT, CONCENTRATION_TOP, Check, CheckId, CheckReport, check_report,
+};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, CheckLine, Column, Report, Table, View};
+use crate::money::format_short;
+use crate::names::member_state;
+use crate::text::some_of;
 
 use super::{Ctx, Outcome};
+
+use clap::Args;
+
+use crate::cli::amount_arg;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Also check that the allocated sum is exactly AMOUNT
+    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
+    pub expect_total: Option<Decimal>,
+    /// Also check that the table has exactly N members
+    #[arg(long, value_name = "N")]
+    pub expect_members: Option<usize>,
+}
 
 pub fn run(args: &CheckArgs, ctx: &Ctx) -> Result<Outcome> {
     let report = check_report(&ctx.data, args.expect_total, args.expect_members)?;
@@ -21,7 +41,106 @@ pub fn run(args: &CheckArgs, ctx: &Ctx) -> Result<Outcome> {
 
 /// The stderr line for a failed check.
 pub fn complaint(c: &Check) -> String {
-    format!("check failed: {}: {}", c.rule, c.detail)
+    format!("check failed: {}: {}", rule(c), detail(c))
+}
+
+/// The rule a check tests, in words.
+pub fn rule(c: &Check) -> String {
+    match c.id {
+        CheckId::Ceiling => "total within the ceiling".to_string(),
+        CheckId::Concentration => {
+            format!("top {CONCENTRATION_TOP} within {CONCENTRATION_CAP_PCT}% of the ceiling")
+        }
+        CheckId::MemberStates => "EU member states only".to_string(),
+        CheckId::ExpectedTotal => format!("total is {}", format_short(c.limit)),
+        CheckId::ExpectedMembers => plural(c.limit, "member"),
+    }
+}
+
+/// `1 member`, `19 members`.
+fn plural(n: Decimal, noun: &str) -> String {
+    if n == Decimal::ONE {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The outcome of a check in one sentence, with its figures.
+pub fn detail(c: &Check) -> String {
+    let side = |passed: bool| if passed { "under" } else { "over" };
+    let more_or_less = |d: Decimal| if d.is_sign_negative() { "less" } else { "more" };
+    let difference = c.difference.unwrap_or_default();
+    match c.id {
+        CheckId::Ceiling => format!(
+            "{} of {}: {} {} the ceiling",
+            format_short(c.actual),
+            format_short(c.limit),
+            format_short(c.margin.abs()),
+            side(c.passed)
+        ),
+        CheckId::Concentration => format!(
+            "{} {} = {}%: {} {} the {} cap",
+            c.members.join("+"),
+            format_short(c.actual),
+            c.actual_pct_of_ceiling.unwrap_or_default(),
+            format_short(c.margin.abs()),
+            side(c.passed),
+            format_short(c.limit),
+        ),
+        CheckId::MemberStates if c.passed => "all members are EU member states".to_string(),
+        CheckId::MemberStates => {
+            let mut problems = Vec::new();
+            if !c.members.is_empty() {
+                problems.push(format!(
+                    "not EU member states: {}",
+                    some_of(&c.members, LISTED)
+                ));
+            }
+            if !c.listed_twice.is_empty() {
+                let twice: Vec<String> = c
+                    .listed_twice
+                    .iter()
+                    .map(|[first, second]| {
+                        let name = member_state(first).map_or(first.as_str(), |s| s.name.as_str());
+                        format!("{name} as {first} and {second}")
+                    })
+                    .collect();
+                problems.push(format!("listed twice: {}", some_of(&twice, LISTED)));
+            }
+            problems.join("; ")
+        }
+        CheckId::ExpectedTotal if c.passed => format!("{} as expected", format_short(c.actual)),
+        CheckId::ExpectedTotal => format!(
+            "{} but expected {}: {} {}",
+            format_short(c.actual),
+            format_short(c.limit),
+            format_short(difference.abs()),
+            more_or_less(difference)
+        ),
+        CheckId::ExpectedMembers if c.passed => {
+            format!("{} as expected", plural(c.actual, "member"))
+        }
+        CheckId::ExpectedMembers => {
+            format!("{} but expected {}", plural(c.actual, "member"), c.limit)
+        }
+    }
+}
+
+/// How many members a check's one-line detail names before it counts the
+/// rest.
+const LISTED: usize = 5;
+
+/// The checks with their words, for the CI formats.
+pub fn check_lines(checks: &[Check]) -> Vec<CheckLine> {
+    checks
+        .iter()
+        .map(|c| CheckLine {
+            check: c.clone(),
+            rule: rule(c),
+            detail: detail(c),
+        })
+        .collect()
 }
 
 impl Report for CheckReport {
@@ -29,8 +148,8 @@ impl Report for CheckReport {
         "check"
     }
 
-    fn checks(&self) -> Option<Vec<Check>> {
-        Some(self.checks.clone())
+    fn checks(&self) -> Option<Vec<CheckLine>> {
+        Some(check_lines(&self.checks))
     }
 
     fn shows_headroom(&self) -> bool {
@@ -49,13 +168,16 @@ pub fn check_note(c: &Check) -> Block {
     Block::Note(format!(
         "{} ({}): {}{}.",
         c.reference.unwrap_or("Check"),
-        c.rule,
-        c.detail,
+        rule(c),
+        detail(c),
         if c.passed { "" } else { " (FAILS)" }
     ))
 }
 
-/// The checks as a table and a verdict (also used by `what-if`).
+/// The checks as a table and a verdict (also used by `what-if`). CSV gets
+/// the figures (id, reference, rule, passed, actual, limit, margin,
+/// unit); tables show the rule, its reference, pass or FAIL and the
+/// figures in words.
 pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
     let failed = report.checks.iter().filter(|c| !c.passed).count();
     let verdict = if failed == 0 {
@@ -66,20 +188,30 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
     vec![
         Block::Table(Table {
             columns: vec![
+                Column::text("id", "id").machine_only(),
                 Column::text("rule", "check"),
                 Column::text("reference", "ref."),
-                Column::text("status", "status"),
-                Column::text("detail", "figures"),
+                Column::text("passed", "status"),
+                Column::number("actual", "actual").machine_only(),
+                Column::number("limit", "limit").machine_only(),
+                Column::number("margin", "margin").machine_only(),
+                Column::text("unit", "unit").machine_only(),
+                Column::text("detail", "figures").human_only(),
             ],
             rows: report
                 .checks
                 .iter()
                 .map(|c| {
                     vec![
-                        Cell::text(&c.rule),
+                        Cell::text(c.id.as_str()),
+                        Cell::text(rule(c)),
                         Cell::text(c.reference.unwrap_or("")),
                         Cell::Check(c.passed),
-                        Cell::text(&c.detail),
+                        Cell::Number(c.actual),
+                        Cell::Number(c.limit),
+                        Cell::Number(c.margin),
+                        Cell::text(c.unit.as_str()),
+                        Cell::text(detail(c)),
                     ]
                 })
                 .collect(),

@@ -4,10 +4,19 @@
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::Cli;
 use crate::error::{Error, Kind, Result};
 
 use super::Outcome;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
 
 fn text(bytes: Vec<u8>) -> Result<Outcome> {
     let stdout = String::from_utf8(bytes).map_err(|e| Error {

@@ -2,13 +2,29 @@
 //! with the change in total, headroom and Art. 13 position. Exit 0.
 
 use crate::analysis::diff::{DiffReport, diff_report};
-use crate::cli::DiffArgs;
 use crate::dataset::{self, Dataset, LoadOptions, editions};
 use crate::error::{Error, Result};
 use crate::export::{Block, Cell, Column, Report, Table, View};
 use crate::source::{STDIN_ORIGIN, Source};
 
 use super::{Ctx, Outcome};
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The other table: a bundled edition's id (see `safe editions`) or a
+    /// file (JSON, CSV or TSV); `-` reads standard input
+    #[arg(value_name = "OTHER")]
+    pub other: PathBuf,
+    /// Exit 1 when the tables differ at all (a member added, removed, or
+    /// changed by any amount or basis, or another ceiling), 0 when they
+    /// are equal, as `git diff --exit-code` does
+    #[arg(long)]
+    pub exit_code: bool,
+}
 
 pub fn run(args: &DiffArgs, ctx: &Ctx) -> Result<Outcome> {
     let other = load_other(&args.other, &ctx.data)?;
@@ -101,43 +117,43 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
         ],
         rows: vec![
             vec![
-                Cell::text("members"),
-                Cell::Int(o.members as i64),
-                Cell::Int(n.members as i64),
-                Cell::Int(c.members),
+                Cell::key("member_count", "members"),
+                Cell::Int(o.member_count as i64),
+                Cell::Int(n.member_count as i64),
+                Cell::Int(c.member_count),
             ],
             vec![
-                Cell::text("allocated"),
+                Cell::key("allocated", "allocated"),
                 Cell::Money(o.allocated),
                 Cell::Money(n.allocated),
                 Cell::Money(c.allocated),
             ],
             vec![
-                Cell::text("ceiling"),
+                Cell::key("ceiling", "ceiling"),
                 Cell::Money(o.ceiling),
                 Cell::Money(n.ceiling),
                 Cell::Money(c.ceiling),
             ],
             vec![
-                Cell::text("headroom"),
+                Cell::key("headroom", "headroom"),
                 Cell::Money(o.headroom),
                 Cell::Money(n.headroom),
                 Cell::Money(c.headroom),
             ],
             vec![
-                Cell::text("top 3 (Art. 13)"),
+                Cell::key("top3", "top 3 (Art. 13)"),
                 Cell::Money(o.top3),
                 Cell::Money(n.top3),
                 Cell::Money(c.top3),
             ],
             vec![
-                Cell::text("top 3, % of ceiling"),
+                Cell::key("top3_pct_of_ceiling", "top 3, % of ceiling"),
                 Cell::Pct(o.top3_pct_of_ceiling),
                 Cell::Pct(n.top3_pct_of_ceiling),
                 Cell::Pct(c.top3_pct_of_ceiling),
             ],
             vec![
-                Cell::text("60% cap"),
+                Cell::key("top3_within_cap", "60% cap"),
                 cap(o.top3_within_cap),
                 cap(n.top3_within_cap),
                 Cell::text(""),

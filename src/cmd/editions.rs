@@ -28,7 +28,7 @@ pub struct EditionRow {
     pub default: bool,
     /// What `--edition latest` loads.
     pub latest: bool,
-    pub members: usize,
+    pub member_count: usize,
     /// Rows whose figure is confirmed (a Council decision's exact amount).
     pub confirmed: usize,
     pub allocated: Decimal,
@@ -50,7 +50,7 @@ pub fn run(style: Style) -> Result<Outcome> {
             predecessor: bundled.predecessor,
             default: bundled.id == DEFAULT,
             latest: bundled.id == latest,
-            members: data.allocations.len(),
+            member_count: data.allocations.len(),
             confirmed: data.confirmed(),
             allocated: data.allocated,
             source: edition.source,
@@ -95,7 +95,7 @@ impl Report for EditionsReport {
                         Cell::text(if e.default { "yes" } else { "" }),
                         Cell::text(&e.as_of),
                         Cell::text(&e.status),
-                        Cell::Int(e.members as i64),
+                        Cell::Int(e.member_count as i64),
                         Cell::Int(e.confirmed as i64),
                         Cell::Money(e.allocated),
                         Cell::text(e.title.clone().unwrap_or_default()),

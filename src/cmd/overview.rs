@@ -4,9 +4,7 @@
 use clap::CommandFactory;
 use serde::Serialize;
 
-use crate::analysis::rank::{RankRow, rank_report};
-use crate::analysis::check::{Check, concentration_check};
-use crate::analysis::total::{TotalReport, total_report};
+use crate::analysis::overview::{OverviewReport, overview_report};
 use crate::cli::Cli;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
@@ -14,14 +12,11 @@ use crate::export::{Block, Cell, Column, Report, Table, View};
 use super::check::check_note;
 use super::{Ctx, Outcome};
 
-/// The overview report.
+/// The overview report, with the commands `safe` has.
 #[derive(Debug, Serialize)]
 pub struct Overview {
-    pub total: TotalReport,
-    /// The three largest recipients.
-    pub largest: Vec<RankRow>,
-    /// The Art. 13 position.
-    pub concentration: Check,
+    #[serde(flatten)]
+    pub report: OverviewReport,
     /// Every subcommand with its one-line summary.
     pub commands: Vec<CommandLine>,
 }
@@ -41,9 +36,7 @@ pub fn run(ctx: &Ctx) -> Result<Outcome> {
         })
         .collect();
     ctx.emit(&Overview {
-        total: total_report(&ctx.data, None)?,
-        largest: rank_report(&ctx.data, Some(3), false)?.members,
-        concentration: concentration_check(&ctx.data)?,
+        report: overview_report(&ctx.data)?,
         commands,
     })
 }
@@ -58,20 +51,29 @@ impl Report for Overview {
     }
 
     fn view(&self) -> View {
-        let t = &self.total;
+        let t = &self.report.total;
         let mut rows = vec![
-            vec![Cell::text("allocated"), Cell::Money(t.allocated)],
-            vec![Cell::text("ceiling"), Cell::Money(t.ceiling)],
-            vec![Cell::text("headroom"), Cell::Money(t.headroom)],
-            vec![Cell::text("members"), Cell::Int(t.members as i64)],
+            vec![
+                Cell::key("allocated", "allocated"),
+                Cell::Money(t.allocated),
+            ],
+            vec![Cell::key("ceiling", "ceiling"), Cell::Money(t.ceiling)],
+            vec![Cell::key("headroom", "headroom"), Cell::Money(t.headroom)],
+            vec![
+                Cell::key("member_count", "members"),
+                Cell::Int(t.member_count as i64),
+            ],
         ];
-        for m in &self.largest {
+        for m in &self.report.largest {
             rows.push(vec![
-                Cell::text(format!("#{} {} {}", m.rank, m.code, m.name)),
+                Cell::key(
+                    format!("largest_{}", m.rank),
+                    format!("#{} {} {}", m.rank, m.code, m.name),
+                ),
                 Cell::Money(m.amount),
             ]);
         }
-        let c = &self.concentration;
+        let c = &self.report.concentration;
         let width = self
             .commands
             .iter()

@@ -1,12 +1,22 @@
 //! `safe per-capita`: members ranked by euros per inhabitant.
 
 use crate::analysis::per_capita::{PerCapitaReport, per_capita_report};
-use crate::cli::PerCapitaArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
 use crate::population;
 
 use super::{Ctx, Outcome};
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct PerCapitaArgs {
+    /// Population figures (CSV with `code` and `population` columns)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
 
 pub fn run(args: &PerCapitaArgs, ctx: &Ctx) -> Result<Outcome> {
     let people = population::load(args.population.as_deref())?;
@@ -25,7 +35,7 @@ impl Report for PerCapitaReport {
                 member_columns(),
                 vec![
                     Column::number("population", "population"),
-                    Column::money("per_capita", "per inhabitant"),
+                    Column::euros("per_capita", "per inhabitant"),
                 ],
             ]
             .concat(),
@@ -34,17 +44,17 @@ impl Report for PerCapitaReport {
                 .iter()
                 .map(|m| {
                     let mut row = member_cells(m.rank, &m.code, &m.name, m.amount);
-                    row.extend([people(m.population), Cell::opt_money(m.per_capita)]);
+                    row.extend([people(m.population), Cell::opt_euros(m.per_capita)]);
                     row
                 })
                 .collect(),
             footer: vec![vec![
                 Cell::text(""),
                 Cell::text(""),
-                Cell::text(format!("together ({} members)", self.total.members)),
+                Cell::text(format!("together ({} members)", self.total.member_count)),
                 Cell::Money(self.total.amount),
                 people(Some(self.total.population)),
-                Cell::opt_money(self.total.per_capita),
+                Cell::opt_euros(self.total.per_capita),
             ]],
         }
         .with_basis(self.members.iter().map(|m| m.basis));

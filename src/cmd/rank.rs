@@ -2,11 +2,24 @@
 //! shares of the ceiling and the cumulative share.
 
 use crate::analysis::rank::{RankReport, rank_report};
-use crate::cli::RankArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
 
 use super::{Ctx, Outcome};
+
+use clap::Args;
+
+use crate::cli::positive_count;
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// Show only the first N members
+    #[arg(long, value_name = "N", value_parser = positive_count)]
+    pub top: Option<usize>,
+    /// Smallest first (ranks still count from the largest)
+    #[arg(long)]
+    pub asc: bool,
+}
 
 pub fn run(args: &RankArgs, ctx: &Ctx) -> Result<Outcome> {
     ctx.emit(&rank_report(&ctx.data, args.top, args.asc)?)
@@ -40,11 +53,11 @@ impl Report for RankReport {
         }
         .with_basis(self.members.iter().map(|m| m.basis));
         let mut blocks = vec![Block::Table(table)];
-        if self.members.len() < self.members_total {
+        if self.members.len() < self.member_count {
             blocks.push(Block::Note(format!(
                 "{} of {} members shown.",
                 self.members.len(),
-                self.members_total
+                self.member_count
             )));
         }
         View { blocks }

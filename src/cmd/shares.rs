@@ -2,17 +2,69 @@
 //! allocated sum, rounded to nearest or by largest remainder.
 
 use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
-use crate::cli::SharesArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
 
 use super::{Ctx, Outcome};
 
+use clap::{Args, ValueEnum};
+
+/// What shares are of (`--of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OfArg {
+    /// The fund's ceiling (€150bn for SAFE)
+    Fund,
+    /// The sum actually allocated
+    Allocated,
+}
+
+impl From<OfArg> for Base {
+    fn from(of: OfArg) -> Base {
+        match of {
+            OfArg::Fund => Base::Fund,
+            OfArg::Allocated => Base::Allocated,
+        }
+    }
+}
+
+/// How shares are rounded (`--method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Each share rounded half-to-even on its own: equal amounts always get
+    /// equal shares, but the column may not add up to the rounded total
+    Nearest,
+    /// Hamilton's method: round down, then give one unit each to the
+    /// largest remainders until the column adds up to the rounded total
+    LargestRemainder,
+}
+
+impl From<MethodArg> for Method {
+    fn from(m: MethodArg) -> Method {
+        match m {
+            MethodArg::Nearest => Method::Nearest,
+            MethodArg::LargestRemainder => Method::LargestRemainder,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct SharesArgs {
+    /// Shares of the fund ceiling or of the allocated sum
+    #[arg(long, value_enum, default_value_t = OfArg::Fund)]
+    pub of: OfArg,
+    /// Decimal places of the rounded shares (0–10)
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub precision: u32,
+    /// Rounding method
+    #[arg(long, value_enum, default_value_t = MethodArg::Nearest)]
+    pub method: MethodArg,
+}
+
 pub fn run(args: &SharesArgs, ctx: &Ctx) -> Result<Outcome> {
     ctx.emit(&shares_report(
         &ctx.data,
-        args.of,
-        args.method,
+        args.of.into(),
+        args.method.into(),
         args.precision,
     )?)
 }

@@ -2,13 +2,25 @@
 //! amount per inhabitant, the members just above and below).
 
 use crate::analysis::show::{MemberReport, Neighbour, member_report};
-use crate::cli::ShowArgs;
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
 use crate::names::find_member;
 use crate::population;
 
 use super::{Ctx, Outcome};
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A code, a name or an alias
+    pub member: String,
+    /// Population figures for the per-inhabitant amount (CSV code,population)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
 
 pub fn run(args: &ShowArgs, ctx: &Ctx) -> Result<Outcome> {
     let member = find_member(&args.member, &ctx.data)?;
@@ -33,46 +45,44 @@ impl Report for MemberReport {
     }
 
     fn view(&self) -> View {
-        let mut rank = format!("{} of {}", self.rank, self.members_total);
-        if !self.tied_with.is_empty() {
-            let peers: Vec<String> = self
-                .tied_with
-                .iter()
-                .map(|p| format!("{} ({})", p.name, p.code))
-                .collect();
-            rank.push_str(&format!(", tied with {}", peers.join(", ")));
-        }
         let facts = Table {
             columns: vec![
                 Column::text("metric", "metric"),
                 Column::number("value", "value"),
             ],
             rows: vec![
-                vec![Cell::text("amount"), Cell::Money(self.amount)],
-                vec![Cell::text("rank"), Cell::text(rank)],
+                vec![Cell::key("amount", "amount"), Cell::Money(self.amount)],
                 vec![
-                    Cell::text("share of ceiling"),
+                    Cell::key("rank", "rank"),
+                    // CSV: the rank; tables: "9 of 19".
+                    Cell::key(
+                        self.rank.to_string(),
+                        format!("{} of {}", self.rank, self.member_count),
+                    ),
+                ],
+                vec![
+                    Cell::key("share_of_ceiling_pct", "share of ceiling"),
                     Cell::Pct(self.share_of_ceiling_pct),
                 ],
                 vec![
-                    Cell::text("share of allocated"),
+                    Cell::key("share_of_allocated_pct", "share of allocated"),
                     Cell::Pct(self.share_of_allocated_pct),
                 ],
                 vec![
-                    Cell::text("population"),
+                    Cell::key("population", "population"),
                     self.population.map_or(Cell::Empty, |p| Cell::Int(p as i64)),
                 ],
                 vec![
-                    Cell::text("per inhabitant"),
-                    Cell::opt_money(self.per_capita),
+                    Cell::key("per_capita", "per inhabitant"),
+                    Cell::opt_euros(self.per_capita),
                 ],
-                vec![Cell::text("basis"), Cell::Basis(self.basis)],
+                vec![Cell::key("basis", "basis"), Cell::Basis(self.basis)],
                 vec![
-                    Cell::text("decided"),
+                    Cell::key("decided", "decided"),
                     self.decided.as_deref().map_or(Cell::Empty, Cell::text),
                 ],
                 vec![
-                    Cell::text("pre-financing"),
+                    Cell::key("prefinancing", "pre-financing"),
                     Cell::opt_money(self.prefinancing),
                 ],
             ],
@@ -117,6 +127,18 @@ impl Report for MemberReport {
         }
         if let Some(note) = &self.note {
             blocks.push(Block::Note(format!("Note: {note}")));
+        }
+        if !self.tied_with.is_empty() {
+            let peers: Vec<String> = self
+                .tied_with
+                .iter()
+                .map(|p| format!("{} ({})", p.name, p.code))
+                .collect();
+            blocks.push(Block::Note(format!(
+                "Rank {} is shared with {}.",
+                self.rank,
+                peers.join(", ")
+            )));
         }
         if self.population.is_none() {
             blocks.push(Block::Note(format!(

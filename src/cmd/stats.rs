@@ -21,38 +21,49 @@ impl Report for StatsReport {
         let blank = || Cell::text("");
         let mut rows = vec![
             vec![
-                Cell::text("members"),
-                Cell::Int(self.count as i64),
+                Cell::key("member_count", "members"),
+                Cell::Int(self.member_count as i64),
                 blank(),
                 blank(),
             ],
             vec![
-                Cell::text("confirmed figures"),
+                Cell::key("confirmed", "confirmed figures"),
                 Cell::Int(self.confirmed as i64),
                 blank(),
                 blank(),
             ],
             vec![
-                Cell::text("total"),
+                Cell::key("total", "total"),
                 Cell::Money(self.total),
                 blank(),
                 blank(),
             ],
-            vec![Cell::text("mean"), Cell::Money(self.mean), blank(), blank()],
             vec![
-                Cell::text("median"),
+                Cell::key("mean", "mean"),
+                Cell::Money(self.mean),
+                blank(),
+                blank(),
+            ],
+            vec![
+                Cell::key("median", "median"),
                 Cell::Money(self.median),
                 blank(),
                 blank(),
             ],
             vec![
-                Cell::text(format!("largest: {} {}", self.max.code, self.max.name)),
+                Cell::key(
+                    "largest_member",
+                    format!("largest: {} {}", self.max.code, self.max.name),
+                ),
                 Cell::Money(self.max.amount),
                 blank(),
                 blank(),
             ],
             vec![
-                Cell::text(format!("smallest: {} {}", self.min.code, self.min.name)),
+                Cell::key(
+                    "smallest_member",
+                    format!("smallest: {} {}", self.min.code, self.min.name),
+                ),
                 Cell::Money(self.min.amount),
                 blank(),
                 blank(),
@@ -60,20 +71,23 @@ impl Report for StatsReport {
         ];
         for t in &self.top {
             rows.push(vec![
-                Cell::text(format!("largest {} together", t.n)),
+                Cell::key(
+                    format!("largest_{}_together", t.n),
+                    format!("largest {} together", t.n),
+                ),
                 Cell::Money(t.amount),
                 Cell::Pct(t.share_of_allocated_pct),
                 Cell::Pct(t.share_of_ceiling_pct),
             ]);
         }
         rows.push(vec![
-            Cell::text("HHI (0–10,000)"),
+            Cell::key("hhi", "HHI (0–10,000)"),
             Cell::Number(self.hhi),
             blank(),
             blank(),
         ]);
         rows.push(vec![
-            Cell::text("Gini (0–1)"),
+            Cell::key("gini", "Gini (0–1)"),
             Cell::Number(self.gini),
             blank(),
             blank(),

@@ -1,46 +1,40 @@
 //! `safe table`: the whole table as loaded, with the edition's provenance.
 
-use rust_decimal::Decimal;
-use serde::Serialize;
+use crate::analysis::table::{SortBy, TableReport, table_report};
 
-use crate::cli::{SortKey, TableArgs};
-use crate::dataset::{Allocation, Edition};
 use crate::error::Result;
 use crate::export::{Block, Cell, Column, Report, Table, View};
-use crate::money::format_short;
 
 use super::{Ctx, Outcome};
 
-/// The `table` report: the dataset with its provenance.
-#[derive(Debug, Serialize)]
-pub struct TableReport<'a> {
-    pub fund: &'a str,
-    pub legal_basis: Option<&'a str>,
-    pub ceiling: Decimal,
-    pub edition: Option<&'a Edition>,
-    pub allocated: Decimal,
-    pub allocations: Vec<&'a Allocation>,
+use clap::{Args, ValueEnum};
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// By name
+    Name,
+    /// By code
+    Code,
+    /// Largest first
+    Amount,
+}
+
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// Sort the rows (default: the order of the file)
+    #[arg(long, value_enum)]
+    pub sort: Option<SortKey>,
 }
 
 pub fn run(args: &TableArgs, ctx: &Ctx) -> Result<Outcome> {
-    let data = &ctx.data;
-    let mut allocations: Vec<&Allocation> = data.allocations.iter().collect();
-    match args.sort {
-        None => {}
-        Some(SortKey::Name) => allocations.sort_by(|a, b| a.name.cmp(&b.name)),
-        Some(SortKey::Code) => allocations.sort_by(|a, b| a.code.cmp(&b.code)),
-        Some(SortKey::Amount) => {
-            allocations.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name)))
-        }
-    }
-    ctx.emit(&TableReport {
-        fund: &data.fund.name,
-        legal_basis: data.fund.legal_basis.as_deref(),
-        ceiling: data.fund.ceiling,
-        edition: data.edition.as_ref(),
-        allocated: data.allocated,
-        allocations,
-    })
+    let sort = match args.sort {
+        None => SortBy::File,
+        Some(SortKey::Name) => SortBy::Name,
+        Some(SortKey::Code) => SortBy::Code,
+        Some(SortKey::Amount) => SortBy::Amount,
+    };
+    ctx.emit(&table_report(&ctx.data, sort))
 }
 
 impl Report for TableReport<'_> {
@@ -52,28 +46,12 @@ impl Report for TableReport<'_> {
         true
     }
 
+    fn shows_provenance(&self) -> bool {
+        true
+    }
+
     fn view(&self) -> View {
-        let mut blocks = vec![Block::Heading(self.fund.to_string())];
-        if let Some(basis) = self.legal_basis {
-            blocks.push(Block::Note(format!("Legal basis: {basis}")));
-        }
-        blocks.push(Block::Note(format!(
-            "Ceiling: {}",
-            format_short(self.ceiling)
-        )));
-        if let Some(e) = self.edition {
-            let name = match (&e.id, &e.title) {
-                (Some(id), Some(title)) => format!("{id}: {title}, "),
-                (Some(id), None) => format!("{id}, "),
-                (None, Some(title)) => format!("{title}, "),
-                (None, None) => String::new(),
-            };
-            blocks.push(Block::Note(format!(
-                "Edition: {name}{} as of {}",
-                e.status, e.as_of
-            )));
-            blocks.push(Block::Note(format!("Source: {}", e.source)));
-        }
+        let mut blocks = Vec::new();
         blocks.push(Block::Table(Table {
             columns: vec![
                 Column::text("code", "code"),

@@ -1,22 +1,33 @@
 //! `safe total`: the allocated sum, the ceiling, the headroom, the number of
 //! members and the utilisation; `--expect` turns it into a CI check.
 
-use crate::analysis::check::{Check, expectation_check};
+use crate::analysis::check::expectation_check;
 use crate::analysis::total::{TotalReport, total_report};
-use crate::cli::TotalArgs;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, CheckLine, Column, Report, Table, View};
 
 use super::{Ctx, Outcome};
+
+use clap::Args;
+use rust_decimal::Decimal;
+
+use crate::cli::amount_arg;
+
+#[derive(Debug, Args)]
+pub struct TotalArgs {
+    /// Exit 1 unless the allocated sum is exactly AMOUNT
+    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
+    pub expect: Option<Decimal>,
+}
 
 pub fn run(args: &TotalArgs, ctx: &Ctx) -> Result<Outcome> {
     let report = total_report(&ctx.data, args.expect)?;
     let failed: Vec<String> = report
-        .checks()
-        .unwrap_or_default()
+        .expectation
         .iter()
+        .map(|e| expectation_check(report.allocated, e))
         .filter(|c| !c.passed)
-        .map(super::check::complaint)
+        .map(|c| super::check::complaint(&c))
         .collect();
     ctx.judge(&report, failed.is_empty(), failed)
 }
@@ -26,10 +37,10 @@ impl Report for TotalReport {
         "total"
     }
 
-    fn checks(&self) -> Option<Vec<Check>> {
+    fn checks(&self) -> Option<Vec<CheckLine>> {
         self.expectation
             .as_ref()
-            .map(|e| vec![expectation_check(self.allocated, e)])
+            .map(|e| super::check::check_lines(&[expectation_check(self.allocated, e)]))
     }
 
     fn shows_headroom(&self) -> bool {
@@ -38,16 +49,37 @@ impl Report for TotalReport {
 
     fn view(&self) -> View {
         let mut rows = vec![
-            vec![Cell::text("allocated"), Cell::Money(self.allocated)],
-            vec![Cell::text("ceiling"), Cell::Money(self.ceiling)],
-            vec![Cell::text("headroom"), Cell::Money(self.headroom)],
-            vec![Cell::text("members"), Cell::Int(self.members as i64)],
-            vec![Cell::text("confirmed"), Cell::Int(self.confirmed as i64)],
-            vec![Cell::text("utilisation"), Cell::Pct(self.utilisation_pct)],
+            vec![
+                Cell::key("allocated", "allocated"),
+                Cell::Money(self.allocated),
+            ],
+            vec![Cell::key("ceiling", "ceiling"), Cell::Money(self.ceiling)],
+            vec![
+                Cell::key("headroom", "headroom"),
+                Cell::Money(self.headroom),
+            ],
+            vec![
+                Cell::key("member_count", "members"),
+                Cell::Int(self.member_count as i64),
+            ],
+            vec![
+                Cell::key("confirmed", "confirmed"),
+                Cell::Int(self.confirmed as i64),
+            ],
+            vec![
+                Cell::key("utilisation_pct", "utilisation"),
+                Cell::Pct(self.utilisation_pct),
+            ],
         ];
         if let Some(e) = &self.expectation {
-            rows.push(vec![Cell::text("expected"), Cell::Money(e.expected)]);
-            rows.push(vec![Cell::text("difference"), Cell::Money(e.difference)]);
+            rows.push(vec![
+                Cell::key("expected", "expected"),
+                Cell::Money(e.expected),
+            ]);
+            rows.push(vec![
+                Cell::key("difference", "difference"),
+                Cell::Money(e.difference),
+            ]);
         }
         View {
             blocks: vec![Block::Table(Table {

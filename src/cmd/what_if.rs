@@ -3,7 +3,6 @@
 //! Exit 0 unless the arguments are bad.
 
 use crate::analysis::what_if::{Change, WhatIfReport, what_if};
-use crate::cli::WhatIfArgs;
 use crate::error::{Error, Result};
 use crate::export::{Block, Report, View};
 use crate::money::format_short;
@@ -12,6 +11,98 @@ use crate::names::{self, find_member};
 use super::check::check_blocks;
 use super::diff::diff_blocks;
 use super::{Ctx, Outcome};
+
+use clap::{Args, ValueEnum};
+use rust_decimal::Decimal;
+
+use crate::analysis::what_if::{Action, AppliedChange, Fit};
+use crate::cli::amount_arg;
+
+/// How to bring a scenario within the ceiling (`--fit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FitArg {
+    /// Scale the members the scenario did not set down in proportion, in
+    /// whole euros (largest remainder), so the total is the ceiling exactly
+    ProRata,
+}
+
+impl From<FitArg> for Fit {
+    fn from(f: FitArg) -> Fit {
+        match f {
+            FitArg::ProRata => Fit::ProRata,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct WhatIfArgs {
+    /// Add a member: CODE=AMOUNT or CODE=AMOUNT:NAME (repeatable)
+    #[arg(long, value_name = "CODE=AMOUNT[:NAME]", value_parser = add_arg, allow_hyphen_values = true)]
+    pub add: Vec<AddArg>,
+    /// Change a member's amount: MEMBER=AMOUNT (repeatable)
+    #[arg(long, value_name = "MEMBER=AMOUNT", value_parser = set_arg, allow_hyphen_values = true)]
+    pub set: Vec<SetArg>,
+    /// Remove a member (repeatable)
+    #[arg(long, value_name = "MEMBER")]
+    pub remove: Vec<String>,
+    /// Bring the scenario within the ceiling
+    #[arg(long, value_enum, value_name = "METHOD")]
+    pub fit: Option<FitArg>,
+}
+
+/// `--add CODE=AMOUNT[:NAME]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddArg {
+    pub code: String,
+    pub amount: Decimal,
+    pub name: Option<String>,
+}
+
+/// `--set MEMBER=AMOUNT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetArg {
+    pub member: String,
+    pub amount: Decimal,
+}
+
+/// Parses `CODE=AMOUNT[:NAME]`.
+pub fn add_arg(text: &str) -> Result<AddArg, String> {
+    let (code, rest) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected CODE=AMOUNT[:NAME], e.g. TR=5bn:Türkiye, got {text:?}"))?;
+    let code = crate::dataset::validate_code(code.trim())?;
+    let (amount, name) = match rest.split_once(':') {
+        Some((amount, name)) => {
+            let name = name.trim();
+            if name.is_empty() || name.chars().any(char::is_control) {
+                return Err(format!(
+                    "the name after ':' in {text:?} must be plain, non-empty text"
+                ));
+            }
+            (amount, Some(name.to_string()))
+        }
+        None => (rest, None),
+    };
+    Ok(AddArg {
+        code,
+        amount: amount_arg(amount)?,
+        name,
+    })
+}
+
+/// Parses `MEMBER=AMOUNT`.
+pub fn set_arg(text: &str) -> Result<SetArg, String> {
+    let (member, amount) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected MEMBER=AMOUNT, e.g. PL=40bn, got {text:?}"))?;
+    if member.trim().is_empty() {
+        return Err(format!("no member before '=' in {text:?}"));
+    }
+    Ok(SetArg {
+        member: member.trim().to_string(),
+        amount: amount_arg(amount)?,
+    })
+}
 
 pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
     let data = &ctx.data;
@@ -51,7 +142,17 @@ pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
             "no scenario: give at least one --add CODE=AMOUNT, --set MEMBER=AMOUNT or --remove MEMBER",
         ));
     }
-    ctx.emit(&what_if(data, &changes, args.fit)?)
+    ctx.emit(&what_if(data, &changes, args.fit.map(Into::into))?)
+}
+
+/// A change in words: `add TR Türkiye €5bn`.
+fn describe(c: &AppliedChange) -> String {
+    let amount = c.amount.map(format_short).unwrap_or_default();
+    match c.action {
+        Action::Add => format!("add {} {} {amount}", c.code, c.name),
+        Action::Set => format!("set {} {} to {amount}", c.code, c.name),
+        Action::Remove => format!("remove {} {}", c.code, c.name),
+    }
 }
 
 impl Report for WhatIfReport {
@@ -64,10 +165,8 @@ impl Report for WhatIfReport {
     }
 
     fn view(&self) -> View {
-        let mut blocks = vec![Block::Heading(format!(
-            "What if: {}",
-            self.changes.join("; ")
-        ))];
+        let changes: Vec<String> = self.changes.iter().map(describe).collect();
+        let mut blocks = vec![Block::Heading(format!("What if: {}", changes.join("; ")))];
         if let Some(fit) = &self.fit {
             blocks.push(Block::Note(if fit.applied {
                 format!(

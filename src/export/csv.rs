@@ -18,12 +18,14 @@ impl Exporter for Csv {
             return Ok(String::new());
         };
         let mut writer = csv::Writer::from_writer(Vec::new());
+        let shown: Vec<bool> = table.columns.iter().map(|c| c.machine).collect();
         writer
-            .write_record(table.columns.iter().map(|c| c.key))
+            .write_record(table.columns.iter().filter(|c| c.machine).map(|c| c.key))
             .map_err(|e| output_error("CSV", e))?;
         for row in &table.rows {
+            let cells = row.iter().zip(&shown).filter(|(_, shown)| **shown);
             writer
-                .write_record(row.iter().map(|c| match c {
+                .write_record(cells.map(|(c, _)| match c {
                     // Text from the data file: a cell a spreadsheet would
                     // run as a formula is neutralised; numbers are not text.
                     Cell::Text(t) => neutralise_formula(t).into_owned(),

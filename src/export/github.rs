@@ -14,14 +14,20 @@ impl Exporter for Github {
         let checks = ci_checks(report, "github")?;
         let label = table_label(table);
         let mut out = String::new();
-        for c in checks.iter().filter(|c| !c.passed) {
+        for line in checks.iter().filter(|l| !l.check.passed) {
+            let c = &line.check;
             let title = match c.reference {
-                Some(r) => format!("safe {}: {} ({r})", report.command(), c.rule),
-                None => format!("safe {}: {}", report.command(), c.rule),
+                Some(r) => format!("safe {}: {} ({r})", report.command(), line.rule),
+                None => format!("safe {}: {}", report.command(), line.rule),
             };
             let message = format!(
                 "{}: {} (actual {}, limit {}, margin {} {})",
-                label, c.detail, c.actual, c.limit, c.margin, c.unit
+                label,
+                line.detail,
+                c.actual,
+                c.limit,
+                c.margin,
+                c.unit.as_str()
             );
             out.push_str(&format!(
                 "::error title={}::{}\n",
@@ -29,7 +35,7 @@ impl Exporter for Github {
                 escape_workflow_data(&message)
             ));
         }
-        let failed = checks.iter().filter(|c| !c.passed).count();
+        let failed = checks.iter().filter(|l| !l.check.passed).count();
         let summary = if failed == 0 {
             format!("{label}: all {} checks pass", checks.len())
         } else {

@@ -11,7 +11,7 @@ pub struct Junit;
 impl Exporter for Junit {
     fn render(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
         let checks = ci_checks(report, "junit")?;
-        let failures = checks.iter().filter(|c| !c.passed).count();
+        let failures = checks.iter().filter(|l| !l.check.passed).count();
         let suite = format!("safe {}: {}", report.command(), table_label(table));
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.push_str(&format!(
@@ -20,10 +20,11 @@ impl Exporter for Junit {
             n = checks.len(),
             suite = escape_xml(&suite),
         ));
-        for c in &checks {
+        for line in &checks {
+            let c = &line.check;
             let name = match c.reference {
-                Some(r) => format!("{} ({r}): {}", c.id, c.rule),
-                None => format!("{}: {}", c.id, c.rule),
+                Some(r) => format!("{} ({r}): {}", c.id.as_str(), line.rule),
+                None => format!("{}: {}", c.id.as_str(), line.rule),
             };
             out.push_str(&format!(
                 "  <testcase classname=\"safe.{}\" name=\"{}\"",
@@ -36,13 +37,16 @@ impl Exporter for Junit {
             }
             let figures = format!(
                 "actual {}, limit {}, margin {} ({})",
-                c.actual, c.limit, c.margin, c.unit
+                c.actual,
+                c.limit,
+                c.margin,
+                c.unit.as_str()
             );
             out.push_str(&format!(
                 ">\n    <failure type=\"{}\" message=\"{}\">{}\n{}</failure>\n  </testcase>\n",
-                c.id,
-                escape_xml(&c.detail),
-                escape_xml(&c.detail),
+                c.id.as_str(),
+                escape_xml(&line.detail),
+                escape_xml(&line.detail),
                 escape_xml(&figures)
             ));
         }

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::money::{Unit, format_grouped, places_needed};
 
 /// The version of the JSON documents `safe` writes.
-pub const JSON_SCHEMA_VERSION: u32 = 1;
+pub const JSON_SCHEMA_VERSION: u32 = 2;
 
 /// An output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -65,13 +65,28 @@ pub trait Report: ToJson {
     fn shows_headroom(&self) -> bool {
         false
     }
+    /// Whether the table and Markdown formats open with the table's
+    /// provenance (fund, legal basis, ceiling, edition, source).
+    fn shows_provenance(&self) -> bool {
+        false
+    }
     /// The report's checks, for the CI formats (JUnit, GitHub): `None`
     /// for a report that checks nothing.
-    fn checks(&self) -> Option<Vec<crate::analysis::check::Check>> {
+    fn checks(&self) -> Option<Vec<CheckLine>> {
         None
     }
     /// The report as headings, notes and tables.
     fn view(&self) -> View;
+}
+
+/// A check with its words, as the CI formats show it.
+#[derive(Debug, Clone)]
+pub struct CheckLine {
+    pub check: crate::analysis::check::Check,
+    /// The rule in words (`total within the ceiling`).
+    pub rule: String,
+    /// The outcome in words, with the figures.
+    pub detail: String,
 }
 
 /// JSON for any `Serialize` report, inside the common envelope.
@@ -98,20 +113,19 @@ impl<T: Serialize> ToJson for T {
     }
 }
 
-/// The loaded table's identity, in every JSON document.
+/// The loaded table's identity: the `table` object of every JSON document,
+/// of one shape whatever the command.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableInfo {
     /// `<bundled>`, `<stdin>` or the path given to `--data`.
     pub origin: String,
-    pub fund: String,
-    pub currency: String,
-    pub ceiling: Decimal,
-    pub status: Option<String>,
-    pub as_of: Option<String>,
-    /// The whole edition (id, title, status, as-of, source, note), if the
-    /// table names one.
+    /// The fund: name, legal basis, currency, ceiling.
+    pub fund: crate::dataset::Fund,
+    /// The edition (id, title, status, as-of, source, note), or null.
     pub edition: Option<crate::dataset::Edition>,
-    /// How many rows' figures are confirmed.
+    /// How many members the table has.
+    pub member_count: usize,
+    /// How many of their figures are confirmed.
     pub confirmed: usize,
 }
 
@@ -119,12 +133,9 @@ impl TableInfo {
     pub fn of(data: &Dataset) -> Self {
         TableInfo {
             origin: data.origin.clone(),
-            fund: data.fund.name.clone(),
-            currency: data.fund.currency.clone(),
-            ceiling: data.fund.ceiling,
-            status: data.edition.as_ref().map(|e| e.status.clone()),
-            as_of: data.edition.as_ref().map(|e| e.as_of.clone()),
+            fund: data.fund.clone(),
             edition: data.edition.clone(),
+            member_count: data.allocations.len(),
             confirmed: data.confirmed(),
         }
     }
@@ -183,6 +194,10 @@ pub struct Column {
     pub money: bool,
     /// Right-aligned (numbers).
     pub numeric: bool,
+    /// Shown in the table and Markdown formats.
+    pub human: bool,
+    /// Written to CSV.
+    pub machine: bool,
 }
 
 impl Column {
@@ -192,6 +207,23 @@ impl Column {
             header: header.to_string(),
             money: false,
             numeric: false,
+            human: true,
+            machine: true,
+        }
+    }
+    /// Only in CSV (figures the table format shows in words).
+    pub fn machine_only(self) -> Self {
+        Column {
+            human: false,
+            ..self
+        }
+    }
+    /// Only in the table and Markdown formats (words CSV carries as
+    /// figures).
+    pub fn human_only(self) -> Self {
+        Column {
+            machine: false,
+            ..self
         }
     }
     pub fn number(key: &'static str, header: &str) -> Self {
@@ -205,6 +237,10 @@ impl Column {
             money: true,
             ..Column::number(key, header)
         }
+    }
+    /// A column of euros that `--unit` does not scale ([`Cell::Euros`]).
+    pub fn euros(key: &'static str, header: &str) -> Self {
+        Column::number(key, header)
     }
     /// A column of [`Cell::Basis`]: left out of human tables when no row
     /// states a basis.
@@ -327,7 +363,7 @@ pub(crate) fn chart_max(table: &Table) -> Decimal {
 /// The value of a chart row (its last cell).
 pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
     match row.last() {
-        Some(Cell::Money(d) | Cell::Pct(d) | Cell::Number(d)) => *d,
+        Some(Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Number(d)) => *d,
         Some(Cell::Int(i)) => Decimal::from(*i),
         _ => Decimal::ZERO,
     }
@@ -338,8 +374,10 @@ pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
 pub enum Cell {
     Text(String),
     Int(i64),
-    /// Euros, exact.
+    /// Euros, exact, shown in the unit of `--unit`.
     Money(Decimal),
+    /// Euros that `--unit` never scales (euros per inhabitant).
+    Euros(Decimal),
     /// A percentage, already rounded by the report.
     Pct(Decimal),
     /// Any other exact number (an index, a ratio).
@@ -349,6 +387,9 @@ pub enum Cell {
     /// What a figure is (its id in CSV; a label, marked when not
     /// confirmed, in tables).
     Basis(Basis),
+    /// The name of a figure in a report of named figures: its snake_case
+    /// id (the JSON key) in CSV, words in tables.
+    Key(String, String),
     Empty,
 }
 
@@ -359,8 +400,15 @@ impl Cell {
     pub fn opt_money(v: Option<Decimal>) -> Self {
         v.map_or(Cell::Empty, Cell::Money)
     }
+    pub fn opt_euros(v: Option<Decimal>) -> Self {
+        v.map_or(Cell::Empty, Cell::Euros)
+    }
     pub fn opt_pct(v: Option<Decimal>) -> Self {
         v.map_or(Cell::Empty, Cell::Pct)
+    }
+    /// A named figure's key: `id` in CSV, `label` in tables.
+    pub fn key(id: impl Into<String>, label: impl Into<String>) -> Self {
+        Cell::Key(id.into(), label.into())
     }
     pub fn opt_basis(v: Option<Basis>) -> Self {
         v.map_or(Cell::Empty, Cell::Basis)
@@ -371,10 +419,10 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
-            Cell::Money(d) | Cell::Pct(d) | Cell::Number(d) => d.to_string(),
-            Cell::Check(true) => "pass".to_string(),
-            Cell::Check(false) => "fail".to_string(),
+            Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Number(d) => d.to_string(),
+            Cell::Check(passed) => passed.to_string(),
             Cell::Basis(b) => b.id().to_string(),
+            Cell::Key(id, _) => id.clone(),
             Cell::Empty => String::new(),
         }
     }
@@ -414,7 +462,7 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                     let column = &table.columns[i];
                     let money_places = places[i];
                     match cell {
-                        Cell::Text(s) => s.clone(),
+                        Cell::Text(s) | Cell::Key(_, s) => s.clone(),
                         Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
                         Cell::Money(d) if column.money => format_grouped(*d, unit, money_places),
                         Cell::Money(d) => {
@@ -431,6 +479,12 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                             format!(
                                 "{sign}€{}{suffix}",
                                 format_grouped(d.abs(), unit, places_needed(*d, unit))
+                            )
+                        }
+                        Cell::Euros(d) => {
+                            format!(
+                                "€{}",
+                                format_grouped(*d, Unit::Eur, places_needed(*d, Unit::Eur))
                             )
                         }
                         Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, d.scale())),
@@ -479,10 +533,42 @@ pub fn render(report: &dyn Report, table: &TableInfo, style: Style) -> Result<St
     exporter(style.format).render(report, table, style)
 }
 
+/// The table's provenance as lines of text: fund, legal basis, ceiling,
+/// edition and source.
+pub fn provenance(table: &TableInfo) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(table.fund.name.clone())];
+    if let Some(basis) = &table.fund.legal_basis {
+        blocks.push(Block::Note(format!("Legal basis: {basis}")));
+    }
+    blocks.push(Block::Note(format!(
+        "Ceiling: {}",
+        crate::money::format_short(table.fund.ceiling)
+    )));
+    if let Some(e) = &table.edition {
+        let name = match (&e.id, &e.title) {
+            (Some(id), Some(title)) => format!("{id}: {title}, "),
+            (Some(id), None) => format!("{id}, "),
+            (None, Some(title)) => format!("{title}, "),
+            (None, None) => String::new(),
+        };
+        blocks.push(Block::Note(format!(
+            "Edition: {name}{} as of {}",
+            e.status, e.as_of
+        )));
+        blocks.push(Block::Note(format!("Source: {}", e.source)));
+    }
+    blocks
+}
+
 /// The view the table and Markdown formats show: the report's, with the
 /// edition's note after it when the report shows the headroom.
 pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
     let mut view = report.view();
+    if report.shows_provenance() {
+        let mut blocks = provenance(table);
+        blocks.append(&mut view.blocks);
+        view.blocks = blocks;
+    }
     if report.shows_headroom() {
         if let Some(note) = table.edition.as_ref().and_then(|e| e.note.as_ref()) {
             view.blocks.push(Block::Note(format!("Note: {note}")));
@@ -493,10 +579,7 @@ pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
 
 /// The checks of a report for a CI format, or a usage error naming the
 /// commands that have them.
-pub(crate) fn ci_checks(
-    report: &dyn Report,
-    format: &str,
-) -> Result<Vec<crate::analysis::check::Check>> {
+pub(crate) fn ci_checks(report: &dyn Report, format: &str) -> Result<Vec<CheckLine>> {
     report.checks().ok_or_else(|| {
         Error::usage(format!(
             "--format {format} reports checks: use it with {}; `safe {}` checks nothing",
@@ -515,7 +598,7 @@ pub(crate) fn table_label(table: &TableInfo) -> String {
         .and_then(|e| e.id.as_deref())
         .filter(|_| table.origin == crate::dataset::editions::BUNDLED_ORIGIN)
         .unwrap_or(&table.origin);
-    format!("{} ({name})", table.fund)
+    format!("{} ({name})", table.fund.name)
 }
 
 pub(crate) fn output_error(what: &str, err: impl std::fmt::Display) -> Error {

@@ -5,7 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::analysis::chart::ChartReport;
+use super::TableInfo;
+use crate::analysis::chart::{By, ChartReport};
 use crate::money::{Unit, format_grouped, format_short, places_needed};
 
 const WIDTH: u32 = 960;
@@ -44,14 +45,14 @@ pub fn nice_step(max: Decimal, ticks: u32) -> Decimal {
 }
 
 /// The label of a value in the chart's unit.
-fn label(value: Decimal, unit: &str) -> String {
-    match unit {
-        "pct" => format!("{}%", value.normalize()),
-        "eur_per_inhabitant" => format!(
+fn label(value: Decimal, by: By) -> String {
+    match by {
+        By::Share => format!("{}%", value.normalize()),
+        By::PerCapita => format!(
             "€{}",
             format_grouped(value, Unit::Eur, places_needed(value, Unit::Eur))
         ),
-        _ => format_short(value),
+        By::Amount => format_short(value),
     }
 }
 
@@ -62,8 +63,8 @@ fn x_of(value: Decimal, axis_max: Decimal) -> Decimal {
     (Decimal::from(PLOT_LEFT) + fraction * span).round_dp(2)
 }
 
-/// Renders the chart as SVG.
-pub fn render(report: &ChartReport) -> String {
+/// Renders the chart as SVG, titled `title`, for the table `table`.
+pub fn render(report: &ChartReport, title: &str, table: &TableInfo) -> String {
     let n = report.bars.len() as u32;
     let plot_bottom = TOP + n * (BAR + GAP);
     let height = plot_bottom + 90;
@@ -92,15 +93,15 @@ pub fn render(report: &ChartReport) -> String {
     ));
     svg.push_str(&format!(
         "<title>{}</title>\n<rect width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
-        escape(&format!("{}: {}", report.fund, report.title))
+        escape(&format!("{}: {title}", table.fund.name))
     ));
     svg.push_str(&format!(
         "<text x=\"{PLOT_LEFT}\" y=\"30\" font-size=\"20\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>\n",
-        escape(&report.title)
+        escape(title)
     ));
-    let subtitle = match &report.edition {
-        Some(e) => format!("{} — {e}", report.fund),
-        None => report.fund.clone(),
+    let subtitle = match &table.edition {
+        Some(e) => format!("{} — {}, {}", table.fund.name, e.status, e.as_of),
+        None => table.fund.name.clone(),
     };
     svg.push_str(&format!(
         "<text x=\"{PLOT_LEFT}\" y=\"50\" font-size=\"13\" fill=\"#555555\">{}</text>\n",
@@ -121,7 +122,7 @@ pub fn render(report: &ChartReport) -> String {
             "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{plot_bottom}\" stroke=\"#e3e3e3\"/>\n<text x=\"{x}\" y=\"{}\">{}</text>\n",
             TOP - 6,
             plot_bottom + 18,
-            escape(&label(tick, report.unit))
+            escape(&label(tick, report.by))
         ));
     }
     svg.push_str(&format!(
@@ -133,7 +134,7 @@ pub fn render(report: &ChartReport) -> String {
         let y = TOP + i as u32 * (BAR + GAP);
         let x_end = x_of(bar.value, axis_max);
         let width = (x_end - Decimal::from(PLOT_LEFT)).max(Decimal::ONE);
-        let value = label(bar.value, report.unit);
+        let value = label(bar.value, report.by);
         let name = format!("{} ({})", bar.name, bar.code);
         svg.push_str(&format!(
             "<text x=\"{LABEL_RIGHT}\" y=\"{}\" text-anchor=\"end\" fill=\"#1a1a1a\">{}</text>\n",
@@ -155,12 +156,15 @@ pub fn render(report: &ChartReport) -> String {
     }
     svg.push_str("</g>\n");
     // Footer: ceiling and source.
-    let mut footer = vec![format!("Fund ceiling: {}", format_short(report.ceiling))];
+    let mut footer = vec![format!(
+        "Fund ceiling: {}",
+        format_short(table.fund.ceiling)
+    )];
     if !report.left_out.is_empty() {
         footer[0].push_str(&format!("; not shown: {}", report.left_out.join(", ")));
     }
-    if let Some(source) = &report.source {
-        footer.push(format!("Source: {source}"));
+    if let Some(e) = &table.edition {
+        footer.push(format!("Source: {}", e.source));
     }
     for (i, line) in footer.iter().enumerate() {
         svg.push_str(&format!(

@@ -1,0 +1,27 @@
+//! The overview `safe` prints with no command: the totals, the three
+//! largest recipients and the Art. 13 position.
+
+use serde::Serialize;
+
+use super::check::{Check, concentration_check};
+use super::rank::{RankRow, rank_report};
+use super::total::{TotalReport, total_report};
+use crate::dataset::Dataset;
+use crate::error::Result;
+
+#[derive(Debug, Serialize)]
+pub struct OverviewReport {
+    pub total: TotalReport,
+    /// The three largest recipients.
+    pub largest: Vec<RankRow>,
+    /// The Art. 13 position.
+    pub concentration: Check,
+}
+
+pub fn overview_report(data: &Dataset) -> Result<OverviewReport> {
+    Ok(OverviewReport {
+        total: total_report(data, None)?,
+        largest: rank_report(data, Some(3), false)?.members,
+        concentration: concentration_check(data)?,
+    })
+}
