@@ -77,7 +77,9 @@ fn markdown_table(table: &Table, style: Style) -> String {
                 // Text from the data file is escaped; numbers and labels
                 // safe makes only need their column breaks escaped.
                 let c = match cell {
-                    super::Cell::Text(_) | super::Cell::Basis(_) => escape(c),
+                    super::Cell::Text(_) | super::Cell::Basis(_) | super::Cell::Key(..) => {
+                        escape(c)
+                    }
                     _ => c.replace('|', "\\|"),
                 };
                 if i >= footer_start && !c.is_empty() {
