@@ -63,7 +63,7 @@ pub fn render_every_report(data: &Dataset) {
     run(per_capita::per_capita_report(data, &people), data);
     for by in [chart::By::Amount, chart::By::Share, chart::By::PerCapita] {
         if let Ok(report) = chart::chart_report(data, by, Some(5), &people) {
-            let svg = svg::render(&report);
+            let svg = svg::render(&report, "chart", &TableInfo::of(data));
             roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
             render_all(&report, data);
         }

@@ -9,7 +9,7 @@ mod common;
 
 use libfuzzer_sys::fuzz_target;
 use safe::analysis::what_if::{Change, Fit, what_if};
-use safe::cli::{add_arg, set_arg};
+use safe::cmd::what_if::{add_arg, set_arg};
 use safe::dataset::csv;
 
 fuzz_target!(|bytes: &[u8]| {
