@@ -11,7 +11,8 @@ use crate::money::{Unit, parse_amount};
 const AFTER_HELP: &str = "\
 Amounts (AMOUNT) are euros: 149933700000, 149.9337bn, 787m, 46.7m, €1.5bn, '5 bn'.
 Exit codes: 0 ok, 1 a check or expectation failed, 2 usage, 65 invalid data,
-66 cannot read input, 74 cannot write output.";
+66 cannot read input, 70 internal error (a bug: please report it),
+74 cannot write output.";
 
 /// Analyse the allocation table of the EU's €150bn SAFE defence-loan fund.
 ///
@@ -33,6 +34,7 @@ pub struct Cli {
 
 /// Options every command takes, before or after the subcommand.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Load the allocation table from FILE (JSON, CSV or TSV, by its
     /// extension; see `safe schema`) instead of a bundled edition; `-` reads
@@ -72,9 +74,41 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = Unit::Eur, value_name = "UNIT")]
     pub unit: Unit,
 
+    /// Lay tables and charts out for N columns (default: the terminal's
+    /// width; when piped, tables do not wrap and charts take 80). Text
+    /// columns wrap; numbers never split
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+
+    /// Which table CSV writes, for reports of several: `members` (the
+    /// default), `totals` (diff, what-if) or `checks` (what-if)
+    #[arg(long, global = true, value_enum, value_name = "PART")]
+    pub part: Option<PartArg>,
+
     /// When to use colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+}
+
+/// `--part`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PartArg {
+    /// Member by member
+    Members,
+    /// The headline figures before and after
+    Totals,
+    /// The scenario's checks
+    Checks,
+}
+
+impl PartArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartArg::Members => "members",
+            PartArg::Totals => "totals",
+            PartArg::Checks => "checks",
+        }
+    }
 }
 
 /// `--data-format`.
@@ -101,7 +135,9 @@ impl From<DataFormatArg> for crate::dataset::DataFormat {
 pub enum ColorWhen {
     /// Colour when stdout is a terminal and NO_COLOR is not set
     Auto,
+    /// Colour always, even into a pipe or a file
     Always,
+    /// Never colour
     Never,
 }
 
@@ -121,7 +157,7 @@ fund ceiling and the cumulative share. Tied amounts share a rank (competition ra
         long_about = "Total the fund: the allocated sum, the ceiling, the unallocated headroom, \
 the number of members and the utilisation of the ceiling. With --expect, exit 1 when the \
 allocated sum differs from AMOUNT, saying by how much.",
-        after_help = "Examples:\n  safe total\n  safe total --expect 149.9337bn\n  safe --data next.json total --json"
+        after_help = "Examples:\n  safe total\n  safe total --expect 149.9337bn\n  safe --edition council-2026-02 total --json"
     )]
     Total(crate::cmd::total::TotalArgs),
 
@@ -138,7 +174,7 @@ amount, then to the name that sorts first.",
 
     /// The whole table as loaded, with its provenance
     #[command(
-        after_help = "Examples:\n  safe table\n  safe table --sort name --format markdown\n  safe --data other.json table"
+        after_help = "Examples:\n  safe table\n  safe table --sort name --format markdown\n  safe --edition council-2026-02 table --format csv"
     )]
     Table(crate::cmd::table::TableArgs),
 
@@ -181,7 +217,7 @@ against 60% of the ceiling).",
         long_about = "Members ranked by euros per inhabitant, with population and amount beside it. \
 Population: Eurostat, 1 January 2025 (bundled), or --population FILE, a CSV with a header \
 naming `code` and `population`. A member with no figure is shown as not available.",
-        after_help = "Examples:\n  safe per-capita\n  safe per-capita --population my-figures.csv --format csv"
+        after_help = "Examples:\n  safe per-capita\n  safe per-capita --top 5 --format csv"
     )]
     PerCapita(crate::cmd::per_capita::PerCapitaArgs),
 
@@ -242,16 +278,18 @@ schema_version 2 (version 1 files, without provenance, still load).",
     #[command(
         long_about = "Print a completion script for SHELL on stdout. Install it where your shell \
 looks for completions, e.g. for bash: safe completions bash > ~/.local/share/bash-completion/completions/safe",
-        after_help = "Examples:\n  safe completions bash > ~/.local/share/bash-completion/completions/safe\n  safe completions zsh > ~/.zfunc/_safe\n  safe completions fish > ~/.config/fish/completions/safe.fish"
+        after_help = "Examples:\n  safe completions bash > safe.bash\n  safe completions zsh > _safe\n  safe completions fish > safe.fish"
     )]
     Completions(crate::cmd::completions::CompletionsArgs),
 
-    /// Print the man page (roff)
+    /// Print the man pages (roff): safe(1), or one per command
     #[command(
-        long_about = "Print the man page, in roff, on stdout.",
-        after_help = "Examples:\n  safe man > ~/.local/share/man/man1/safe.1\n  safe man | man -l -"
+        long_about = "Print the main man page, safe(1), in roff on stdout; with COMMAND, that \
+command's page, safe-COMMAND(1), with every option; with --dir DIR, write all of them into DIR \
+(safe.1, safe-rank.1, …) and list the files written.",
+        after_help = "Examples:\n  safe man > safe.1\n  safe man rank > safe-rank.1\n  safe man --dir man1"
     )]
-    Man,
+    Man(crate::cmd::completions::ManArgs),
 }
 
 /// A count of at least 1.

@@ -68,21 +68,84 @@ fn clap_exit(err: &clap::Error) -> ExitCode {
             }
         }
         _ => {
-            let text = err.render().to_string();
-            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-            let first = lines
-                .next()
-                .unwrap_or("invalid arguments")
-                .trim_start_matches("error: ");
-            let tips: Vec<&str> = lines.filter(|l| l.starts_with("tip:")).collect();
-            let mut message = format!("safe: error: {first}");
-            for tip in tips {
-                message.push_str("; ");
-                message.push_str(tip);
-            }
-            message.push_str(" (see 'safe --help')");
-            let _ = writeln!(io::stderr().lock(), "{message}");
+            let _ = writeln!(io::stderr().lock(), "safe: error: {}", usage_message(err));
             ExitCode::from(exit::USAGE)
         }
     }
+}
+
+/// A usage error in one line, built from clap's error context: what is
+/// wrong, with the argument's name, the accepted values, clap's
+/// suggestion, the usage line and where to read more.
+fn usage_message(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let get = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let mut message = match (err.kind(), &arg, &value) {
+        (ClapKind::MissingRequiredArgument, Some(arg), _) => {
+            format!("missing required argument {arg}")
+        }
+        (ClapKind::InvalidValue | ClapKind::ValueValidation, Some(arg), Some(value)) => {
+            let why = std::error::Error::source(err)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!("invalid value '{value}' for {arg}{why}")
+        }
+        (ClapKind::UnknownArgument, Some(arg), _) => format!("unexpected argument '{arg}'"),
+        (ClapKind::InvalidSubcommand, Some(arg), _) => format!("no command called '{arg}'"),
+        (ClapKind::ArgumentConflict, Some(arg), _) => match get(ContextKind::PriorArg) {
+            Some(prior) => format!("{arg} cannot be used with {prior}"),
+            None => format!("{arg} cannot be used here"),
+        },
+        (ClapKind::NoEquals, Some(arg), _) => format!("{arg} needs '=' and a value"),
+        (ClapKind::TooManyValues, Some(arg), Some(value)) => {
+            format!("unexpected value '{value}' for {arg}")
+        }
+        _ => {
+            // Anything else: clap's own first line.
+            let text = err.render().to_string();
+            text.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ")
+                .to_string()
+        }
+    };
+    if let Some(values) = get(ContextKind::ValidValue) {
+        message.push_str(&format!("; possible values: {values}"));
+    }
+    if let Some(suggested) =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedValue))
+    {
+        message.push_str(&format!("; did you mean '{suggested}'?"));
+    }
+    if let Some(suggested) = get(ContextKind::SuggestedSubcommand) {
+        message.push_str(&format!("; did you mean '{suggested}'?"));
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        message.push_str(&format!(" (usage: {usage}"));
+        let command: Vec<&str> = usage
+            .split(' ')
+            .take_while(|w| !w.starts_with(['<', '[', '-']))
+            .collect();
+        message.push_str(&format!("; see '{} --help')", command.join(" ")));
+    } else {
+        message.push_str(" (see 'safe --help')");
+    }
+    message
 }

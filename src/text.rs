@@ -100,6 +100,15 @@ pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `1 member`, `19 members`.
+pub fn members(n: usize) -> String {
+    if n == 1 {
+        "1 member".to_string()
+    } else {
+        format!("{n} members")
+    }
+}
+
 /// The first `max` items joined with commas, and how many more there are
 /// (`PL, RO, FR and 12 more`): a message stays one readable line however
 /// large the table.

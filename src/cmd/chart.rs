@@ -46,9 +46,6 @@ pub struct ChartArgs {
     /// Also write the chart as SVG to FILE (`-`: SVG on stdout instead)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
-    /// Width of the terminal chart in columns (default: the terminal's, or 80)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
-    pub width: Option<u16>,
     /// Population figures for --by per-capita (CSV code,population)
     #[arg(long, value_name = "FILE")]
     pub population: Option<PathBuf>,
@@ -57,10 +54,7 @@ pub struct ChartArgs {
 pub fn run(args: &ChartArgs, ctx: &Ctx) -> Result<Outcome> {
     let people = population::load(args.population.as_deref())?;
     let report = chart_report(&ctx.data, args.by.into(), args.top, &people)?;
-    let mut style = ctx.style;
-    if let Some(width) = args.width {
-        style.width = usize::from(width);
-    }
+    let style = ctx.style;
     match &args.svg {
         Some(path) if path.as_os_str() == "-" => Ok(Outcome {
             stdout: svg::render(&report, title(report.by), &TableInfo::of(&ctx.data)),

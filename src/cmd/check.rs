@@ -186,6 +186,7 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
         format!("{failed} of {} checks FAIL.", report.checks.len())
     };
     vec![
+        Block::Part("checks"),
         Block::Table(Table {
             columns: vec![
                 Column::text("id", "id").machine_only(),

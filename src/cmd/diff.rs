@@ -1,7 +1,7 @@
 //! `safe diff OTHER`: the loaded table against another, member by member,
 //! with the change in total, headroom and Art. 13 position. Exit 0.
 
-use crate::analysis::diff::{DiffReport, diff_report};
+use crate::analysis::diff::{DiffReport, Status, diff_report};
 use crate::dataset::{self, Dataset, LoadOptions, editions};
 use crate::error::{Error, Result};
 use crate::export::{Block, Cell, Column, Report, Table, View};
@@ -24,11 +24,24 @@ pub struct DiffArgs {
     /// are equal, as `git diff --exit-code` does
     #[arg(long)]
     pub exit_code: bool,
+    /// Only the members whose amount or basis changed (and those added or
+    /// removed)
+    #[arg(long)]
+    pub changed_only: bool,
+    /// Only the first N members
+    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    pub top: Option<usize>,
 }
 
 pub fn run(args: &DiffArgs, ctx: &Ctx) -> Result<Outcome> {
     let other = load_other(&args.other, &ctx.data)?;
-    let report = diff_report(&ctx.data, &other)?;
+    let mut report = diff_report(&ctx.data, &other)?;
+    if args.changed_only {
+        report
+            .members
+            .retain(|m| m.status != Status::Unchanged || m.old_basis != m.new_basis);
+    }
+    report.members.truncate(args.top.unwrap_or(usize::MAX));
     let mut outcome = ctx.emit(&report)?;
     if args.exit_code && !report.identical {
         outcome.code = crate::error::exit::CHECK_FAILED;
@@ -82,8 +95,8 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
             Column::text("status", "status"),
             Column::money("old_amount", "before"),
             Column::money("new_amount", "after"),
-            Column::money("change", "change"),
-            Column::number("change_pct", "change %"),
+            Column::money("change", "change").signed(),
+            Column::number("change_pct", "change %").signed(),
             Column::basis("old_basis", "basis before"),
             Column::basis("new_basis", "basis after"),
         ],
@@ -107,13 +120,13 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
         footer: Vec::new(),
     };
     let (o, n, c) = (&report.old, &report.new, &report.change);
-    let cap = |ok: bool| Cell::text(if ok { "within" } else { "OVER" });
+    let cap = |ok: bool| Cell::key(ok.to_string(), if ok { "within" } else { "OVER" });
     let summary = Table {
         columns: vec![
             Column::text("metric", "figure"),
             Column::number("old", "before"),
             Column::number("new", "after"),
-            Column::number("change", "change"),
+            Column::number("change", "change").signed(),
         ],
         rows: vec![
             vec![
@@ -150,7 +163,7 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
                 Cell::key("top3_pct_of_ceiling", "top 3, % of ceiling"),
                 Cell::Pct(o.top3_pct_of_ceiling),
                 Cell::Pct(n.top3_pct_of_ceiling),
-                Cell::Pct(c.top3_pct_of_ceiling),
+                Cell::Pp(c.top3_pct_of_ceiling),
             ],
             vec![
                 Cell::key("top3_within_cap", "60% cap"),
@@ -162,8 +175,10 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
         footer: Vec::new(),
     };
     vec![
+        Block::Part("members"),
         Block::Table(members),
         Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
+        Block::Part("totals"),
         Block::Table(summary),
     ]
 }

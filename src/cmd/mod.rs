@@ -81,16 +81,22 @@ pub fn style(global: &Global) -> Style {
         ColorWhen::Never => false,
         ColorWhen::Auto => !no_color_env && std::io::stdout().is_terminal(),
     };
-    let width = if std::io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w))
-    } else {
-        80
-    };
+    // A terminal that reports 0 columns (as under `script`) has an unknown
+    // width, not a width of 0.
+    let width = global.width.map(usize::from).or_else(|| {
+        std::io::stdout()
+            .is_terminal()
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(w, _)| usize::from(w))
+            .filter(|&w| w > 0)
+    });
     Style {
         format,
         unit: global.unit,
         color: color && format == Format::Table,
         width,
+        part: global.part.map(crate::cli::PartArg::as_str),
     }
 }
 
@@ -99,7 +105,7 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
     // These need no table.
     match &cli.command {
         Some(Command::Completions(args)) => return completions::completions(args),
-        Some(Command::Man) => return completions::man(),
+        Some(Command::Man(args)) => return completions::man(args),
         Some(Command::Schema) => return schema::run(),
         Some(Command::Editions) => return editions::run(style(&cli.global)),
         _ => {}
@@ -133,7 +139,7 @@ fn run_command(command: &Command, ctx: &Ctx) -> Result<Outcome> {
         Command::WhatIf(args) => what_if::run(args, ctx),
         Command::Chart(args) => chart::run(args, ctx),
         Command::Completions(args) => completions::completions(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
         Command::Schema => schema::run(),
         Command::Editions => editions::run(ctx.style),
     }

@@ -16,16 +16,25 @@ pub struct PerCapitaArgs {
     /// Population figures (CSV with `code` and `population` columns)
     #[arg(long, value_name = "FILE")]
     pub population: Option<PathBuf>,
+    /// Only the first N members
+    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    pub top: Option<usize>,
 }
 
 pub fn run(args: &PerCapitaArgs, ctx: &Ctx) -> Result<Outcome> {
     let people = population::load(args.population.as_deref())?;
-    ctx.emit(&per_capita_report(&ctx.data, &people)?)
+    let mut report = per_capita_report(&ctx.data, &people)?;
+    report.members.truncate(args.top.unwrap_or(usize::MAX));
+    ctx.emit(&report)
 }
 
 impl Report for PerCapitaReport {
     fn command(&self) -> &'static str {
         "per-capita"
+    }
+
+    fn listed(&self) -> Option<usize> {
+        Some(self.members.len())
     }
 
     fn view(&self) -> View {
@@ -51,7 +60,10 @@ impl Report for PerCapitaReport {
             footer: vec![vec![
                 Cell::text(""),
                 Cell::text(""),
-                Cell::text(format!("together ({} members)", self.total.member_count)),
+                Cell::text(format!(
+                    "together ({})",
+                    crate::text::members(self.total.member_count)
+                )),
                 Cell::Money(self.total.amount),
                 people(Some(self.total.population)),
                 Cell::opt_euros(self.total.per_capita),

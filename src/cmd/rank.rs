@@ -30,6 +30,10 @@ impl Report for RankReport {
         "rank"
     }
 
+    fn listed(&self) -> Option<usize> {
+        Some(self.members.len())
+    }
+
     fn view(&self) -> View {
         let table = Table {
             columns: [
@@ -52,14 +56,8 @@ impl Report for RankReport {
             footer: Vec::new(),
         }
         .with_basis(self.members.iter().map(|m| m.basis));
-        let mut blocks = vec![Block::Table(table)];
-        if self.members.len() < self.member_count {
-            blocks.push(Block::Note(format!(
-                "{} of {} members shown.",
-                self.members.len(),
-                self.member_count
-            )));
+        View {
+            blocks: vec![Block::Table(table)],
         }
-        View { blocks }
     }
 }

@@ -58,20 +58,30 @@ pub struct SharesArgs {
     /// Rounding method
     #[arg(long, value_enum, default_value_t = MethodArg::Nearest)]
     pub method: MethodArg,
+    /// Only the first N members
+    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    pub top: Option<usize>,
 }
 
 pub fn run(args: &SharesArgs, ctx: &Ctx) -> Result<Outcome> {
-    ctx.emit(&shares_report(
+    let mut report = shares_report(
         &ctx.data,
         args.of.into(),
         args.method.into(),
         args.precision,
-    )?)
+    )?;
+    // The shares are rounded over the whole table, then the list is cut.
+    report.members.truncate(args.top.unwrap_or(usize::MAX));
+    ctx.emit(&report)
 }
 
 impl Report for SharesReport {
     fn command(&self) -> &'static str {
         "shares"
+    }
+
+    fn listed(&self) -> Option<usize> {
+        Some(self.members.len())
     }
 
     fn view(&self) -> View {

@@ -25,6 +25,9 @@ pub struct TableArgs {
     /// Sort the rows (default: the order of the file)
     #[arg(long, value_enum)]
     pub sort: Option<SortKey>,
+    /// Only the first N members
+    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    pub top: Option<usize>,
 }
 
 pub fn run(args: &TableArgs, ctx: &Ctx) -> Result<Outcome> {
@@ -34,12 +37,18 @@ pub fn run(args: &TableArgs, ctx: &Ctx) -> Result<Outcome> {
         Some(SortKey::Code) => SortBy::Code,
         Some(SortKey::Amount) => SortBy::Amount,
     };
-    ctx.emit(&table_report(&ctx.data, sort))
+    let mut report = table_report(&ctx.data, sort);
+    report.allocations.truncate(args.top.unwrap_or(usize::MAX));
+    ctx.emit(&report)
 }
 
 impl Report for TableReport<'_> {
     fn command(&self) -> &'static str {
         "table"
+    }
+
+    fn listed(&self) -> Option<usize> {
+        Some(self.allocations.len())
     }
 
     fn shows_headroom(&self) -> bool {
@@ -79,7 +88,10 @@ impl Report for TableReport<'_> {
                 .collect(),
             footer: vec![vec![
                 Cell::text(""),
-                Cell::text(format!("total ({} members)", self.allocations.len())),
+                Cell::text(format!(
+                    "total ({})",
+                    crate::text::members(self.allocations.len())
+                )),
                 Cell::Money(self.allocated),
                 Cell::Empty,
                 Cell::Empty,

@@ -170,8 +170,8 @@ impl Report for WhatIfReport {
         if let Some(fit) = &self.fit {
             blocks.push(Block::Note(if fit.applied {
                 format!(
-                    "Fitted pro rata: {} members scaled down in proportion to share {} exactly (largest remainder), so the total is the ceiling.",
-                    fit.scaled_members,
+                    "Fitted pro rata: {} scaled down in proportion to share {} exactly (largest remainder), so the total is the ceiling.",
+                    crate::text::members(fit.scaled_members),
                     format_short(fit.target)
                 )
             } else {

@@ -9,13 +9,38 @@ use crate::text::neutralise_formula;
 pub struct Csv;
 
 impl Exporter for Csv {
-    fn render(&self, report: &dyn Report, _table: &TableInfo, _style: Style) -> Result<String> {
+    fn render(&self, report: &dyn Report, _table: &TableInfo, style: Style) -> Result<String> {
         let view = report.view();
-        let Some(table) = view.blocks.iter().find_map(|b| match b {
-            Block::Table(t) | Block::Chart(t) => Some(t),
-            _ => None,
-        }) else {
-            return Ok(String::new());
+        // The tables, each with the part name that precedes it.
+        let mut part = None;
+        let mut tables = Vec::new();
+        for block in &view.blocks {
+            match block {
+                Block::Part(name) => part = Some(*name),
+                Block::Table(t) | Block::Chart(t) => tables.push((part.take(), t)),
+                _ => {}
+            }
+        }
+        let chosen = match style.part {
+            None => tables.first(),
+            Some(wanted) => tables.iter().find(|(name, _)| *name == Some(wanted)),
+        };
+        let Some((_, table)) = chosen else {
+            let parts: Vec<&str> = tables.iter().filter_map(|(name, _)| *name).collect();
+            return Err(crate::error::Error::usage(
+                match (style.part, parts.is_empty()) {
+                    (Some(wanted), true) => format!(
+                        "--part {wanted}: `safe {}` writes a single table",
+                        report.command()
+                    ),
+                    (Some(wanted), false) => format!(
+                        "--part {wanted}: `safe {}` has the parts {}",
+                        report.command(),
+                        parts.join(", ")
+                    ),
+                    (None, _) => return Ok(String::new()),
+                },
+            ));
         };
         let mut writer = csv::Writer::from_writer(Vec::new());
         let shown: Vec<bool> = table.columns.iter().map(|c| c.machine).collect();

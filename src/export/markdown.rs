@@ -26,6 +26,7 @@ impl Exporter for Markdown {
                 out.push('\n');
             }
             match block {
+                Block::Part(_) => continue,
                 Block::Heading(h) => out.push_str(&format!("### {}\n", escape(&h))),
                 Block::Note(n) => out.push_str(&format!("{}\n", escape(&n))),
                 Block::Chart(mut table) => {

@@ -51,8 +51,11 @@ pub struct Style {
     pub unit: Unit,
     /// Colour and emphasis in the human table.
     pub color: bool,
-    /// Columns available for charts (the terminal's width, 80 when piped).
-    pub width: usize,
+    /// Which of several tables CSV writes (`--part`); `None`: the first.
+    pub part: Option<&'static str>,
+    /// Columns available (`--width`, or the terminal's); `None` when
+    /// unknown (piped): tables then do not wrap, and charts take 80.
+    pub width: Option<usize>,
 }
 
 /// What every command produces.
@@ -64,6 +67,11 @@ pub trait Report: ToJson {
     /// rounded table, that its headroom comes from rounding).
     fn shows_headroom(&self) -> bool {
         false
+    }
+    /// How many members a listing shows (after `--top`): the table and
+    /// Markdown formats say so when that is fewer than the table has.
+    fn listed(&self) -> Option<usize> {
+        None
     }
     /// Whether the table and Markdown formats open with the table's
     /// provenance (fund, legal basis, ceiling, edition, source).
@@ -154,6 +162,9 @@ pub enum Block {
     /// A line of prose (provenance, a note under a table).
     Note(String),
     Table(Table),
+    /// Names the table that follows, for `--part` (reports of several
+    /// tables: `members`, `totals`, `checks`). Shown by no format.
+    Part(&'static str),
     /// A table whose last column is drawn as horizontal bars in the table
     /// and Markdown formats (CSV and JSON carry the numbers).
     Chart(Table),
@@ -198,6 +209,8 @@ pub struct Column {
     pub human: bool,
     /// Written to CSV.
     pub machine: bool,
+    /// A column of changes: rises show a `+` in tables.
+    pub signed: bool,
 }
 
 impl Column {
@@ -209,6 +222,14 @@ impl Column {
             numeric: false,
             human: true,
             machine: true,
+            signed: false,
+        }
+    }
+    /// A column of changes (`+` on rises in tables).
+    pub fn signed(self) -> Self {
+        Column {
+            signed: true,
+            ..self
         }
     }
     /// Only in CSV (figures the table format shows in words).
@@ -360,10 +381,19 @@ pub(crate) fn chart_max(table: &Table) -> Decimal {
         .unwrap_or_default()
 }
 
+/// The number a cell holds, if any.
+fn cell_value(cell: &Cell) -> Option<Decimal> {
+    match cell {
+        Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => Some(*d),
+        Cell::Int(i) => Some(Decimal::from(*i)),
+        _ => None,
+    }
+}
+
 /// The value of a chart row (its last cell).
 pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
     match row.last() {
-        Some(Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Number(d)) => *d,
+        Some(Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d)) => *d,
         Some(Cell::Int(i)) => Decimal::from(*i),
         _ => Decimal::ZERO,
     }
@@ -380,6 +410,8 @@ pub enum Cell {
     Euros(Decimal),
     /// A percentage, already rounded by the report.
     Pct(Decimal),
+    /// A change of a percentage, in percentage points (`+0.02 pp`).
+    Pp(Decimal),
     /// Any other exact number (an index, a ratio).
     Number(Decimal),
     /// A rule's outcome.
@@ -419,7 +451,9 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
-            Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Number(d) => d.to_string(),
+            Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => {
+                d.to_string()
+            }
             Cell::Check(passed) => passed.to_string(),
             Cell::Basis(b) => b.id().to_string(),
             Cell::Key(id, _) => id.clone(),
@@ -461,7 +495,8 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                 .map(|(i, cell)| {
                     let column = &table.columns[i];
                     let money_places = places[i];
-                    match cell {
+                    let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
+                    let text = match cell {
                         Cell::Text(s) | Cell::Key(_, s) => s.clone(),
                         Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
                         Cell::Money(d) if column.money => format_grouped(*d, unit, money_places),
@@ -488,13 +523,15 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
                             )
                         }
                         Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, d.scale())),
+                        Cell::Pp(d) => format!("{} pp", format_grouped(*d, Unit::Eur, d.scale())),
                         Cell::Number(d) => format_grouped(*d, Unit::Eur, d.scale()),
                         Cell::Check(true) => "pass".to_string(),
                         Cell::Check(false) => "FAIL".to_string(),
                         Cell::Basis(b) if b.confirmed() => b.label().to_string(),
                         Cell::Basis(b) => format!("{}{UNCONFIRMED_MARK}", b.label()),
                         Cell::Empty => "–".to_string(),
-                    }
+                    };
+                    if rise { format!("+{text}") } else { text }
                 })
                 .collect()
         })
@@ -568,6 +605,12 @@ pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
         let mut blocks = provenance(table);
         blocks.append(&mut view.blocks);
         view.blocks = blocks;
+    }
+    if let Some(n) = report.listed().filter(|&n| n < table.member_count) {
+        view.blocks.push(Block::Note(format!(
+            "{n} of {} shown.",
+            crate::text::members(table.member_count)
+        )));
     }
     if report.shows_headroom() {
         if let Some(note) = table.edition.as_ref().and_then(|e| e.note.as_ref()) {

@@ -3,7 +3,8 @@
 //! (bold headers, red failures, green passes) only when `style.color`.
 
 use comfy_table::{
-    Attribute, Cell as TableCell, CellAlignment, Color, ContentArrangement, Table as Grid, presets,
+    Attribute, Cell as TableCell, CellAlignment, Color, ColumnConstraint, ContentArrangement,
+    Table as Grid, Width, presets,
 };
 
 use super::{
@@ -14,11 +15,15 @@ use crate::error::Result;
 
 pub struct HumanTable;
 
+/// The narrowest a text column gets when a table must fit a width.
+const MIN_TEXT_WIDTH: usize = 10;
+
 impl Exporter for HumanTable {
     fn render(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
         let mut out = String::new();
         for block in super::human_view(report, info).blocks {
             match block {
+                Block::Part(_) => {}
                 Block::Heading(h) => {
                     if style.color {
                         out.push_str(&format!("\x1b[1m{h}\x1b[0m\n"));
@@ -35,9 +40,13 @@ impl Exporter for HumanTable {
                     grid.load_style(presets::UTF8_FULL_CONDENSED);
                     if style.color {
                         grid.enforce_styling();
-                        grid.set_content_arrangement(ContentArrangement::Dynamic);
                     } else {
                         grid.force_no_tty();
+                    }
+                    // Text columns wrap to the width; numbers never do.
+                    if let Some(width) = style.width {
+                        grid.set_content_arrangement(ContentArrangement::Dynamic);
+                        grid.set_width(u16::try_from(width).unwrap_or(u16::MAX));
                     }
                     grid.set_header(table.columns.iter().map(|c| {
                         let cell = TableCell::new(human_header(c, style.unit));
@@ -53,6 +62,19 @@ impl Exporter for HumanTable {
                         }
                     }));
                     let texts = human_cells(&table, style.unit);
+                    let texts_width: Vec<usize> = (0..table.columns.len())
+                        .map(|i| {
+                            texts
+                                .iter()
+                                .filter_map(|r| r.get(i))
+                                .map(|t| t.chars().count())
+                                .chain(std::iter::once(
+                                    human_header(&table.columns[i], style.unit).chars().count(),
+                                ))
+                                .max()
+                                .unwrap_or(0)
+                        })
+                        .collect();
                     let typed = table.rows.iter().chain(&table.footer);
                     let footer_start = table.rows.len();
                     for (i, (row, text)) in typed.zip(texts).enumerate() {
@@ -77,6 +99,21 @@ impl Exporter for HumanTable {
                                 out
                             },
                         ));
+                    }
+                    // Numbers keep their whole width; text columns keep at
+                    // least a short word's width and wrap past it.
+                    for (i, column) in table.columns.iter().enumerate() {
+                        let longest = texts_width[i];
+                        if let Some(c) = grid.column_mut(i) {
+                            c.set_constraint(if column.numeric {
+                                ColumnConstraint::ContentWidth
+                            } else {
+                                ColumnConstraint::LowerBoundary(Width::Fixed(
+                                    // The width counts the cell's padding.
+                                    u16::try_from(longest.min(MIN_TEXT_WIDTH) + 2).unwrap_or(1),
+                                ))
+                            });
+                        }
                     }
                     out.push_str(&grid.to_string());
                     out.push('\n');
@@ -142,6 +179,7 @@ fn chart(table: &Table, style: Style) -> String {
         .unwrap_or(0);
     let bar_width = style
         .width
+        .unwrap_or(80)
         .saturating_sub(label_width + value_width + 4)
         .max(10);
     let max = chart_max(table);
