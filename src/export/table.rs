@@ -15,6 +15,10 @@ use crate::error::Result;
 
 pub struct HumanTable;
 
+/// The longest text a table cell shows (comfy-table counts widths in
+/// 16 bits).
+const MAX_CELL_CHARS: usize = 4_096;
+
 /// The narrowest a text column gets when a table must fit a width.
 const MIN_TEXT_WIDTH: usize = 10;
 
@@ -61,7 +65,15 @@ impl Exporter for HumanTable {
                             cell
                         }
                     }));
-                    let texts = human_cells(&table, style.unit);
+                    let mut texts = human_cells(&table, style.unit);
+                    // comfy-table measures widths in 16 bits: a longer cell
+                    // (a name from the data) is cut, with an ellipsis. JSON
+                    // and CSV carry the whole text.
+                    for text in texts.iter_mut().flatten() {
+                        if text.len() > MAX_CELL_CHARS {
+                            *text = text.chars().take(MAX_CELL_CHARS).chain(['…']).collect();
+                        }
+                    }
                     let texts_width: Vec<usize> = (0..table.columns.len())
                         .map(|i| {
                             texts
