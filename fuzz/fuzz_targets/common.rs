@@ -26,13 +26,21 @@ pub fn check_output(format: Format, out: &str) {
 
 pub fn render_all(report: &dyn Report, data: &Dataset) {
     let info = TableInfo::of(data);
-    for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
+    for format in [
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Junit,
+        Format::Github,
+    ] {
         for unit in [Unit::Eur, Unit::Bn] {
             let style = Style {
                 format,
                 unit,
                 color: format == Format::Table,
-                width: 80,
+                width: Some(40),
+                part: None,
             };
             if let Ok(out) = render(report, &info, style) {
                 check_output(format, &out);

@@ -2,12 +2,10 @@
 //! reader's terminal, spreadsheet or viewer (issue 9): each reproducer of
 //! the issue, run on the real binary.
 
-mod support;
-
+use crate::support::{Test, bundled, table, text};
 use clap::{CommandFactory, ValueEnum};
 use safe::cli::Cli;
 use safe::export::Format;
-use support::{Test, bundled, table, text};
 
 #[test]
 fn a_sum_past_28_digits_is_an_error_not_a_rounded_pass() {

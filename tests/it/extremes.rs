@@ -1,9 +1,7 @@
 //! Every command, in every format, on tables at the edges of what a
 //! `Decimal` holds: no panic, and either a result or a one-line error.
 
-mod support;
-
-use support::{Test, table};
+use crate::support::{Test, table};
 
 const MAX: &str = "79228162514264337593543950335";
 const SLIVER: &str = "0.0000000000000000000000000001";

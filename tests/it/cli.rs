@@ -2,11 +2,9 @@
 //! tables that never split a number, --top everywhere, man pages, and
 //! help examples that run from an empty directory.
 
-mod support;
-
+use crate::support::Test;
 use clap::CommandFactory;
 use safe::cli::Cli;
-use support::Test;
 
 #[test]
 fn usage_errors_keep_what_clap_knows() {
@@ -250,7 +248,7 @@ fn every_help_example_runs_from_an_empty_directory() {
 
 #[test]
 fn one_member_is_one_member() {
-    let data = support::table("100", &[("PL", "Poland", "10")]);
+    let data = crate::support::table("100", &[("PL", "Poland", "10")]);
     Test::new()
         .data(&data)
         .args(["table"])

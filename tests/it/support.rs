@@ -1,6 +1,5 @@
 //! A small builder so each integration test reads as one sentence:
 //! `Test::new().args(["rank", "--json"]).run().ok().stdout_has("Poland")`.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -106,6 +105,7 @@ pub struct Run {
 
 impl Run {
     /// Exit code 0 and nothing on stderr.
+    #[track_caller]
     pub fn ok(self) -> Self {
         assert_eq!(
             self.code, 0,
@@ -121,6 +121,7 @@ impl Run {
         self
     }
 
+    #[track_caller]
     pub fn code(self, code: i32) -> Self {
         assert_eq!(
             self.code, code,
@@ -132,6 +133,7 @@ impl Run {
 
     /// An error: the exit code, exactly one line on stderr holding
     /// `fragment`, and nothing on stdout.
+    #[track_caller]
     pub fn fails(self, code: i32, fragment: &str) -> Self {
         let run = self.code(code);
         assert!(
@@ -151,6 +153,7 @@ impl Run {
         run.stderr_has(fragment)
     }
 
+    #[track_caller]
     pub fn stdout_has(self, fragment: &str) -> Self {
         assert!(
             self.stdout.contains(fragment),
@@ -161,6 +164,7 @@ impl Run {
         self
     }
 
+    #[track_caller]
     pub fn stdout_lacks(self, fragment: &str) -> Self {
         assert!(
             !self.stdout.contains(fragment),
@@ -171,6 +175,7 @@ impl Run {
         self
     }
 
+    #[track_caller]
     pub fn stderr_has(self, fragment: &str) -> Self {
         assert!(
             self.stderr.contains(fragment),
@@ -182,6 +187,7 @@ impl Run {
     }
 
     /// stdout parsed as JSON (numbers keep their exact text).
+    #[track_caller]
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(

@@ -3,11 +3,9 @@
 //! test table is refused by the schema, or (for what a schema cannot say)
 //! is on the list below with the reason.
 
-mod support;
-
 use std::path::Path;
 
-use support::Test;
+use crate::support::Test;
 
 /// Bad tables that are valid JSON of the right shape but break a rule a
 /// JSON Schema cannot express; the loader refuses them (tests/bad_inputs.rs).

@@ -2,12 +2,10 @@
 //! message, one line on stderr, nothing on stdout, no panic. A file added
 //! to the folder without an entry here fails the test.
 
-mod support;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use support::Test;
+use crate::support::Test;
 
 /// (file, exit code, fragment of the message). Every message also starts
 /// with `safe: error: <path>`, checked below.

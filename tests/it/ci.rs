@@ -2,11 +2,9 @@
 //! `check` and `total --expect`, `diff --exit-code`, and the recipes of
 //! docs/ci.md run for real.
 
-mod support;
-
 use std::path::Path;
 
-use support::{Test, bundled};
+use crate::support::{Test, bundled};
 
 fn over_ceiling() -> String {
     bundled().replace("\"43700000000\"", "\"103700000000\"")

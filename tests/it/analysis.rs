@@ -1,10 +1,8 @@
 //! The analysis commands: show, stats, per-capita, diff and what-if, on the
 //! bundled table (with the figures the issue gives) and on written tables.
 
-mod support;
-
+use crate::support::{Test, table, text};
 use rust_decimal::Decimal;
-use support::{Test, table, text};
 
 const REVISION: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -2,9 +2,7 @@
 //! editions, `--edition`, `safe editions`, `diff EDITION`, tables from
 //! spreadsheets and the countries people type.
 
-mod support;
-
-use support::{Test, bundled, fixture, text};
+use crate::support::{Test, bundled, fixture, text};
 
 const COUNCIL: &str = "council-2026-02";
 

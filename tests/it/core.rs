@@ -1,9 +1,7 @@
 //! The core commands on the bundled table and on tables the tests write:
 //! rank, total, shares, table, check, global options and exit codes.
 
-mod support;
-
-use support::{Test, bundled, fixture, table, text};
+use crate::support::{Test, bundled, fixture, table, text};
 
 #[test]
 fn rank_lists_members_largest_first_with_competition_ranks() {

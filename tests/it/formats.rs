@@ -2,9 +2,7 @@
 //! every command in every format, CSV read back and compared with JSON,
 //! Markdown alignment, chart geometry, SVG parsed as XML.
 
-mod support;
-
-use support::{Test, text};
+use crate::support::{Test, text};
 
 const REVISION: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -285,7 +283,7 @@ fn chart_svg_is_well_formed_with_one_bar_per_member() {
 
 #[test]
 fn chart_svg_escapes_names() {
-    let data = support::table(
+    let data = crate::support::table(
         "100",
         &[
             ("AA", "Alpha & <Beta>", "60"),
