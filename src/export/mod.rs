@@ -294,9 +294,10 @@ pub(crate) fn human_table(table: &Table) -> std::borrow::Cow<'_, Table> {
     let hidden: Vec<usize> = (0..table.columns.len())
         .filter(|&i| {
             let mut cells = table.rows.iter().map(|r| r.get(i));
-            cells.clone().any(|c| matches!(c, Some(Cell::Basis(_))))
+            let no_basis_stated = cells.clone().any(|c| matches!(c, Some(Cell::Basis(_))))
                 && cells
-                    .all(|c| matches!(c, Some(Cell::Basis(Basis::Unstated) | Cell::Empty) | None))
+                    .all(|c| matches!(c, Some(Cell::Basis(Basis::Unstated) | Cell::Empty) | None));
+            !table.columns[i].human || no_basis_stated
         })
         .collect();
     if hidden.is_empty() {

@@ -520,6 +520,10 @@ fn a_failing_check_never_has_a_positive_margin() {
     }
     assert_eq!(text(&json["checks"][3]["difference"]), "-66300000");
     assert_eq!(text(&json["checks"][2]["margin"]), "0");
+    // Tables show the figures in words; CSV carries them as numbers.
+    let table = Test::new().args(["check"]).run().ok().stdout;
+    assert!(!table.contains("margin"), "{table}");
+    assert!(table.contains("€13.41bn under the €90bn cap"), "{table}");
     let csv = Test::new().args(["check", "--format", "csv"]).run().ok();
     assert_eq!(
         csv.lines()[0],

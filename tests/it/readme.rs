@@ -1,11 +1,25 @@
-//! Every ```console block in README.md is run: each `$ safe …` line is
-//! executed with the real binary and its stdout must match the lines that
-//! follow it. `SAFE_BLESS=1 cargo test --test readme` rewrites the README
-//! with the current output instead.
+//! Every ```console block in README.md, CONTRIBUTING.md and docs/*.md is
+//! run: each `$ safe …` line is executed with the real binary and its
+//! stdout must match the lines that follow it. `SAFE_BLESS=1 cargo test
+//! --test it readme` rewrites the files with the current output instead.
 
 use std::process::Command;
 
-const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Every document whose examples are run.
+fn documents() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(ROOT);
+    let mut docs = vec![root.join("README.md"), root.join("CONTRIBUTING.md")];
+    let mut pages: Vec<_> = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    pages.sort();
+    docs.extend(pages);
+    docs
+}
 
 /// Splits a command line into words; single quotes group words.
 fn words(line: &str) -> Vec<String> {
@@ -54,14 +68,12 @@ fn run(command: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-#[test]
-fn readme_examples_match_the_binary() {
-    let text = std::fs::read_to_string(README).unwrap();
-    let bless = std::env::var_os("SAFE_BLESS").is_some();
+/// Runs one document's examples: the blessed text and the mismatches.
+fn check(path: &std::path::Path, examples: &mut Vec<String>) -> (String, Vec<String>) {
+    let text = std::fs::read_to_string(path).unwrap();
     let mut out = String::new();
     let mut mismatches = Vec::new();
     let mut in_console = false;
-    let mut examples: Vec<String> = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
@@ -92,29 +104,55 @@ fn readme_examples_match_the_binary() {
         let actual = run(command);
         if actual != expected {
             mismatches.push(format!(
-                "$ {command}\n--- README\n{expected}--- binary\n{actual}"
+                "{}: $ {command}\n--- document\n{expected}--- binary\n{actual}",
+                path.display()
             ));
         }
         out.push_str(&actual);
     }
+    (out, mismatches)
+}
+
+#[test]
+fn readme_examples_match_the_binary() {
+    let bless = std::env::var_os("SAFE_BLESS").is_some();
+    let mut mismatches = Vec::new();
+    let mut readme_examples = Vec::new();
+    for path in documents() {
+        let mut examples = Vec::new();
+        let (out, mut wrong) = check(&path, &mut examples);
+        if path.ends_with("README.md") {
+            readme_examples = examples;
+            assert!(
+                out.len() <= 25_000,
+                "README.md is {} bytes: keep it a front door of at most 25,000 (the reference is in docs/)",
+                out.len()
+            );
+        }
+        if bless {
+            std::fs::write(&path, out).unwrap();
+        } else {
+            mismatches.append(&mut wrong);
+        }
+    }
+    let readme = std::fs::read_to_string(std::path::Path::new(ROOT).join("README.md")).unwrap();
     let command = <safe::cli::Cli as clap::CommandFactory>::command();
     for sub in command.get_subcommands() {
         let name = sub.get_name();
-        // Scripts and man pages are too long to show: a command line will do.
-        let shown = if matches!(name, "completions" | "man" | "schema") {
-            text.contains(&format!("safe {name}"))
+        // Scripts, man pages, the schema and the HTML page are too long to
+        // show: a command line in the text will do.
+        let shown = if matches!(name, "completions" | "man" | "schema" | "report") {
+            readme.contains(&format!("safe {name}"))
         } else {
-            examples.iter().any(|e| words(e).iter().any(|w| w == name))
+            readme_examples
+                .iter()
+                .any(|e| words(e).iter().any(|w| w == name))
         };
         assert!(shown, "README.md has no example of `safe {name}`");
     }
-    if bless {
-        std::fs::write(README, out).unwrap();
-    } else {
-        assert!(
-            mismatches.is_empty(),
-            "README examples differ from the binary (SAFE_BLESS=1 cargo test --test readme to update):\n{}",
-            mismatches.join("\n")
-        );
-    }
+    assert!(
+        mismatches.is_empty(),
+        "examples differ from the binary (SAFE_BLESS=1 cargo test --test it readme to update):\n{}",
+        mismatches.join("\n")
+    );
 }
