@@ -255,6 +255,17 @@ the SVG to stdout instead of the terminal chart.",
     )]
     Chart(crate::cmd::chart::ChartArgs),
 
+    /// One self-contained HTML page of the table, to share or print
+    #[command(
+        long_about = "Write one HTML5 page of the loaded table: its provenance, the headline \
+figures, the regulation's rules, the ranking with shares, the bar chart, per-capita amounts, \
+concentration and, for an edition that revises another, what changed. Self-contained (inline \
+CSS and SVG, no script, nothing loaded from outside), readable on a phone, printable on A4, \
+dark mode by the reader's preference. --output FILE writes it atomically.",
+        after_help = "Examples:\n  safe report --output safe.html\n  safe --edition council-2026-02 report --output council.html\n  safe report > page.html"
+    )]
+    Report(crate::cmd::report::ReportArgs),
+
     /// The bundled editions: id, title, as-of date, members, confirmed figures, total
     #[command(
         long_about = "List the editions built into safe. commission-2025-09 (the default) is the \

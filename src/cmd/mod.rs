@@ -10,6 +10,7 @@ pub mod editions;
 pub mod overview;
 pub mod per_capita;
 pub mod rank;
+pub mod report;
 pub mod schema;
 pub mod shares;
 pub mod show;
@@ -138,6 +139,7 @@ fn run_command(command: &Command, ctx: &Ctx) -> Result<Outcome> {
         Command::Diff(args) => diff::run(args, ctx),
         Command::WhatIf(args) => what_if::run(args, ctx),
         Command::Chart(args) => chart::run(args, ctx),
+        Command::Report(args) => report::run(args, ctx),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
         Command::Schema => schema::run(),

@@ -6,6 +6,7 @@
 
 mod csv;
 mod github;
+pub mod html;
 mod json;
 mod junit;
 mod markdown;

@@ -63,6 +63,20 @@ fn x_of(value: Decimal, axis_max: Decimal) -> Decimal {
     (Decimal::from(PLOT_LEFT) + fraction * span).round_dp(2)
 }
 
+/// The chart in one sentence, for readers who cannot see it.
+fn describe(report: &ChartReport, title: &str) -> String {
+    match report.bars.first() {
+        Some(first) => format!(
+            "Horizontal bar chart, {title}: {} bars, largest first; the longest is {} ({}) at {}.",
+            report.bars.len(),
+            first.name,
+            first.code,
+            label(first.value, report.by)
+        ),
+        None => format!("Horizontal bar chart, {title}: no bars."),
+    }
+}
+
 /// Renders the chart as SVG, titled `title`, for the table `table`.
 pub fn render(report: &ChartReport, title: &str, table: &TableInfo) -> String {
     let n = report.bars.len() as u32;
@@ -89,11 +103,12 @@ pub fn render(report: &ChartReport, title: &str, table: &TableInfo) -> String {
     }
     let mut svg = String::new();
     svg.push_str(&format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
     ));
     svg.push_str(&format!(
-        "<title>{}</title>\n<rect width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
-        escape(&format!("{}: {title}", table.fund.name))
+        "<title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}</desc>\n<rect width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
+        escape(&format!("{}: {title}", table.fund.name)),
+        escape(&describe(report, title))
     ));
     svg.push_str(&format!(
         "<text x=\"{PLOT_LEFT}\" y=\"30\" font-size=\"20\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>\n",

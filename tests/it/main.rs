@@ -13,6 +13,7 @@ mod extremes;
 mod formats;
 mod properties;
 mod readme;
+mod report;
 mod schema;
 mod support;
 mod trust;

@@ -1,0 +1,126 @@
+//! `safe report [--output FILE]`: one self-contained HTML page of the
+//! loaded table: provenance, headline figures, the rules, the ranking, the
+//! bar chart, per-capita, concentration and, for an edition that revises
+//! another, what changed. The reports are the other commands'; the page is
+//! rendered by `export::html`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::analysis::chart::{By, chart_report};
+use crate::analysis::check::check_report;
+use crate::analysis::diff::diff_report;
+use crate::analysis::per_capita::per_capita_report;
+use crate::analysis::rank::rank_report;
+use crate::analysis::stats::stats_report;
+use crate::analysis::total::total_report;
+use crate::dataset::editions;
+use crate::error::{Error, Result};
+use crate::export::html::{Page, Section};
+use crate::export::{Format, TableInfo, html, svg};
+use crate::population;
+
+use super::{Ctx, Outcome};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write the page to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Population figures for the per-capita section (CSV code,population)
+    #[arg(long, value_name = "FILE")]
+    pub population: Option<PathBuf>,
+}
+
+pub fn run(args: &ReportArgs, ctx: &Ctx) -> Result<Outcome> {
+    if ctx.style.format != Format::Table {
+        return Err(Error::usage(
+            "`safe report` writes HTML: leave out --json/--format (the other commands write JSON and CSV)",
+        ));
+    }
+    let data = &ctx.data;
+    let info = TableInfo::of(data);
+    let people = population::load(args.population.as_deref())?;
+    let total = total_report(data, None)?;
+    let checks = check_report(data, None, None)?;
+    let rank = rank_report(data, None, false)?;
+    let per_capita = per_capita_report(data, &people)?;
+    let stats = stats_report(data)?;
+    let chart = chart_report(data, By::Amount, None, &people)?;
+    // What changed since the edition this one revises.
+    let predecessor = data
+        .edition
+        .as_ref()
+        .and_then(|e| e.id.as_deref())
+        .filter(|_| data.origin == editions::BUNDLED_ORIGIN)
+        .and_then(|id| editions::find(id).ok())
+        .and_then(|b| b.predecessor);
+    let diff = match predecessor {
+        Some(id) => Some((id, diff_report(&editions::load(id)?, data)?)),
+        None => None,
+    };
+    let mut sections = vec![
+        Section {
+            id: "rules",
+            title: "The regulation's rules".to_string(),
+            lead: None,
+            report: &checks,
+        },
+        Section {
+            id: "ranking",
+            title: "Ranking".to_string(),
+            lead: Some(
+                "Members by amount, largest first, with their share of the ceiling and the cumulative share."
+                    .to_string(),
+            ),
+            report: &rank,
+        },
+        Section {
+            id: "per-capita",
+            title: "Per inhabitant".to_string(),
+            lead: None,
+            report: &per_capita,
+        },
+        Section {
+            id: "concentration",
+            title: "Concentration".to_string(),
+            lead: Some(
+                "HHI: the sum of squared shares of the allocated sum (0–10,000). Gini: 0 when all amounts are equal."
+                    .to_string(),
+            ),
+            report: &stats,
+        },
+    ];
+    if let Some((id, diff)) = &diff {
+        sections.push(Section {
+            id: "changes",
+            title: format!("What changed since {id}"),
+            lead: None,
+            report: diff,
+        });
+    }
+    let edition = info
+        .edition
+        .as_ref()
+        .map(|e| format!(": {}", e.id.as_deref().unwrap_or(&e.as_of)))
+        .unwrap_or_default();
+    let page = Page {
+        title: format!("{}{edition}", info.fund.name),
+        headline: &total,
+        sections,
+        chart_svg: svg::render(&chart, super::chart::title(By::Amount), &info),
+        chart_after: "ranking",
+    };
+    let html = html::render(&page, &info, ctx.style);
+    match &args.output {
+        Some(path) => {
+            crate::sink::write_atomic(path, html.as_bytes())?;
+            Ok(Outcome::default())
+        }
+        None => Ok(Outcome {
+            stdout: html,
+            ..Outcome::default()
+        }),
+    }
+}
