@@ -686,16 +686,30 @@ pub fn mul_int_exact(a: Decimal, k: u32) -> Option<Decimal> {
     exact_or_none(r, a.scale(), || wide(a) * num_bigint::BigInt::from(k))
 }
 
-/// An exact running sum. It adds in `Decimal` while that is exact and
-/// continues in a big integer (at scale 28) when a partial sum would need
-/// more digits, so the result is exact whenever the final total can be
-/// held, whatever the order of the terms.
+/// An exact running sum. It adds mantissas as 128-bit integers at the
+/// largest scale seen so far (no rounding can happen there: an overflow is
+/// detected) and continues in a big integer (at scale 28) when that runs
+/// out, so the result is exact whenever the final total can be held,
+/// whatever the order of the terms.
 #[derive(Debug, Clone, Default)]
 pub struct ExactSum {
-    fast: Decimal,
-    /// The sum × 10^28, once the fast path has run out of digits.
+    /// The sum × 10^scale.
+    mantissa: i128,
+    scale: u32,
+    /// The sum × 10^28, once 128 bits have run out.
     wide: Option<num_bigint::BigInt>,
 }
+
+/// 10^n for n = 0..=28.
+const POW10: [i128; 29] = {
+    let mut table = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
 
 impl ExactSum {
     pub fn new() -> Self {
@@ -703,25 +717,49 @@ impl ExactSum {
     }
 
     pub fn add(&mut self, value: Decimal) {
-        match &mut self.wide {
-            Some(total) => *total += wide(value),
-            None => match add_exact(self.fast, value) {
-                Some(sum) => self.fast = sum,
-                None => self.wide = Some(wide(self.fast) + wide(value)),
-            },
+        if let Some(total) = &mut self.wide {
+            *total += wide(value);
+            return;
+        }
+        if self.add_fast(value.mantissa(), value.scale()).is_none() {
+            let so_far = num_bigint::BigInt::from(self.mantissa)
+                * num_bigint::BigInt::from(10u8).pow(28 - self.scale);
+            self.wide = Some(so_far + wide(value));
         }
     }
 
-    /// The total, or `None` when it cannot be held exactly.
-    pub fn total(&self) -> Option<Decimal> {
-        let Some(wide) = &self.wide else {
-            return Some(self.fast);
+    /// Adds `m × 10^-s` in 128 bits, or `None` (and no change) on overflow.
+    fn add_fast(&mut self, m: i128, s: u32) -> Option<()> {
+        let (sum, scale) = if s <= self.scale {
+            let term = m.checked_mul(POW10[(self.scale - s) as usize])?;
+            (self.mantissa.checked_add(term)?, self.scale)
+        } else {
+            let so_far = self
+                .mantissa
+                .checked_mul(POW10[(s - self.scale) as usize])?;
+            (so_far.checked_add(m)?, s)
         };
+        self.mantissa = sum;
+        self.scale = scale;
+        Some(())
+    }
+
+    /// The total, at the largest scale of its terms when that fits (`1.50 +
+    /// 2.5` is `4.00`), or `None` when it cannot be held exactly.
+    pub fn total(&self) -> Option<Decimal> {
+        let (mut mantissa, mut scale) = match &self.wide {
+            None => (num_bigint::BigInt::from(self.mantissa), self.scale),
+            Some(wide) => (wide.clone(), 28),
+        };
+        let limit = num_bigint::BigInt::from((1i128 << 96) - 1);
         let ten = num_bigint::BigInt::from(10u8);
         let zero = num_bigint::BigInt::ZERO;
-        let mut mantissa = wide.clone();
-        let mut scale = 28u32;
-        while scale > 0 && (&mantissa % &ten) == zero {
+        // Drop trailing zeros only as far as needed to fit (or, from the big
+        // integer, all of them, as its scale of 28 is not the terms').
+        while scale > 0
+            && (self.wide.is_some() || mantissa.magnitude() > limit.magnitude())
+            && (&mantissa % &ten) == zero
+        {
             mantissa /= &ten;
             scale -= 1;
         }
@@ -774,6 +812,25 @@ mod exact_tests {
             Some(d("9000000000000"))
         );
         assert_eq!(mul_int_exact(Decimal::MAX, 2), None);
+    }
+
+    #[test]
+    fn exact_sums_keep_the_scale_and_never_round() {
+        let mut s = ExactSum::new();
+        s.add(d("1.50"));
+        s.add(d("2.5"));
+        assert_eq!(s.total().unwrap().to_string(), "4.00");
+        let mut s = ExactSum::new();
+        s.add(Decimal::MAX);
+        s.add(d("0.4"));
+        assert_eq!(s.total(), None);
+        s.add(d("-0.4"));
+        assert_eq!(s.total(), Some(Decimal::MAX));
+        let mut s = ExactSum::new();
+        for _ in 0..2 {
+            s.add(d("43700000000.000000000000000001"));
+        }
+        assert_eq!(s.total(), None);
     }
 
     #[test]

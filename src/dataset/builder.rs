@@ -3,9 +3,6 @@
 //! duplicates, the exact sum), so a new input format only has to find the
 //! fields. Errors are plain messages; the reader adds where the row stands.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher, RandomState};
-
 use rust_decimal::Decimal;
 
 use super::{Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Provenance};
@@ -35,18 +32,34 @@ pub enum Place {
     Line,
 }
 
-/// Collects validated rows, finding duplicates as they come.
+/// Collects validated rows. Duplicates are found when the table is
+/// finished, by sorting: each row's code and lower-cased name are hashed,
+/// the (hash, row) pairs sorted, and only rows of equal hash compared, in
+/// order of their text. That is O(n log n) whatever the names: text crafted
+/// so that many hashes collide only makes a group that is itself sorted.
 pub struct Builder {
     list: Vec<Allocation>,
     /// Where each row stands (its line, for [`Place::Line`]).
     places: Vec<u32>,
     place: Place,
-    /// Keyed hashes (a per-process random key: crafted names cannot make
-    /// them collide) of codes and of lower-cased names, to row indices.
-    codes: HashMap<u64, u32, PassThrough>,
-    names: HashMap<u64, u32, PassThrough>,
-    key: RandomState,
+    code_hashes: Vec<u64>,
+    name_hashes: Vec<u64>,
     total: ExactSum,
+}
+
+/// Why a table could not be finished.
+#[derive(Debug)]
+pub enum Unfinished {
+    /// A row breaks a rule found only once every row is in (a duplicate):
+    /// the reader says where that row stands.
+    Row {
+        index: usize,
+        /// The row's line, for [`Place::Line`] readers.
+        line: usize,
+        message: String,
+    },
+    /// The table as a whole.
+    Table(Error),
 }
 
 impl Builder {
@@ -55,110 +68,106 @@ impl Builder {
             list: Vec::with_capacity(capacity),
             places: Vec::new(),
             place,
-            codes: HashMap::default(),
-            names: HashMap::default(),
-            key: RandomState::new(),
+            code_hashes: Vec::with_capacity(capacity),
+            name_hashes: Vec::with_capacity(capacity),
             total: ExactSum::new(),
         }
     }
 
-    fn where_is(&self, index: usize) -> String {
+    /// How messages name row `index`: `allocations[3]` or `line 5`.
+    pub fn where_is(&self, index: usize) -> String {
         match self.place {
             Place::Index => format!("allocations[{index}]"),
             Place::Line => format!("line {}", self.places[index]),
         }
     }
 
+    /// The line of row `index` ([`Place::Line`] readers).
+    pub fn line_of(&self, index: usize) -> usize {
+        self.places.get(index).map_or(0, |&l| l as usize)
+    }
+
     /// Checks one row and adds it. `line` is the row's line for
     /// [`Place::Line`] readers (ignored otherwise).
     pub fn push(&mut self, raw: RawRow<'_>, line: usize) -> Result<(), String> {
+        let allocation = validate_row(&raw)?;
         if self.place == Place::Line {
             self.places.push(u32::try_from(line).unwrap_or(u32::MAX));
         }
-        let pushed = self.add(raw);
-        if pushed.is_err() && self.place == Place::Line {
-            self.places.pop();
-        }
-        pushed
-    }
-
-    fn add(&mut self, raw: RawRow<'_>) -> Result<(), String> {
-        let allocation = validate_row(&raw)?;
-        let index = self.list.len();
-        let index32 = u32::try_from(index).map_err(|_| "too many members".to_string())?;
-        let code_hash = self.key.hash_one(allocation.code.as_bytes());
-        if let Some(first) = self.first_equal(&self.codes, code_hash, |a| a.code == allocation.code)
-        {
-            return Err(format!(
-                "duplicate member code {} in {} (first in {})",
-                allocation.code,
-                self.where_is(index),
-                self.where_is(first)
-            ));
-        }
-        self.codes.entry(code_hash).or_insert(index32);
-        let name_hash = self.name_hash(&allocation.name);
-        let same_name = |a: &Allocation| lowercase(&a.name).eq(lowercase(&allocation.name));
-        if let Some(first) = self.first_equal(&self.names, name_hash, same_name) {
-            return Err(format!(
-                "duplicate member name {:?} in {} (first in {})",
-                allocation.name,
-                self.where_is(index),
-                self.where_is(first)
-            ));
-        }
-        self.names.entry(name_hash).or_insert(index32);
+        self.code_hashes.push(hash_bytes(allocation.code.bytes()));
+        self.name_hashes.push(name_hash(&allocation.name));
         self.total.add(allocation.amount);
         self.list.push(allocation);
         Ok(())
     }
 
-    /// The first earlier row that `same` says equals the new one, given
-    /// the new one's hash. Only a repeated hash leads to comparing rows;
-    /// a repeated hash of different text (a 1 in 2^64 event for a keyed
-    /// hash) falls back to looking at every row.
-    fn first_equal(
-        &self,
-        map: &HashMap<u64, u32, PassThrough>,
-        hash: u64,
-        same: impl Fn(&Allocation) -> bool,
-    ) -> Option<usize> {
-        let first = *map.get(&hash)? as usize;
-        if same(&self.list[first]) {
-            return Some(first);
+    /// The first duplicate code or name, in file order: the row that
+    /// repeats an earlier one, and the message naming both.
+    fn first_duplicate(&self) -> Option<(usize, String)> {
+        // The two sorts are independent: one on each core.
+        let (codes, names) = std::thread::scope(|scope| {
+            let codes =
+                scope.spawn(|| first_repeat(&self.code_hashes, |i| self.list[i].code.clone()));
+            let names = first_repeat(&self.name_hashes, |i| self.list[i].name.to_lowercase());
+            (codes.join().unwrap_or(None), names)
+        });
+        let code_message = |(first, dup): (usize, usize)| {
+            (
+                dup,
+                format!(
+                    "duplicate member code {} in {} (first in {})",
+                    self.list[dup].code,
+                    self.where_is(dup),
+                    self.where_is(first)
+                ),
+            )
+        };
+        let name_message = |(first, dup): (usize, usize)| {
+            (
+                dup,
+                format!(
+                    "duplicate member name {:?} in {} (first in {})",
+                    self.list[dup].name,
+                    self.where_is(dup),
+                    self.where_is(first)
+                ),
+            )
+        };
+        match (codes, names) {
+            (Some(c), Some(n)) if n.1 < c.1 => Some(name_message(n)),
+            (Some(c), _) => Some(code_message(c)),
+            (None, Some(n)) => Some(name_message(n)),
+            (None, None) => None,
         }
-        self.list.iter().position(same)
-    }
-
-    fn name_hash(&self, name: &str) -> u64 {
-        let mut hasher = self.key.build_hasher();
-        if name.is_ascii() {
-            for b in name.bytes() {
-                hasher.write_u8(b.to_ascii_lowercase());
-            }
-        } else {
-            for c in lowercase(name) {
-                hasher.write_u32(u32::from(c));
-            }
-        }
-        hasher.finish()
     }
 
     /// The finished table; `origin` names it in messages.
-    pub fn finish(self, origin: &str, fund: Fund, edition: Option<Edition>) -> Result<Dataset> {
+    pub fn finish(
+        self,
+        origin: &str,
+        fund: Fund,
+        edition: Option<Edition>,
+    ) -> Result<Dataset, Unfinished> {
         if self.list.is_empty() {
             let what = match self.place {
                 Place::Index => "allocations is empty",
                 Place::Line => "no rows below the header",
             };
-            return Err(Error::data(
+            return Err(Unfinished::Table(Error::data(
                 origin,
                 None,
                 format!("{what}: the table needs at least one member"),
-            ));
+            )));
+        }
+        if let Some((index, message)) = self.first_duplicate() {
+            return Err(Unfinished::Row {
+                index,
+                line: self.line_of(index),
+                message,
+            });
         }
         let allocated = self.total.total().ok_or_else(|| {
-            Error::data(
+            Unfinished::Table(Error::data(
                 origin,
                 None,
                 format!(
@@ -166,7 +175,7 @@ impl Builder {
                      significant digits, or is above {})",
                     Decimal::MAX
                 ),
-            )
+            ))
         })?;
         Ok(Dataset {
             origin: origin.to_string(),
@@ -178,30 +187,58 @@ impl Builder {
     }
 }
 
-/// Keys that are already (keyed) hashes go into the maps as they are.
-#[derive(Default, Clone, Copy)]
-pub struct PassThrough;
-
-impl BuildHasher for PassThrough {
-    type Hasher = PassThroughHasher;
-    fn build_hasher(&self) -> PassThroughHasher {
-        PassThroughHasher(0)
+/// The first row (in order) whose key repeats an earlier row's, as
+/// `(first, repeat)`. Rows are grouped by hash through one sort; within a
+/// group of equal hashes the keys are sorted too, so equal keys sit side by
+/// side.
+fn first_repeat<K: Ord>(hashes: &[u64], key: impl Fn(usize) -> K) -> Option<(usize, usize)> {
+    // Most tables have no repeated hash at all: sorting the bare hashes
+    // tells, at half the cost of sorting them with their rows.
+    let mut sorted = hashes.to_vec();
+    sorted.sort_unstable();
+    if sorted.windows(2).all(|w| w[0] != w[1]) {
+        return None;
     }
-}
-
-pub struct PassThroughHasher(u64);
-
-impl Hasher for PassThroughHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
+    drop(sorted);
+    let mut order: Vec<(u64, u32)> = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (h, i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut best: Option<(usize, usize)> = None;
+    for group in order.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        let mut keyed: Vec<(K, usize)> = group
+            .iter()
+            .map(|&(_, i)| (key(i as usize), i as usize))
+            .collect();
+        keyed.sort();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+            let found = (run[0].1, run[1].1);
+            if best.is_none_or(|b| found.1 < b.1) {
+                best = Some(found);
+            }
         }
     }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    best
+}
+
+/// A fast 64-bit hash (FxHash's multiply-rotate step). It need not resist
+/// crafted collisions: equal hashes are resolved by sorting, not by probing.
+fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
+}
+
+/// The hash of a name in lower case.
+fn name_hash(name: &str) -> u64 {
+    if name.is_ascii() {
+        hash_bytes(name.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        lowercase(name).fold(0u64, |h, c| {
+            (h.rotate_left(5) ^ u64::from(u32::from(c))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        })
     }
 }
 
@@ -382,14 +419,44 @@ mod tests {
         }
     }
 
+    fn duplicate(rows: &[(&str, &str)]) -> Option<String> {
+        let mut b = Builder::new(Place::Line, 2);
+        for (i, (code, name)) in rows.iter().enumerate() {
+            b.push(row(code, name, "1"), i + 2).unwrap();
+        }
+        match b.finish("t", Fund::safe(), None) {
+            Err(Unfinished::Row { message, .. }) => Some(message),
+            Err(Unfinished::Table(e)) => panic!("{e}"),
+            Ok(_) => None,
+        }
+    }
+
     #[test]
     fn duplicates_name_both_places() {
-        let mut b = Builder::new(Place::Line, 2);
-        b.push(row("pl", "Poland", "1"), 2).unwrap();
-        let err = b.push(row("PL", "Polska", "1"), 3).unwrap_err();
-        assert_eq!(err, "duplicate member code PL in line 3 (first in line 2)");
-        let err = b.push(row("XX", "POLAND", "1"), 4).unwrap_err();
-        assert!(err.contains("duplicate member name \"POLAND\" in line 4 (first in line 2)"));
+        assert_eq!(
+            duplicate(&[("pl", "Poland"), ("PL", "Polska")]).unwrap(),
+            "duplicate member code PL in line 3 (first in line 2)"
+        );
+        assert_eq!(
+            duplicate(&[("pl", "Poland"), ("XX", "Romania"), ("YY", "POLAND")]).unwrap(),
+            "duplicate member name \"POLAND\" in line 4 (first in line 2)"
+        );
+        // The first repeat in file order is reported, whatever the key.
+        assert_eq!(
+            duplicate(&[("A", "a"), ("B", "b"), ("C", "b"), ("A", "d")]).unwrap(),
+            "duplicate member name \"b\" in line 4 (first in line 3)"
+        );
+        assert_eq!(duplicate(&[("A", "a"), ("B", "b")]), None);
+    }
+
+    #[test]
+    fn colliding_hashes_are_told_apart() {
+        // Equal hashes of different text are not duplicates.
+        assert_eq!(first_repeat(&[7, 7, 7], |i| ["x", "y", "z"][i]), None);
+        assert_eq!(
+            first_repeat(&[7, 7, 7, 7], |i| ["x", "y", "x", "y"][i]),
+            Some((0, 2))
+        );
     }
 
     #[test]
@@ -399,7 +466,9 @@ mod tests {
             b.push(row(code, code, "43700000000.000000000000000001"), 0)
                 .unwrap();
         }
-        let err = b.finish("t", Fund::safe(), None).unwrap_err();
+        let Err(Unfinished::Table(err)) = b.finish("t", Fund::safe(), None) else {
+            panic!("an inexact sum was accepted");
+        };
         assert!(err.message.contains("cannot be held exactly"), "{err}");
         // A partial sum may need more digits than the total.
         let mut b = Builder::new(Place::Index, 3);

@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::builder::{Builder, Place, RawRow};
+use super::builder::{Builder, Place, RawRow, Unfinished};
 use super::{Dataset, Fund};
 use crate::error::{Error, Result};
 
@@ -101,7 +101,7 @@ pub fn parse(
             ),
         ));
     }
-    let mut builder = Builder::new(Place::Line, 0);
+    let mut builder = Builder::new(Place::Line, bytes.len() / 32);
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, |p| p.line() as usize);
@@ -136,7 +136,10 @@ pub fn parse(
             ceiling,
         },
     };
-    builder.finish(origin, fund, None)
+    builder.finish(origin, fund, None).map_err(|e| match e {
+        Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
+        Unfinished::Table(e) => e,
+    })
 }
 
 /// Comma unless the header line has more semicolons than commas (as

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::builder::{Builder, Place, RawRow, check_date, check_text, positive_amount};
+use super::builder::{Builder, Place, RawRow, Unfinished, check_date, check_text, positive_amount};
 use super::{Dataset, Edition, Fund, SCHEMA_VERSION};
 use crate::error::{Error, Result};
 
@@ -30,12 +30,8 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
             "empty input: expected a JSON table (see `safe schema` for the format)",
         ));
     }
-    let mut builder = Builder::new(Place::Index, 0);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let table = TableSeed(&mut builder)
-        .deserialize(&mut de)
-        .and_then(|t| de.end().map(|()| t))
-        .map_err(|e| json_error(origin, &e))?;
+    let mut builder = Builder::new(Place::Index, bytes.len() / 64);
+    let table = read(text, &mut builder, None).map_err(|e| json_error(origin, &e))?;
     let version_ok = matches!(table.schema_version.as_u64(), Some(1 | 2));
     if !version_ok {
         return Err(Error::data(
@@ -47,7 +43,33 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
             ),
         ));
     }
-    builder.finish(origin, table.fund, table.edition)
+    builder
+        .finish(origin, table.fund, table.edition)
+        .map_err(|e| match e {
+            // Read the text again, stopping at the row, so that the error
+            // carries the row's line and column like every other.
+            Unfinished::Row { index, message, .. } => {
+                let mut again = Builder::new(Place::Index, 0);
+                match read(text, &mut again, Some((index, &message))) {
+                    Err(e) => json_error(origin, &e),
+                    Ok(_) => Error::data(origin, None, message),
+                }
+            }
+            Unfinished::Table(e) => e,
+        })
+}
+
+/// Reads the table, feeding rows to `builder`; with `stop`, fails with its
+/// message once row `stop.0` is read.
+fn read(
+    text: &str,
+    builder: &mut Builder,
+    stop: Option<(usize, &str)>,
+) -> serde_json::Result<Table> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let table = TableSeed { builder, stop }.deserialize(&mut de)?;
+    de.end()?;
+    Ok(table)
 }
 
 /// The parts of the table besides the rows, which go to the builder.
@@ -57,7 +79,10 @@ struct Table {
     edition: Option<Edition>,
 }
 
-struct TableSeed<'b>(&'b mut Builder);
+struct TableSeed<'b> {
+    builder: &'b mut Builder,
+    stop: Option<(usize, &'b str)>,
+}
 
 impl<'de> DeserializeSeed<'de> for TableSeed<'_> {
     type Value = Table;
@@ -93,7 +118,10 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
                     )
                     .is_some(),
                 "allocations" => {
-                    map.next_value_seed(RowsSeed(&mut *self.0))?;
+                    map.next_value_seed(RowsSeed {
+                        builder: &mut *self.builder,
+                        stop: self.stop,
+                    })?;
                     std::mem::replace(&mut rows, true)
                 }
                 other => return Err(de::Error::unknown_field(other, FIELDS)),
@@ -216,7 +244,10 @@ fn optional_text<E: de::Error>(value: Option<String>, what: &str) -> Result<Opti
 }
 
 /// The rows, fed to the builder one by one.
-struct RowsSeed<'b>(&'b mut Builder);
+struct RowsSeed<'b> {
+    builder: &'b mut Builder,
+    stop: Option<(usize, &'b str)>,
+}
 
 impl<'de> DeserializeSeed<'de> for RowsSeed<'_> {
     type Value = ();
@@ -234,7 +265,15 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
         while let Some(RowObject(raw)) = seq.next_element::<RowObject<'de>>()? {
+            if let Some((at, message)) = self.stop {
+                if index == at {
+                    return Err(de::Error::custom(message));
+                }
+                index += 1;
+                continue;
+            }
             let code = raw.code.as_ref();
             let amount = number_text(raw.amount, || {
                 format!(
@@ -261,7 +300,7 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
                 prefinancing: prefinancing.as_deref(),
                 note: raw.note.as_deref(),
             };
-            self.0.push(row, 0).map_err(de::Error::custom)?;
+            self.builder.push(row, 0).map_err(de::Error::custom)?;
         }
         Ok(())
     }
@@ -352,12 +391,14 @@ impl<'de> Deserialize<'de> for RowObject<'de> {
 }
 
 /// The text of a number given as a JSON number or as a string holding one.
-fn number_text(value: &RawValue, what: impl Fn() -> String) -> Result<String, String> {
+fn number_text(value: &RawValue, what: impl Fn() -> String) -> Result<Cow<'_, str>, String> {
     let raw = value.get();
     match raw.as_bytes().first() {
-        Some(b'"') if !raw.contains('\\') => Ok(raw[1..raw.len() - 1].to_string()),
-        Some(b'"') => serde_json::from_str::<String>(raw).map_err(|e| format!("{}: {e}", what())),
-        Some(b'-' | b'0'..=b'9') => Ok(raw.to_string()),
+        Some(b'"') if !raw.contains('\\') => Ok(Cow::Borrowed(&raw[1..raw.len() - 1])),
+        Some(b'"') => serde_json::from_str::<String>(raw)
+            .map(Cow::Owned)
+            .map_err(|e| format!("{}: {e}", what())),
+        Some(b'-' | b'0'..=b'9') => Ok(Cow::Borrowed(raw)),
         first => {
             let kind = match first {
                 Some(b'n') => "null",
