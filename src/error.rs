@@ -29,6 +29,9 @@ pub mod exit {
 /// What kind of failure an [`Error`] is; decides the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// The reader closed the pipe (`safe rank | head -1`): a normal end,
+    /// exit 0 without a word.
+    Closed,
     Usage,
     Data,
     NoInput,
@@ -38,6 +41,7 @@ pub enum Kind {
 impl Kind {
     pub fn exit_code(self) -> u8 {
         match self {
+            Kind::Closed => exit::OK,
             Kind::Usage => exit::USAGE,
             Kind::Data => exit::DATA,
             Kind::NoInput => exit::NO_INPUT,
@@ -108,6 +112,24 @@ impl Error {
             }
         } else {
             self
+        }
+    }
+}
+
+impl Error {
+    /// A failure to write output: a closed pipe is a normal end, anything
+    /// else exit 74.
+    pub fn write(err: &std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Error {
+                kind: Kind::Closed,
+                message: String::new(),
+            }
+        } else {
+            Error {
+                kind: Kind::Output,
+                message: format!("cannot write output: {}", crate::source::io_reason(err)),
+            }
         }
     }
 }

@@ -38,7 +38,12 @@ fn run() -> anyhow::Result<ExitCode> {
         Err(err) => return Ok(clap_exit(&err)),
     };
     safe::sink::check_stdout_open()?;
-    let outcome = cmd::dispatch(&cli)?;
+    let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
+    let outcome = match cmd::dispatch(&cli, Box::new(out)) {
+        // The reader closed the pipe: a normal end.
+        Err(e) if e.kind == safe::error::Kind::Closed => return Ok(ExitCode::from(exit::OK)),
+        other => other?,
+    };
     write_stdout(&outcome.stdout)?;
     let mut stderr = io::stderr().lock();
     for line in &outcome.stderr {

@@ -43,9 +43,57 @@ pub fn round_to(value: Decimal, places: u32) -> Decimal {
     rounded
 }
 
-/// A percentage as reports show it: rounded to [`PCT_PLACES`].
+/// A percentage as reports show it: `part / whole × 100` rounded
+/// half-to-even to [`PCT_PLACES`] places, from the exact quotient (in
+/// 128-bit integers when the figures fit, as they do for amounts in
+/// euros and cents; through `Decimal` otherwise).
 pub fn pct(part: Decimal, whole: Decimal, what: &str) -> Result<Decimal> {
+    if let Some(fast) = pct_exact_rounding(part, whole) {
+        return Ok(fast);
+    }
     Ok(round_to(percent(part, whole, what)?, PCT_PLACES))
+}
+
+/// `part / whole × 100` to 2 places, half-to-even, in integers: `None`
+/// when the figures do not fit in 128 bits.
+fn pct_exact_rounding(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    const POW10: [i128; 13] = [
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+        10_000_000_000,
+        100_000_000_000,
+        1_000_000_000_000,
+    ];
+    let (pm, ps) = (part.mantissa(), part.scale());
+    let (wm, ws) = (whole.mantissa(), whole.scale());
+    if wm <= 0 {
+        return None;
+    }
+    // part/whole × 100 × 10^2 = pm × 10^(ws − ps + 4) / wm.
+    let shift = i64::from(ws) - i64::from(ps) + 4;
+    let (numerator, denominator) = if shift >= 0 {
+        (pm.checked_mul(*POW10.get(shift as usize)?)?, wm)
+    } else {
+        (pm, wm.checked_mul(*POW10.get((-shift) as usize)?)?)
+    };
+    let quotient = numerator.div_euclid(denominator);
+    let remainder = numerator.rem_euclid(denominator);
+    // Half-to-even on the exact remainder.
+    let twice = remainder.checked_mul(2)?;
+    let rounded = match twice.cmp(&denominator) {
+        std::cmp::Ordering::Greater => quotient + 1,
+        std::cmp::Ordering::Equal if quotient % 2 != 0 => quotient + 1,
+        _ => quotient,
+    };
+    Decimal::try_from_i128_with_scale(rounded, PCT_PLACES).ok()
 }
 
 /// The exact sum of amounts, without trailing zeros (`0.1 + 0.2` is
@@ -99,6 +147,25 @@ mod tests {
             "29.13"
         );
         assert_eq!(pct(d("1"), d("1"), "x").unwrap().to_string(), "100.00");
+    }
+
+    #[test]
+    fn the_integer_path_rounds_as_the_decimal_path() {
+        for (part, whole) in [
+            ("43700000000", "150000000000"),
+            ("1", "3"),
+            ("2", "3"),
+            ("0.125", "100"),
+            ("0.135", "100"),
+            ("-0.125", "100"),
+            ("46700000", "149933700000"),
+            ("787669283", "150000000000"),
+            ("12345678901234.56", "98765432109876.54"),
+        ] {
+            let (p, w) = (d(part), d(whole));
+            let slow = round_to(percent(p, w, "x").unwrap(), PCT_PLACES);
+            assert_eq!(pct_exact_rounding(p, w), Some(slow), "{part}/{whole}");
+        }
     }
 
     #[test]

@@ -19,16 +19,18 @@ pub mod table;
 pub mod total;
 pub mod what_if;
 
-use std::io::IsTerminal;
+use std::cell::RefCell;
+use std::io::{IsTerminal, Write};
 
 use crate::cli::{Cli, ColorWhen, Command, Global};
 use crate::dataset::{self, Dataset, LoadOptions, editions as bundled};
-use crate::error::{Result, exit};
+use crate::error::{Error, Result, exit};
 use crate::export::{self, Format, Report, Style, TableInfo};
 use crate::source::Source;
 
-/// What a command hands back to `main`: the complete stdout text, lines for
-/// stderr, and the exit code.
+/// What a command hands back to `main`: stdout text it produced whole (a
+/// report is written through [`Ctx::emit`] instead), lines for stderr, and
+/// the exit code.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub stdout: String,
@@ -36,10 +38,13 @@ pub struct Outcome {
     pub code: u8,
 }
 
-/// What every command works with.
+/// What every command works with: the table, the style, and standard
+/// output, which reports are written to as they are rendered (after
+/// everything that can fail has been computed).
 pub struct Ctx {
     pub data: Dataset,
     pub style: Style,
+    pub out: RefCell<Box<dyn Write>>,
 }
 
 impl Ctx {
@@ -50,11 +55,9 @@ impl Ctx {
 
     /// [`Ctx::emit`] with another style (a command's own `--width`).
     pub fn emit_styled(&self, report: &dyn Report, style: Style) -> Result<Outcome> {
-        Ok(Outcome {
-            stdout: export::render(report, &TableInfo::of(&self.data), style)?,
-            stderr: Vec::new(),
-            code: exit::OK,
-        })
+        let mut out = self.out.borrow_mut();
+        export::write(report, &TableInfo::of(&self.data), style, &mut *out)?;
+        Ok(Outcome::default())
     }
 
     /// Renders a report whose verdict is `ok`; exit 1 (with `complaint` on
@@ -101,8 +104,8 @@ pub fn style(global: &Global) -> Style {
     }
 }
 
-/// Runs the command the user asked for.
-pub fn dispatch(cli: &Cli) -> Result<Outcome> {
+/// Runs the command the user asked for; reports go to `out`.
+pub fn dispatch(cli: &Cli, out: Box<dyn Write>) -> Result<Outcome> {
     // These need no table.
     match &cli.command {
         Some(Command::Completions(args)) => return completions::completions(args),
@@ -114,12 +117,23 @@ pub fn dispatch(cli: &Cli) -> Result<Outcome> {
     let ctx = Ctx {
         data: load_table(&cli.global)?,
         style: style(&cli.global),
+        out: RefCell::new(out),
     };
     let outcome = match &cli.command {
         None => overview::run(&ctx),
         Some(command) => run_command(command, &ctx),
     }
-    .map_err(|e| e.in_table(&ctx.data.origin));
+    .map_err(|e| e.in_table(&ctx.data.origin))
+    .and_then(|outcome| {
+        let mut out = ctx.out.borrow_mut();
+        out.write_all(outcome.stdout.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::write(&e))?;
+        Ok(Outcome {
+            stdout: String::new(),
+            ..outcome
+        })
+    });
     // A table of millions of members is millions of strings; the process
     // is about to end, and the OS takes the memory back at once.
     std::mem::forget(ctx);

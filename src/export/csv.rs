@@ -2,14 +2,22 @@
 //! header row of stable snake_case keys and raw exact numbers (no thousands
 //! separators, no currency signs, no footer rows).
 
+use std::io::Write;
+
 use super::{Block, Cell, Exporter, Report, Style, TableInfo, output_error};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::text::neutralise_formula;
 
 pub struct Csv;
 
 impl Exporter for Csv {
-    fn render(&self, report: &dyn Report, _table: &TableInfo, style: Style) -> Result<String> {
+    fn write(
+        &self,
+        report: &dyn Report,
+        _table: &TableInfo,
+        style: Style,
+        out: &mut dyn Write,
+    ) -> Result<()> {
         let view = report.view();
         // The tables, each with the part name that precedes it.
         let mut part = None;
@@ -38,15 +46,15 @@ impl Exporter for Csv {
                         report.command(),
                         parts.join(", ")
                     ),
-                    (None, _) => return Ok(String::new()),
+                    (None, _) => return Ok(()),
                 },
             ));
         };
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        let mut writer = csv::Writer::from_writer(out);
         let shown: Vec<bool> = table.columns.iter().map(|c| c.machine).collect();
         writer
             .write_record(table.columns.iter().filter(|c| c.machine).map(|c| c.key))
-            .map_err(|e| output_error("CSV", e))?;
+            .map_err(csv_error)?;
         for row in &table.rows {
             let cells = row.iter().zip(&shown).filter(|(_, shown)| **shown);
             writer
@@ -56,9 +64,15 @@ impl Exporter for Csv {
                     Cell::Text(t) => neutralise_formula(t).into_owned(),
                     other => other.raw(),
                 }))
-                .map_err(|e| output_error("CSV", e))?;
+                .map_err(csv_error)?;
         }
-        let bytes = writer.into_inner().map_err(|e| output_error("CSV", e))?;
-        String::from_utf8(bytes).map_err(|e| output_error("CSV", e))
+        writer.flush().map_err(|e| Error::write(&e))
+    }
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::write(&e),
+        other => output_error("CSV", format!("{other:?}")),
     }
 }

@@ -10,7 +10,21 @@ use crate::text::{escape_workflow_data, escape_workflow_property};
 pub struct Github;
 
 impl Exporter for Github {
-    fn render(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
+    fn write(
+        &self,
+        report: &dyn Report,
+        table: &TableInfo,
+        _style: Style,
+        sink: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let text = self.text(report, table, _style)?;
+        sink.write_all(text.as_bytes())
+            .map_err(|e| crate::error::Error::write(&e))
+    }
+}
+
+impl Github {
+    fn text(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
         let checks = ci_checks(report, "github")?;
         let label = table_label(table);
         let mut out = String::new();

@@ -1,18 +1,28 @@
-//! JSON: the report as it is, inside `{schema_version, command, table, …}`.
-//! Decimals are written as JSON numbers with their exact text (serde_json's
-//! `arbitrary_precision`), never through `f64`.
+//! JSON: the report as it is (every report derives `Serialize`), inside
+//! the common envelope, with exact decimal numbers; written as it is
+//! serialized.
 
-use super::{Exporter, Report, Style, TableInfo, output_error};
-use crate::error::Result;
+use std::io::Write;
+
+use super::{Exporter, Report, Style, TableInfo};
+use crate::error::{Error, Result};
 
 pub struct Json;
 
 impl Exporter for Json {
-    fn render(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
-        let mut text = report
-            .to_json(report.command(), table)
-            .map_err(|e| output_error("JSON", e))?;
-        text.push('\n');
-        Ok(text)
+    fn write(
+        &self,
+        report: &dyn Report,
+        table: &TableInfo,
+        _style: Style,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        report
+            .to_json(report.command(), table, out)
+            .map_err(|e| match e.io_error_kind() {
+                Some(kind) => Error::write(&std::io::Error::from(kind)),
+                None => super::output_error("JSON", e),
+            })?;
+        out.write_all(b"\n").map_err(|e| Error::write(&e))
     }
 }

@@ -9,7 +9,21 @@ use crate::text::escape_xml;
 pub struct Junit;
 
 impl Exporter for Junit {
-    fn render(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
+    fn write(
+        &self,
+        report: &dyn Report,
+        table: &TableInfo,
+        _style: Style,
+        sink: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let text = self.text(report, table, _style)?;
+        sink.write_all(text.as_bytes())
+            .map_err(|e| crate::error::Error::write(&e))
+    }
+}
+
+impl Junit {
+    fn text(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
         let checks = ci_checks(report, "junit")?;
         let failures = checks.iter().filter(|l| !l.check.passed).count();
         let suite = format!("safe {}: {}", report.command(), table_label(table));

@@ -19,7 +19,21 @@ fn escape(text: &str) -> String {
 }
 
 impl Exporter for Markdown {
-    fn render(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
+    fn write(
+        &self,
+        report: &dyn Report,
+        info: &TableInfo,
+        style: Style,
+        sink: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let text = self.text(report, info, style)?;
+        sink.write_all(text.as_bytes())
+            .map_err(|e| crate::error::Error::write(&e))
+    }
+}
+
+impl Markdown {
+    fn text(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
         let mut out = String::new();
         for block in super::human_view(report, info).blocks {
             if !out.is_empty() {

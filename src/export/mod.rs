@@ -14,6 +14,8 @@ pub mod svg;
 mod table;
 
 use rust_decimal::Decimal;
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::dataset::{Basis, Dataset};
@@ -100,11 +102,21 @@ pub struct CheckLine {
 
 /// JSON for any `Serialize` report, inside the common envelope.
 pub trait ToJson {
-    fn to_json(&self, command: &str, table: &TableInfo) -> serde_json::Result<String>;
+    fn to_json(
+        &self,
+        command: &str,
+        table: &TableInfo,
+        out: &mut dyn Write,
+    ) -> serde_json::Result<()>;
 }
 
 impl<T: Serialize> ToJson for T {
-    fn to_json(&self, command: &str, table: &TableInfo) -> serde_json::Result<String> {
+    fn to_json(
+        &self,
+        command: &str,
+        table: &TableInfo,
+        out: &mut dyn Write,
+    ) -> serde_json::Result<()> {
         #[derive(Serialize)]
         struct Envelope<'a, R> {
             schema_version: u32,
@@ -113,12 +125,15 @@ impl<T: Serialize> ToJson for T {
             #[serde(flatten)]
             report: &'a R,
         }
-        serde_json::to_string_pretty(&Envelope {
-            schema_version: JSON_SCHEMA_VERSION,
-            command,
-            table,
-            report: self,
-        })
+        serde_json::to_writer_pretty(
+            out,
+            &Envelope {
+                schema_version: JSON_SCHEMA_VERSION,
+                command,
+                table,
+                report: self,
+            },
+        )
     }
 }
 
@@ -292,19 +307,12 @@ pub fn basis_footnote(table: &Table) -> Option<String> {
 /// The table as people see it: a basis column in which no row states a
 /// basis (a table without provenance) is left out.
 pub(crate) fn human_table(table: &Table) -> std::borrow::Cow<'_, Table> {
-    let hidden: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| {
-            let mut cells = table.rows.iter().map(|r| r.get(i));
-            let no_basis_stated = cells.clone().any(|c| matches!(c, Some(Cell::Basis(_))))
-                && cells
-                    .all(|c| matches!(c, Some(Cell::Basis(Basis::Unstated) | Cell::Empty) | None));
-            !table.columns[i].human || no_basis_stated
-        })
-        .collect();
+    let shown = shown_columns(table);
+    let hidden: Vec<usize> = (0..table.columns.len()).filter(|&i| !shown[i]).collect();
     if hidden.is_empty() {
         return std::borrow::Cow::Borrowed(table);
     }
-    let keep = |i: &usize| !hidden.contains(i);
+    let keep = |i: &usize| shown[*i];
     let strip = |row: &Vec<Cell>| -> Vec<Cell> {
         row.iter()
             .enumerate()
@@ -323,6 +331,20 @@ pub(crate) fn human_table(table: &Table) -> std::borrow::Cow<'_, Table> {
         rows: table.rows.iter().map(strip).collect(),
         footer: table.footer.iter().map(strip).collect(),
     })
+}
+
+/// Which columns people see: not the machine-only ones, and not a basis
+/// column in which no row states a basis.
+pub(crate) fn shown_columns(table: &Table) -> Vec<bool> {
+    (0..table.columns.len())
+        .map(|i| {
+            let mut cells = table.rows.iter().map(|r| r.get(i));
+            let no_basis_stated = cells.clone().any(|c| matches!(c, Some(Cell::Basis(_))))
+                && cells
+                    .all(|c| matches!(c, Some(Cell::Basis(Basis::Unstated) | Cell::Empty) | None));
+            table.columns[i].human && !no_basis_stated
+        })
+        .collect()
 }
 
 /// The columns a member listing starts with: rank, code, name, amount.
@@ -467,7 +489,7 @@ impl Cell {
 /// Decimal places per money column so that no digit is lost and the
 /// column lines up. (Percentages and indices keep the scale the report gave
 /// them.)
-fn money_places(table: &Table, unit: Unit) -> Vec<u32> {
+pub(crate) fn money_places(table: &Table, unit: Unit) -> Vec<u32> {
     (0..table.columns.len())
         .map(|i| {
             table
@@ -491,51 +513,54 @@ pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
         .rows
         .iter()
         .chain(&table.footer)
-        .map(|row| {
-            row.iter()
-                .enumerate()
-                .map(|(i, cell)| {
-                    let column = &table.columns[i];
-                    let money_places = places[i];
-                    let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
-                    let text = match cell {
-                        Cell::Text(s) | Cell::Key(_, s) => s.clone(),
-                        Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
-                        Cell::Money(d) if column.money => format_grouped(*d, unit, money_places),
-                        Cell::Money(d) => {
-                            let suffix = match unit {
-                                Unit::Eur => "",
-                                Unit::M => "m",
-                                Unit::Bn => "bn",
-                            };
-                            let sign = if d.is_sign_negative() && !d.is_zero() {
-                                "-"
-                            } else {
-                                ""
-                            };
-                            format!(
-                                "{sign}€{}{suffix}",
-                                format_grouped(d.abs(), unit, places_needed(*d, unit))
-                            )
-                        }
-                        Cell::Euros(d) => {
-                            format!(
-                                "€{}",
-                                format_grouped(*d, Unit::Eur, places_needed(*d, Unit::Eur))
-                            )
-                        }
-                        Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, d.scale())),
-                        Cell::Pp(d) => format!("{} pp", format_grouped(*d, Unit::Eur, d.scale())),
-                        Cell::Number(d) => format_grouped(*d, Unit::Eur, d.scale()),
-                        Cell::Check(true) => "pass".to_string(),
-                        Cell::Check(false) => "FAIL".to_string(),
-                        Cell::Basis(b) if b.confirmed() => b.label().to_string(),
-                        Cell::Basis(b) => format!("{}{UNCONFIRMED_MARK}", b.label()),
-                        Cell::Empty => "–".to_string(),
+        .map(|row| human_row(table, row, unit, &places))
+        .collect()
+}
+
+/// The human text of one row; `places` from [`money_places`].
+pub(crate) fn human_row(table: &Table, row: &[Cell], unit: Unit, places: &[u32]) -> Vec<String> {
+    row.iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            let column = &table.columns[i];
+            let money_places = places[i];
+            let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
+            let text = match cell {
+                Cell::Text(s) | Cell::Key(_, s) => s.clone(),
+                Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
+                Cell::Money(d) if column.money => format_grouped(*d, unit, money_places),
+                Cell::Money(d) => {
+                    let suffix = match unit {
+                        Unit::Eur => "",
+                        Unit::M => "m",
+                        Unit::Bn => "bn",
                     };
-                    if rise { format!("+{text}") } else { text }
-                })
-                .collect()
+                    let sign = if d.is_sign_negative() && !d.is_zero() {
+                        "-"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{sign}€{}{suffix}",
+                        format_grouped(d.abs(), unit, places_needed(*d, unit))
+                    )
+                }
+                Cell::Euros(d) => {
+                    format!(
+                        "€{}",
+                        format_grouped(*d, Unit::Eur, places_needed(*d, Unit::Eur))
+                    )
+                }
+                Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, d.scale())),
+                Cell::Pp(d) => format!("{} pp", format_grouped(*d, Unit::Eur, d.scale())),
+                Cell::Number(d) => format_grouped(*d, Unit::Eur, d.scale()),
+                Cell::Check(true) => "pass".to_string(),
+                Cell::Check(false) => "FAIL".to_string(),
+                Cell::Basis(b) if b.confirmed() => b.label().to_string(),
+                Cell::Basis(b) => format!("{}{UNCONFIRMED_MARK}", b.label()),
+                Cell::Empty => "–".to_string(),
+            };
+            if rise { format!("+{text}") } else { text }
         })
         .collect()
 }
@@ -549,9 +574,18 @@ pub(crate) fn human_header(column: &Column, unit: Unit) -> String {
     }
 }
 
-/// One output format. Implementations only lay out what the report holds.
+/// One output format. Implementations only lay out what the report holds,
+/// writing as they go (a large listing is never built whole in memory);
+/// anything that can make the format refuse a report (a usage error) is
+/// checked before the first byte is written.
 pub trait Exporter {
-    fn render(&self, report: &dyn Report, table: &TableInfo, style: Style) -> Result<String>;
+    fn write(
+        &self,
+        report: &dyn Report,
+        table: &TableInfo,
+        style: Style,
+        out: &mut dyn Write,
+    ) -> Result<()>;
 }
 
 /// The exporter for a format.
@@ -566,10 +600,22 @@ pub fn exporter(format: Format) -> &'static dyn Exporter {
     }
 }
 
-/// Renders a report in the chosen format. The text is complete before
-/// anything is written, so a failure never leaves half a document on stdout.
+/// Writes a report in the chosen format to `out`.
+pub fn write(
+    report: &dyn Report,
+    table: &TableInfo,
+    style: Style,
+    out: &mut dyn Write,
+) -> Result<()> {
+    exporter(style.format).write(report, table, style, out)
+}
+
+/// A report in the chosen format, as text (for pages that embed it, and
+/// for tests).
 pub fn render(report: &dyn Report, table: &TableInfo, style: Style) -> Result<String> {
-    exporter(style.format).render(report, table, style)
+    let mut out = Vec::new();
+    write(report, table, style, &mut out)?;
+    String::from_utf8(out).map_err(|e| output_error("text", e))
 }
 
 /// The table's provenance as lines of text: fund, legal basis, ceiling,

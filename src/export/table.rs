@@ -11,7 +11,11 @@ use super::{
     Block, Cell, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_max,
     chart_value, human_cells, human_header,
 };
-use crate::error::Result;
+use std::io::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::error::{Error, Result};
 
 pub struct HumanTable;
 
@@ -23,9 +27,108 @@ const MAX_CELL_CHARS: usize = 4_096;
 const MIN_TEXT_WIDTH: usize = 10;
 
 impl Exporter for HumanTable {
-    fn render(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
-        let mut out = String::new();
+    fn write(
+        &self,
+        report: &dyn Report,
+        info: &TableInfo,
+        style: Style,
+        sink: &mut dyn Write,
+    ) -> Result<()> {
         for block in super::human_view(report, info).blocks {
+            let text = match block {
+                // Without colour or a width to fit, a table is written row
+                // by row: a listing of millions is never held as text.
+                Block::Table(table) if !style.color && style.width.is_none() => {
+                    plain_grid(&table, style, sink).map_err(|e| Error::write(&e))?;
+                    if let Some(note) = super::basis_footnote(&table) {
+                        writeln!(sink, "{note}").map_err(|e| Error::write(&e))?;
+                    }
+                    continue;
+                }
+                block => block_text(block, style),
+            };
+            sink.write_all(text.as_bytes())
+                .map_err(|e| Error::write(&e))?;
+        }
+        Ok(())
+    }
+}
+
+/// A table as lines, the way comfy-table draws `UTF8_FULL_CONDENSED`
+/// without colour or wrapping, written as it goes: the column widths come
+/// from a first pass over the cells, the lines from a second.
+fn plain_grid(table: &Table, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    let shown = super::shown_columns(table);
+    let columns: Vec<usize> = (0..table.columns.len()).filter(|&i| shown[i]).collect();
+    let places = super::money_places(table, style.unit);
+    let text_of = |row: &[Cell]| -> Vec<String> {
+        let mut texts = super::human_row(table, row, style.unit, &places);
+        for text in &mut texts {
+            cut(text);
+        }
+        texts
+    };
+    let headers: Vec<String> = columns
+        .iter()
+        .map(|&i| human_header(&table.columns[i], style.unit))
+        .collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in table.rows.iter().chain(&table.footer) {
+        let texts = text_of(row);
+        for (k, &i) in columns.iter().enumerate() {
+            widths[k] = widths[k].max(texts[i].width());
+        }
+    }
+    let rule = |left: &str, fill: &str, join: &str, right: &str| {
+        let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}\n", parts.join(join))
+    };
+    let line = |cells: &mut dyn Iterator<Item = (usize, &str)>| {
+        let mut text = String::from("│");
+        for (k, (i, cell)) in cells.enumerate() {
+            if k > 0 {
+                text.push('┆');
+            }
+            let pad = " ".repeat(widths[k] - cell.width());
+            if table.columns[i].numeric {
+                text.push_str(&format!(" {pad}{cell} "));
+            } else {
+                text.push_str(&format!(" {cell}{pad} "));
+            }
+        }
+        text.push_str("│\n");
+        text
+    };
+    out.write_all(rule("┌", "─", "┬", "┐").as_bytes())?;
+    let header = line(
+        &mut columns
+            .iter()
+            .copied()
+            .zip(headers.iter().map(String::as_str)),
+    );
+    out.write_all(header.as_bytes())?;
+    out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
+    for row in table.rows.iter().chain(&table.footer) {
+        let texts = text_of(row);
+        let text = line(&mut columns.iter().map(|&i| (i, texts[i].as_str())));
+        out.write_all(text.as_bytes())?;
+    }
+    out.write_all(rule("└", "─", "┴", "┘").as_bytes())
+}
+
+/// Cuts a cell longer than comfy-table can measure (16-bit widths), with
+/// an ellipsis. JSON and CSV carry the whole text.
+fn cut(text: &mut String) {
+    if text.len() > MAX_CELL_CHARS {
+        *text = text.chars().take(MAX_CELL_CHARS).chain(['…']).collect();
+    }
+}
+
+/// A block as text, with comfy-table for tables (colour, wrapping).
+fn block_text(block: Block, style: Style) -> String {
+    let mut out = String::new();
+    {
+        {
             match block {
                 Block::Part(_) => {}
                 Block::Heading(h) => {
@@ -66,13 +169,8 @@ impl Exporter for HumanTable {
                         }
                     }));
                     let mut texts = human_cells(&table, style.unit);
-                    // comfy-table measures widths in 16 bits: a longer cell
-                    // (a name from the data) is cut, with an ellipsis. JSON
-                    // and CSV carry the whole text.
                     for text in texts.iter_mut().flatten() {
-                        if text.len() > MAX_CELL_CHARS {
-                            *text = text.chars().take(MAX_CELL_CHARS).chain(['…']).collect();
-                        }
+                        cut(text);
                     }
                     let texts_width: Vec<usize> = (0..table.columns.len())
                         .map(|i| {
@@ -136,8 +234,8 @@ impl Exporter for HumanTable {
                 }
             }
         }
-        Ok(out)
     }
+    out
 }
 
 /// Draws a chart block: one line per row, `label  bar  value`, the longest
@@ -217,4 +315,62 @@ fn chart(table: &Table, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{Column, Format};
+    use crate::money::Unit;
+
+    fn style() -> Style {
+        Style {
+            format: Format::Table,
+            unit: Unit::Eur,
+            color: false,
+            width: None,
+            part: None,
+        }
+    }
+
+    /// The row-by-row writer draws exactly what comfy-table draws.
+    #[test]
+    fn the_plain_grid_is_comfy_tables_grid() {
+        let table = Table {
+            columns: vec![
+                Column::number("rank", "#"),
+                Column::text("name", "member"),
+                Column::money("amount", "amount"),
+                Column::text("note", "note").machine_only(),
+                Column::number("pct", "share").signed(),
+            ],
+            rows: vec![
+                vec![
+                    Cell::Int(1),
+                    Cell::text("Ελλάδα"),
+                    Cell::Money(rust_decimal::Decimal::new(787_669_283, 0)),
+                    Cell::text("hidden"),
+                    Cell::Pct(rust_decimal::Decimal::new(53, 2)),
+                ],
+                vec![
+                    Cell::Int(2),
+                    Cell::text("日本 (wide)"),
+                    Cell::Money(rust_decimal::Decimal::new(4_670, 4)),
+                    Cell::Empty,
+                    Cell::Pct(rust_decimal::Decimal::new(-3, 2)),
+                ],
+            ],
+            footer: vec![vec![
+                Cell::Empty,
+                Cell::text("total"),
+                Cell::Money(rust_decimal::Decimal::new(787_669_283_467, 3)),
+                Cell::Empty,
+                Cell::Empty,
+            ]],
+        };
+        let mut plain = Vec::new();
+        plain_grid(&table, style(), &mut plain).unwrap();
+        let comfy = block_text(Block::Table(table), style());
+        assert_eq!(String::from_utf8(plain).unwrap(), comfy);
+    }
 }
