@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Turns hyperfine's JSON exports (from benches/run.sh) into BENCHMARKS.md."""
+"""Turns the raw results of benches/run.sh into BENCHMARKS.md; the
+hand-written analysis (benches/notes.md) follows the figures."""
 import datetime
 import json
 import sys
 
-work, out, sizes = sys.argv[1], sys.argv[2], sys.argv[3].split()
-cpu, cores, mem_gb, kernel, safe_v, jq_v, mlr_v, hf_v, rustc_v = sys.argv[4:13]
+work, out = sys.argv[1], sys.argv[2]
+cpu, cores, mem_gb, kernel, safe_v, duck_v, jq_v, hf_v, rustc_v, commit = sys.argv[3:13]
 
 
 def results(name):
@@ -14,24 +15,30 @@ def results(name):
 
 
 def ms(seconds):
-    return f"{seconds * 1000:,.1f}"
+    return f"{seconds * 1000:,.0f}"
+
+
+def table(name, base):
+    r = results(name)
+    b = r[base]["median"]
+    rows = ["| command | median (ms) | × safe |", "|:---|---:|---:|"]
+    for cmd, x in r.items():
+        rows.append(f"| `{cmd}` | {ms(x['median'])} | {x['median'] / b:.2f} |")
+    return rows
 
 
 lines = [
     "# Benchmarks",
     "",
-    "Written by `bash benches/run.sh` (see the README's development section);",
-    "figures from one run on the machine below. Times are hyperfine medians of",
-    "whole processes (`-N`, no shell); peak memory is the maximum resident set",
-    "size from GNU time. Targets are recorded here, not enforced by tests.",
+    "Written by `bash benches/run.sh`: hyperfine medians of whole processes",
+    "(`-N`), one run on the machine below; peak memory is GNU time's maximum",
+    "resident set size. Targets are recorded here, never asserted by tests.",
     "",
-    "## Machine",
+    f"- Date: {datetime.date.today().isoformat()}, commit {commit}",
+    f"- CPU: {cpu}, {cores} cores; {mem_gb} GiB; Linux {kernel}",
+    f"- {safe_v} (release, {rustc_v}); DuckDB {duck_v}; {jq_v}; {hf_v}",
     "",
-    f"- Date: {datetime.date.today().isoformat()}",
-    f"- CPU: {cpu}, {cores} cores; memory {mem_gb} GiB; Linux {kernel}",
-    f"- {safe_v} (release build, {rustc_v}); {jq_v}; {mlr_v}; {hf_v}",
-    "",
-    "## 1. The bundled table (19 members)",
+    "## The bundled table (19 members)",
     "",
     "| command | median (ms) | × `true` |",
     "|:---|---:|---:|",
@@ -39,40 +46,38 @@ lines = [
 b = results("bundled")
 floor = b["true"]["median"]
 for name, r in b.items():
-    lines.append(f"| `{name}` | {ms(r['median'])} | {r['median'] / floor:.1f} |")
+    lines.append(f"| `{name}` | {r['median'] * 1000:.2f} | {r['median'] / floor:.2f} |")
+for title, name, base in [
+    ("1,000,000 members, JSON: total", "json_total", "safe total"),
+    ("1,000,000 members, JSON: the 10 largest", "json_top", "safe rank --top 10"),
+    ("1,000,000 members, CSV: total", "csv_total", "safe total"),
+    ("1,000,000 members, CSV: the 10 largest", "csv_top", "safe rank --top 10"),
+]:
+    lines += ["", f"## {title}", ""] + table(name, base)
 lines += [
     "",
-    "## 2. Synthetic tables",
+    "## Every command, 100,000 and 1,000,000 members (JSON)",
     "",
-    "`benches/gen_table.py N` writes N members (seed 20250909), a fifth of them",
-    "tied on round amounts. safe and jq read the JSON table; Miller reads the same",
-    "rows as CSV, its native format. jq and Miller sum in binary floating point,",
-    "so their totals are not exact; safe's are.",
-    "",
+    "| command | 100k (s) | 100k (MiB) | 1M (s) | 1M (MiB) | growth |",
+    "|:---|---:|---:|---:|---:|---:|",
 ]
-for n in sizes:
-    r = results(f"n{n}")
-    mem = {}
-    with open(f"{work}/mem{n}.tsv") as f:
-        for line in f:
-            name, kb = line.rstrip("\n").split("\t")
-            mem[name] = int(kb)
-    lines += [
-        f"### {int(n):,} members",
-        "",
-        "| command | median (ms) | peak memory (MiB) | × safe |",
-        "|:---|---:|---:|---:|",
-    ]
-    for task, safe_name in (("total", "safe total"), ("top 10", "safe rank --top 10")):
-        base = r[safe_name]["median"]
-        for name in (safe_name, f"jq {task}", f"mlr {task}"):
-            med = r[name]["median"]
-            lines.append(
-                f"| `{name}` | {ms(med)} | {mem[name] / 1024:,.1f} | {med / base:.1f} |"
-            )
-    lines.append("")
-# The hand-written analysis of the recorded run follows the figures.
+rows = {}
+with open(f"{work}/commands.tsv") as f:
+    for line in f:
+        n, name, figures = line.rstrip("\n").split("\t")
+        secs, kb = figures.split()
+        rows.setdefault(name, {})[n] = (float(secs), int(kb) / 1024)
+for name, r in rows.items():
+    a, b = r["100000"], r["1000000"]
+    growth = b[0] / a[0] if a[0] else float("nan")
+    lines.append(f"| `{name}` | {a[0]:.2f} | {a[1]:,.0f} | {b[0]:.2f} | {b[1]:,.0f} | {growth:.1f}× |")
+lines += ["", "## Shapes of input", "", "| input: command | time (s) | peak memory (MiB) |", "|:---|---:|---:|"]
+with open(f"{work}/shapes.tsv") as f:
+    for line in f:
+        name, figures = line.rstrip("\n").split("\t")
+        secs, kb = figures.split()
+        lines.append(f"| {name} | {float(secs):.2f} | {int(kb) / 1024:,.0f} |")
 with open(f"{__file__.rsplit('/', 1)[0]}/notes.md") as f:
     notes = f.read()
 with open(out, "w") as f:
-    f.write("\n".join(lines) + "\n" + notes)
+    f.write("\n".join(lines) + "\n\n" + notes)

@@ -1,75 +1,92 @@
 #!/usr/bin/env bash
-# Benchmarks safe against jq and Miller, and writes BENCHMARKS.md.
+# Benchmarks safe against DuckDB and jq on the same files, and writes
+# BENCHMARKS.md (figures from one run; nothing here is asserted by tests).
 #
-#   bash benches/run.sh            # full run (about 10 minutes)
-#   QUICK=1 bash benches/run.sh    # fewer runs, no 1,000,000-member table
+#   bash benches/run.sh            # full run (about 15 minutes)
+#   QUICK=1 bash benches/run.sh    # fewer runs
 #
-# Needs hyperfine, jq and Miller (Debian: apt-get install -y hyperfine jq
-# miller), GNU time (/usr/bin/time) and python3. Nothing here runs in CI:
-# timings are recorded, not asserted.
+# Installs what it needs: hyperfine from Debian's packages, the DuckDB CLI
+# from PyPI's duckdb-cli in a virtual environment. Needs python3, jq and
+# GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=${BENCH_DIR:-$(mktemp -d)}
 out=$root/BENCHMARKS.md
-for tool in hyperfine jq mlr python3 /usr/bin/time; do
-    command -v "$tool" >/dev/null || { echo "benches/run.sh: $tool is not installed" >&2; exit 1; }
-done
+
+command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+venv=${DUCKDB_VENV:-$work/duckdb-venv}
+[ -x "$venv/bin/duckdb" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q duckdb-cli; }
+duckdb=$venv/bin/duckdb
 
 cargo build --release --locked >&2
 safe=$root/target/release/safe
-sizes="10000 100000 1000000"
-runs=10
-if [ -n "${QUICK:-}" ]; then sizes="10000 100000"; runs=3; fi
+runs=5
+[ -n "${QUICK:-}" ] && runs=2
 
-# The same rows for every tool: safe and jq read the JSON table, Miller
-# (which does not flatten nested arrays into records) reads them as CSV.
-bundled=$root/data/editions/commission-2025-09.json
-jq -r '"code,name,amount", (.allocations[] | [.code, .name, .amount] | @csv)' "$bundled" > "$work/bundled.csv"
-for n in $sizes; do
+for n in 100000 1000000; do
     [ -f "$work/t$n.json" ] || python3 benches/gen_table.py "$n" "$work/t$n.json" "$work/t$n.csv"
 done
+# Shapes: one 100 MB name; a million tiny members.
+python3 benches/gen_table.py shapes "$work"
 
-jq_rank='.allocations | sort_by(-(.amount | tonumber)) | .[] | [.code, .name, .amount] | @tsv'
-jq_total='[.allocations[].amount | tonumber] | add'
-jq_top='.allocations | sort_by(-(.amount | tonumber)) | .[:10] | .[] | [.code, .name, .amount] | @tsv'
+# DuckDB: exact DECIMAL sums and ORDER BY … LIMIT 10 on the same files.
+j=$work/t1000000.json; c=$work/t1000000.csv
+unnest="(SELECT unnest(allocations) AS a FROM read_json('$j', maximum_object_size=200000000))"
+echo "SELECT sum(CAST(a.amount AS DECIMAL(18,2))) FROM $unnest;" > "$work/json_sum.sql"
+echo "SELECT a.code, a.name, CAST(a.amount AS DECIMAL(18,2)) AS amount FROM $unnest ORDER BY amount DESC LIMIT 10;" > "$work/json_top.sql"
+echo "SELECT sum(amount) FROM read_csv('$c', types={'amount':'DECIMAL(18,2)'});" > "$work/csv_sum.sql"
+echo "SELECT * FROM read_csv('$c', types={'amount':'DECIMAL(18,2)'}) ORDER BY amount DESC LIMIT 10;" > "$work/csv_top.sql"
 
-# 1. The bundled table, whole processes, beside `true`.
-hyperfine -N --warmup 5 --runs $((runs * 5)) --export-json "$work/bundled.json" \
-    -n 'true' 'true' \
-    -n 'safe rank' "$safe rank" \
-    -n 'safe total' "$safe total" \
-    -n 'jq rank' "jq -r '$jq_rank' $bundled" \
-    -n 'mlr rank' "mlr --icsv --otsv sort -nr amount $work/bundled.csv" >&2
+hf() { name=$1; shift; hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/$name.json" "$@" >&2; }
 
-# 2. Synthetic tables: total and top 10.
-for n in $sizes; do
-    r=$runs; [ "$n" = 1000000 ] && r=5
-    hyperfine -N --warmup 1 --runs "$r" --export-json "$work/n$n.json" \
-        -n "safe total" "$safe --data $work/t$n.json total" \
-        -n "jq total" "jq '$jq_total' $work/t$n.json" \
-        -n "mlr total" "mlr --icsv --ojson stats1 -a sum -f amount $work/t$n.csv" \
-        -n "safe rank --top 10" "$safe --data $work/t$n.json rank --top 10" \
-        -n "jq top 10" "jq -r '$jq_top' $work/t$n.json" \
-        -n "mlr top 10" "mlr --icsv --otsv top -n 10 -f amount -a $work/t$n.csv" >&2
-    # Peak memory (maximum resident set size), one run each.
-    : > "$work/mem$n.tsv"
-    while IFS='|' read -r name cmd; do
-        kb=$(/usr/bin/time -f %M sh -c "$cmd > /dev/null" 2>&1 | tail -n 1)
-        printf '%s\t%s\n' "$name" "$kb" >> "$work/mem$n.tsv"
+hf bundled --runs $((runs * 10)) -n 'true' 'true' -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
+hf json_total -n 'safe total' "$safe --data $j total" -n 'duckdb sum' "$duckdb -f $work/json_sum.sql" \
+    -n 'jq total' "jq '[.allocations[].amount | tonumber] | add' $j"
+hf json_top -n 'safe rank --top 10' "$safe --data $j rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/json_top.sql" \
+    -n 'jq top 10' "jq -r '.allocations | sort_by(-(.amount | tonumber)) | .[:10] | .[] | [.code, .name, .amount] | @tsv' $j"
+hf csv_total -n 'safe total' "$safe --data $c total" -n 'duckdb sum' "$duckdb -f $work/csv_sum.sql"
+hf csv_top -n 'safe rank --top 10' "$safe --data $c rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/csv_top.sql"
+
+# Every command at 100k and 1M: time and peak memory of one run each.
+: > "$work/commands.tsv"
+for n in 100000 1000000; do
+    t=$work/t$n.json
+    while IFS='|' read -r name args; do
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c "$safe --data $t $args > /dev/null 2>&1" || true
+        printf '%s\t%s\t%s\n' "$n" "$name" "$(cat "$work/time.txt" | tail -n 1)" >> "$work/commands.tsv"
     done <<LIST
-safe total|$safe --data $work/t$n.json total
-jq total|jq '$jq_total' $work/t$n.json
-mlr total|mlr --icsv --ojson stats1 -a sum -f amount $work/t$n.csv
-safe rank --top 10|$safe --data $work/t$n.json rank --top 10
-jq top 10|jq -r '$jq_top' $work/t$n.json
-mlr top 10|mlr --icsv --otsv top -n 10 -f amount -a $work/t$n.csv
+total|total
+rank --top 10|rank --top 10
+rank|rank
+rank --json|rank --json
+shares --format csv|shares --format csv
+per-capita|per-capita
+table|table
+stats|stats
+check|check
+diff (itself)|diff $t
+what-if|what-if --add ZZ=5
+chart|chart
 LIST
 done
+: > "$work/shapes.tsv"
+while IFS='|' read -r name file args; do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c "$safe --data $work/$file $args > /dev/null 2>&1" || true
+    printf '%s\t%s\n' "$name" "$(tail -n 1 "$work/time.txt")" >> "$work/shapes.tsv"
+done <<LIST
+1M benign: total|t1000000.json|total
+1M tiny members: total|tiny.json|total
+100 MB name: total|bigname.json|total
+100 MB name: rank|bigname.json|rank
+100 MB name: stats|bigname.json|stats
+LIST
 
-python3 benches/report.py "$work" "$out" "$sizes" \
+python3 benches/report.py "$work" "$out" \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" \
     "$(nproc)" "$(free -g | awk '/^Mem:/ {print $2}')" "$(uname -r)" \
-    "$($safe --version)" "$(jq --version)" "$(mlr --version)" "$(hyperfine --version)" \
-    "$(rustc --version)"
+    "$($safe --version)" "$($duckdb --version | cut -d' ' -f1)" "$(jq --version)" \
+    "$(hyperfine --version)" "$(rustc --version)" "$(git rev-parse --short HEAD)"
 echo "benches/run.sh: wrote $out (raw results in $work)" >&2

@@ -73,19 +73,7 @@ pub fn parse(origin: &str, source: &str, bytes: &[u8]) -> Result<Population> {
         .trim(csv::Trim::All)
         .flexible(false)
         .from_reader(bytes);
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map(|p| p.line() as usize);
-        let message = match e.kind() {
-            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => {
-                format!("a row has {len} fields where the header has {expected_len}")
-            }
-            _ => e.to_string(),
-        };
-        Error::data(origin, line.map(|l| (l, 1)), message)
-    };
+    let csv_error = |e: csv::Error| crate::dataset::csv::read_error(origin, &e);
     let headers = reader.headers().map_err(csv_error)?.clone();
     let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(code_at), Some(population_at)) = (column("code"), column("population")) else {

@@ -43,17 +43,7 @@ pub fn parse(
         .comment(Some(b'#'))
         .flexible(false)
         .from_reader(bytes);
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map(|p| p.line() as usize);
-        let message = match e.kind() {
-            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
-            csv::ErrorKind::UnequalLengths {
-                expected_len, len, ..
-            } => format!("a row has {len} fields where the header has {expected_len}"),
-            _ => e.to_string(),
-        };
-        Error::data(origin, line.map(|l| (l, 1)), message)
-    };
+    let csv_error = |e: csv::Error| read_error(origin, &e);
     let headers = reader.headers().map_err(csv_error)?.clone();
     if headers.iter().all(|h| h.trim().is_empty()) {
         return Err(Error::data(
@@ -140,6 +130,20 @@ pub fn parse(
         Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
         Unfinished::Table(e) => e,
     })
+}
+
+/// A CSV reading error as one line naming `origin` and the line (shared
+/// with the population reader).
+pub fn read_error(origin: &str, e: &csv::Error) -> Error {
+    let line = e.position().map(|p| p.line() as usize);
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("a row has {len} fields where the header has {expected_len}"),
+        _ => e.to_string(),
+    };
+    Error::data(origin, line.map(|l| (l, 1)), message)
 }
 
 /// Comma unless the header line has more semicolons than commas (as

@@ -3,27 +3,13 @@
 //! escaped as the workflow-command syntax requires (`%`, CR, LF; and `:`
 //! and `,` in properties).
 
-use super::{Exporter, Report, Style, TableInfo, ci_checks, table_label};
+use super::{Report, Style, TableInfo, TextExporter, ci_checks, table_label};
 use crate::error::Result;
 use crate::text::{escape_workflow_data, escape_workflow_property};
 
 pub struct Github;
 
-impl Exporter for Github {
-    fn write(
-        &self,
-        report: &dyn Report,
-        table: &TableInfo,
-        _style: Style,
-        sink: &mut dyn std::io::Write,
-    ) -> Result<()> {
-        let text = self.text(report, table, _style)?;
-        sink.write_all(text.as_bytes())
-            .map_err(|e| crate::error::Error::write(&e))
-    }
-}
-
-impl Github {
+impl TextExporter for Github {
     fn text(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
         let checks = ci_checks(report, "github")?;
         let label = table_label(table);

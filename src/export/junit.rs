@@ -2,27 +2,13 @@
 //! table, one `<testcase>` per check, with a `<failure>` carrying the
 //! figures when it fails. All text is XML-escaped.
 
-use super::{Exporter, Report, Style, TableInfo, ci_checks, table_label};
+use super::{Report, Style, TableInfo, TextExporter, ci_checks, table_label};
 use crate::error::Result;
 use crate::text::escape_xml;
 
 pub struct Junit;
 
-impl Exporter for Junit {
-    fn write(
-        &self,
-        report: &dyn Report,
-        table: &TableInfo,
-        _style: Style,
-        sink: &mut dyn std::io::Write,
-    ) -> Result<()> {
-        let text = self.text(report, table, _style)?;
-        sink.write_all(text.as_bytes())
-            .map_err(|e| crate::error::Error::write(&e))
-    }
-}
-
-impl Junit {
+impl TextExporter for Junit {
     fn text(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
         let checks = ci_checks(report, "junit")?;
         let failures = checks.iter().filter(|l| !l.check.passed).count();

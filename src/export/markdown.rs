@@ -2,7 +2,7 @@
 //! (`---:`), headings as `###`, notes as paragraphs; ready to paste.
 
 use super::{
-    Block, Column, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_max,
+    Block, Column, Report, Style, Table, TableInfo, TextExporter, bar, bar_eighths, chart_max,
     chart_value, human_cells, human_header,
 };
 
@@ -18,21 +18,7 @@ fn escape(text: &str) -> String {
     crate::text::escape_markdown(text).into_owned()
 }
 
-impl Exporter for Markdown {
-    fn write(
-        &self,
-        report: &dyn Report,
-        info: &TableInfo,
-        style: Style,
-        sink: &mut dyn std::io::Write,
-    ) -> Result<()> {
-        let text = self.text(report, info, style)?;
-        sink.write_all(text.as_bytes())
-            .map_err(|e| crate::error::Error::write(&e))
-    }
-}
-
-impl Markdown {
+impl TextExporter for Markdown {
     fn text(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
         let mut out = String::new();
         for block in super::human_view(report, info).blocks {

@@ -588,6 +588,25 @@ pub trait Exporter {
     ) -> Result<()>;
 }
 
+/// A format that lays a report out as one text (small by nature: CI
+/// reports, Markdown), written when complete.
+pub(crate) trait TextExporter {
+    fn text(&self, report: &dyn Report, table: &TableInfo, style: Style) -> Result<String>;
+}
+
+impl<T: TextExporter> Exporter for T {
+    fn write(
+        &self,
+        report: &dyn Report,
+        table: &TableInfo,
+        style: Style,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let text = self.text(report, table, style)?;
+        out.write_all(text.as_bytes()).map_err(|e| Error::write(&e))
+    }
+}
+
 /// The exporter for a format.
 pub fn exporter(format: Format) -> &'static dyn Exporter {
     match format {
