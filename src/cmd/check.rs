@@ -190,8 +190,8 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
         Block::Table(Table {
             columns: vec![
                 Column::text("id", "id").machine_only(),
-                Column::text("rule", "check"),
                 Column::text("reference", "ref."),
+                Column::text("rule", "check"),
                 Column::text("passed", "status"),
                 Column::number("actual", "actual").machine_only(),
                 Column::number("limit", "limit").machine_only(),
@@ -205,8 +205,8 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
                 .map(|c| {
                     vec![
                         Cell::text(c.id.as_str()),
-                        Cell::text(rule(c)),
                         Cell::text(c.reference.unwrap_or("")),
+                        Cell::text(rule(c)),
                         Cell::Check(c.passed),
                         Cell::Number(c.actual),
                         Cell::Number(c.limit),

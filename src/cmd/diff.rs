@@ -75,6 +75,10 @@ impl Report for DiffReport {
         "diff"
     }
 
+    fn parts(&self) -> &'static [&'static str] {
+        &["members", "totals"]
+    }
+
     fn shows_headroom(&self) -> bool {
         true
     }

@@ -57,7 +57,23 @@ impl Ctx {
     pub fn emit_styled(&self, report: &dyn Report, style: Style) -> Result<Outcome> {
         let mut out = self.out.borrow_mut();
         export::write(report, &TableInfo::of(&self.data), style, &mut *out)?;
-        Ok(Outcome::default())
+        let mut outcome = Outcome::default();
+        // CSV holds one table: say how to reach the others.
+        let parts = report.parts();
+        if style.format == Format::Csv && parts.len() > 1 && style.part.is_none() {
+            let chosen = parts[0];
+            let others: Vec<String> = parts
+                .iter()
+                .filter(|p| **p != chosen)
+                .map(|p| format!("--part {p}"))
+                .collect();
+            outcome.stderr.push(format!(
+                "note: the CSV holds the {chosen} table; {} for the other{}",
+                others.join(" or "),
+                if others.len() == 1 { "" } else { "s" }
+            ));
+        }
+        Ok(outcome)
     }
 
     /// Renders a report whose verdict is `ok`; exit 1 (with `complaint` on

@@ -160,6 +160,10 @@ impl Report for WhatIfReport {
         "what-if"
     }
 
+    fn parts(&self) -> &'static [&'static str] {
+        &["members", "totals", "checks"]
+    }
+
     fn shows_headroom(&self) -> bool {
         true
     }

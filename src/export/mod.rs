@@ -71,6 +71,11 @@ pub trait Report: ToJson {
     fn shows_headroom(&self) -> bool {
         false
     }
+    /// The names of the tables a report has, when it has several
+    /// (`--part`): CSV writes one, and says on stderr how to get the others.
+    fn parts(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// How many members a listing shows (after `--top`): the table and
     /// Markdown formats say so when that is fewer than the table has.
     fn listed(&self) -> Option<usize> {

@@ -155,7 +155,13 @@ fn diff_and_what_if_reach_every_table_in_csv() {
         ])
         .run()
         .ok();
-    assert!(checks.lines()[0].starts_with("id,rule,reference,passed"));
+    assert!(checks.lines()[0].starts_with("id,reference,rule,passed"));
+    // Without --part, stderr says how to reach the other tables.
+    Test::new()
+        .args(["diff", "council-2026-02", "--format", "csv"])
+        .run()
+        .code(0)
+        .stderr_has("note: the CSV holds the members table; --part totals for the other");
     Test::new()
         .args(["rank", "--format", "csv", "--part", "totals"])
         .run()
