@@ -40,15 +40,15 @@ echo "SELECT a.code, a.name, CAST(a.amount AS DECIMAL(18,2)) AS amount FROM $unn
 echo "SELECT sum(amount) FROM read_csv('$c', types={'amount':'DECIMAL(18,2)'});" > "$work/csv_sum.sql"
 echo "SELECT * FROM read_csv('$c', types={'amount':'DECIMAL(18,2)'}) ORDER BY amount DESC LIMIT 10;" > "$work/csv_top.sql"
 
-hf() { name=$1; shift; hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/$name.json" "$@" >&2; }
+hf() { name=$1; n=$2; shift 2; hyperfine -N --warmup 1 --runs "$n" --export-json "$work/$name.json" "$@" >&2; }
 
-hf bundled --runs $((runs * 10)) -n 'true' 'true' -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
-hf json_total -n 'safe total' "$safe --data $j total" -n 'duckdb sum' "$duckdb -f $work/json_sum.sql" \
+hf bundled $((runs * 20)) -n 'true' 'true' -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
+hf json_total "$runs" -n 'safe total' "$safe --data $j total" -n 'duckdb sum' "$duckdb -f $work/json_sum.sql" \
     -n 'jq total' "jq '[.allocations[].amount | tonumber] | add' $j"
-hf json_top -n 'safe rank --top 10' "$safe --data $j rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/json_top.sql" \
+hf json_top "$runs" -n 'safe rank --top 10' "$safe --data $j rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/json_top.sql" \
     -n 'jq top 10' "jq -r '.allocations | sort_by(-(.amount | tonumber)) | .[:10] | .[] | [.code, .name, .amount] | @tsv' $j"
-hf csv_total -n 'safe total' "$safe --data $c total" -n 'duckdb sum' "$duckdb -f $work/csv_sum.sql"
-hf csv_top -n 'safe rank --top 10' "$safe --data $c rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/csv_top.sql"
+hf csv_total "$runs" -n 'safe total' "$safe --data $c total" -n 'duckdb sum' "$duckdb -f $work/csv_sum.sql"
+hf csv_top "$runs" -n 'safe rank --top 10' "$safe --data $c rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/csv_top.sql"
 
 # Every command at 100k and 1M: time and peak memory of one run each.
 : > "$work/commands.tsv"
