@@ -26,14 +26,7 @@ pub fn check_output(format: Format, out: &str) {
 
 pub fn render_all(report: &dyn Report, data: &Dataset) {
     let info = TableInfo::of(data);
-    for format in [
-        Format::Table,
-        Format::Json,
-        Format::Csv,
-        Format::Markdown,
-        Format::Junit,
-        Format::Github,
-    ] {
+    for &format in Format::all() {
         for unit in [Unit::Eur, Unit::Bn] {
             let style = Style {
                 format,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::per_capita::per_capita_report;
 use super::rank::rank_report;
-use crate::dataset::Dataset;
+use crate::dataset::{Basis, Dataset};
 use crate::error::Result;
 use crate::population::Population;
 
@@ -40,6 +40,8 @@ pub struct Bar {
     pub code: String,
     pub name: String,
     pub value: Decimal,
+    /// What the member's figure is.
+    pub basis: Basis,
 }
 
 pub fn chart_report(
@@ -58,6 +60,7 @@ pub fn chart_report(
                     rank: m.rank,
                     code: m.code,
                     name: m.name,
+                    basis: m.basis,
                     value: if by == By::Amount {
                         m.amount
                     } else {
@@ -77,6 +80,7 @@ pub fn chart_report(
                         rank: m.rank?,
                         code: m.code,
                         name: m.name,
+                        basis: m.basis,
                         value: m.per_capita?,
                     })
                 })

@@ -2,8 +2,9 @@
 //! optionally as a standalone SVG file.
 
 use crate::analysis::chart::{By, ChartReport, chart_report};
+use crate::dataset::Basis;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, TableInfo, View, svg};
+use crate::export::{Block, Cell, Column, Report, Table, TableInfo, UNCONFIRMED_MARK, View, svg};
 use crate::population;
 
 use super::{Ctx, Outcome};
@@ -102,11 +103,32 @@ impl Report for ChartReport {
                 rows: self
                     .bars
                     .iter()
-                    .map(|b| vec![Cell::text(&b.code), Cell::text(&b.name), cell(b.value)])
+                    .map(|b| {
+                        // Not confirmed: marked after the name in the chart.
+                        let shown = if b.basis.confirmed() || b.basis == Basis::Unstated {
+                            b.name.clone()
+                        } else {
+                            format!("{}{UNCONFIRMED_MARK}", b.name)
+                        };
+                        vec![
+                            Cell::text(&b.code),
+                            Cell::key(b.name.clone(), shown),
+                            cell(b.value),
+                        ]
+                    })
                     .collect(),
                 footer: Vec::new(),
             }),
         ];
+        if self
+            .bars
+            .iter()
+            .any(|b| !b.basis.confirmed() && b.basis != Basis::Unstated)
+        {
+            blocks.push(Block::Note(format!(
+                "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not a Council decision's exact amount."
+            )));
+        }
         if !self.left_out.is_empty() {
             blocks.push(Block::Note(format!(
                 "Not shown: {}.",

@@ -47,6 +47,14 @@ pub enum Format {
 /// The commands whose reports hold checks, for the CI formats.
 pub const CI_COMMANDS: &[&str] = &["`safe check`", "`safe total --expect AMOUNT`"];
 
+impl Format {
+    /// Every format, from clap's own list (tests iterate over it, so a new
+    /// format cannot be left out).
+    pub fn all() -> &'static [Format] {
+        <Format as clap::ValueEnum>::value_variants()
+    }
+}
+
 /// How to render: chosen once from the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
