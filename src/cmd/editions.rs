@@ -81,7 +81,7 @@ impl Report for EditionsReport {
                 Column::text("default", "default"),
                 Column::text("as_of", "as of"),
                 Column::text("status", "status"),
-                Column::number("members", "members"),
+                Column::number("member_count", "members"),
                 Column::number("confirmed", "confirmed"),
                 Column::money("allocated", "total"),
                 Column::text("title", "title"),
@@ -92,7 +92,7 @@ impl Report for EditionsReport {
                 .map(|e| {
                     vec![
                         Cell::text(e.id),
-                        Cell::text(if e.default { "yes" } else { "" }),
+                        Cell::key(e.default.to_string(), if e.default { "yes" } else { "" }),
                         Cell::text(&e.as_of),
                         Cell::text(&e.status),
                         Cell::Int(e.member_count as i64),
