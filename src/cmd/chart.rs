@@ -36,7 +36,17 @@ impl From<ByArg> for By {
     }
 }
 
+/// The arguments of `safe chart`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "A horizontal bar chart in the terminal, or as an SVG file",
+    long_about = "A horizontal bar chart, one bar per member with its label and value, \
+sized to the terminal (80 columns when piped, or --width), drawn with Unicode block \
+characters at eighth-of-a-character resolution. --svg FILE also writes the chart as a \
+standalone SVG file (title, value axis, labels, values, ceiling and source); --svg - writes \
+the SVG to stdout instead of the terminal chart.",
+    after_help = "Examples:\n  safe chart\n  safe chart --by per-capita --top 10\n  safe chart --svg safe.svg"
+)]
 pub struct ChartArgs {
     /// What the bars measure
     #[arg(long, value_enum, default_value_t = ByArg::Amount)]

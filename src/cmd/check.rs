@@ -18,7 +18,16 @@ use clap::Args;
 
 use crate::cli::amount_arg;
 
+/// The arguments of `safe check`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Check the table against the regulation's rules (exit 1 on failure)",
+    long_about = "Check the table against the regulation: the allocated sum within the \
+ceiling (Art. 6), the three largest recipients within 60% of the ceiling (Art. 13), every \
+recipient an EU member state (Art. 5), plus any expectations given. Exits 0 when every check \
+passes and 1 when any fails.",
+    after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe check --format junit > safe-junit.xml\n  safe check --format github"
+)]
 pub struct CheckArgs {
     /// Also check that the allocated sum is exactly AMOUNT
     #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]

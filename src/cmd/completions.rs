@@ -13,7 +13,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+/// The arguments of `safe completions`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Print a shell completion script",
+    long_about = "Print a completion script for SHELL on stdout. Install it where your shell \
+looks for completions, e.g. for bash: safe completions bash > ~/.local/share/bash-completion/completions/safe",
+    after_help = "Examples:\n  safe completions bash > safe.bash\n  safe completions zsh > _safe\n  safe completions fish > safe.fish"
+)]
 pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
@@ -37,8 +44,15 @@ pub fn completions(args: &CompletionsArgs) -> Result<Outcome> {
     text(out)
 }
 
-/// `safe man [COMMAND] [--dir DIR]`.
+/// The arguments of `safe man`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Print the man pages (roff): safe(1), or one per command",
+    long_about = "Print the main man page, safe(1), in roff on stdout; with COMMAND, that \
+command's page, safe-COMMAND(1), with every option; with --dir DIR, write all of them into DIR \
+(safe.1, safe-rank.1, …) and list the files written.",
+    after_help = "Examples:\n  safe man > safe.1\n  safe man rank > safe-rank.1\n  safe man --dir man1"
+)]
 pub struct ManArgs {
     /// The command whose page to print (default: the main page)
     #[arg(value_name = "COMMAND")]

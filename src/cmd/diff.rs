@@ -13,7 +13,17 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+/// The arguments of `safe diff`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Compare the loaded table with OTHER, member by member",
+    long_about = "Compare the loaded table (the bundled one, or --data) with OTHER: each \
+member's old and new amount, the change in euros and percent, new and dropped members, and the \
+change in total, headroom and the Art. 13 position, and each row's basis before and after. OTHER \
+is a bundled edition's id or a file. It reports and does not judge (exit 0) unless --exit-code \
+asks it to fail (exit 1) when the tables differ at all, to pin a table in CI.",
+    after_help = "Examples:\n  safe diff council-2026-02\n  safe --edition council-2026-02 diff commission-2025-09 --json\n  safe diff commission-2025-09 --exit-code"
+)]
 pub struct DiffArgs {
     /// The other table: a bundled edition's id (see `safe editions`) or a
     /// file (JSON, CSV or TSV); `-` reads standard input

@@ -11,7 +11,16 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+/// The arguments of `safe per-capita`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Euros per inhabitant, ranked",
+    name = "per-capita",
+    long_about = "Members ranked by euros per inhabitant, with population and amount beside it. \
+Population: Eurostat, 1 January 2025 (bundled), or --population FILE, a CSV with a header \
+naming `code` and `population`. A member with no figure is shown as not available.",
+    after_help = "Examples:\n  safe per-capita\n  safe per-capita --top 5 --format csv"
+)]
 pub struct PerCapitaArgs {
     /// Population figures (CSV with `code` and `population` columns)
     #[arg(long, value_name = "FILE")]

@@ -11,7 +11,15 @@ use clap::Args;
 
 use crate::cli::positive_count;
 
+/// The arguments of `safe rank`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Rank members by amount, largest first",
+    long_about = "Rank members by amount, largest first, with each member's share of the \
+fund ceiling and the cumulative share. Tied amounts share a rank (competition ranking: \
+1, 2, 3, 3, 5) and are ordered by name.",
+    after_help = "Examples:\n  safe rank\n  safe rank --top 5 --unit bn\n  safe rank --asc --json | jq '.members[0]'"
+)]
 pub struct RankArgs {
     /// Show only the first N members
     #[arg(long, value_name = "N", value_parser = positive_count)]

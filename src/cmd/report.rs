@@ -23,7 +23,17 @@ use crate::population;
 
 use super::{Ctx, Outcome};
 
+/// The arguments of `safe report`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "One self-contained HTML page of the table, to share or print",
+    long_about = "Write one HTML5 page of the loaded table: its provenance, the headline \
+figures, the regulation's rules, the ranking with shares, the bar chart, per-capita amounts, \
+concentration and, for an edition that revises another, what changed. Self-contained (inline \
+CSS and SVG, no script, nothing loaded from outside), readable on a phone, printable on A4, \
+dark mode by the reader's preference. --output FILE writes it atomically.",
+    after_help = "Examples:\n  safe report --output safe.html\n  safe --edition council-2026-02 report --output council.html\n  safe report > page.html"
+)]
 pub struct ReportArgs {
     /// Write the page to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]

@@ -47,7 +47,17 @@ impl From<MethodArg> for Method {
     }
 }
 
+/// The arguments of `safe shares`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Each member's share in percent, rounded your way",
+    long_about = "Each member's share in percent of the fund ceiling (default) or of the \
+allocated sum. `nearest` rounds each share half-to-even, so equal amounts show equal shares; \
+the total row is the exact sum of the column as shown. `largest-remainder` (Hamilton) makes \
+the rounded column add up exactly to the rounded total; equal remainders go to the larger \
+amount, then to the name that sorts first.",
+    after_help = "Examples:\n  safe shares\n  safe shares --of allocated --method largest-remainder\n  safe shares --precision 4 --format csv"
+)]
 pub struct SharesArgs {
     /// Shares of the fund ceiling or of the allocated sum
     #[arg(long, value_enum, default_value_t = OfArg::Fund)]

@@ -13,7 +13,16 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+/// The arguments of `safe show`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "One member in context: rank, ties, shares, per inhabitant, neighbours",
+    long_about = "One member in context: amount, rank (and who it ties with), share of the \
+ceiling and of the allocated sum, amount per inhabitant, and the members just above and below \
+with the gaps. MEMBER is a code (EL or GR), a name in any case and with or without accents \
+(greece, Türkiye, turkiye) or a name people write (Czech Republic, Greek Cyprus, Turkey).",
+    after_help = "Examples:\n  safe show PL\n  safe show 'Czech Republic'\n  safe show greece --json"
+)]
 pub struct ShowArgs {
     /// A code, a name or an alias
     pub member: String,

@@ -20,7 +20,12 @@ pub enum SortKey {
     Amount,
 }
 
+/// The arguments of `safe table`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "The whole table as loaded, with its provenance",
+    after_help = "Examples:\n  safe table\n  safe table --sort name --format markdown\n  safe --edition council-2026-02 table --format csv"
+)]
 pub struct TableArgs {
     /// Sort the rows (default: the order of the file)
     #[arg(long, value_enum)]

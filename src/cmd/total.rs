@@ -13,7 +13,15 @@ use rust_decimal::Decimal;
 
 use crate::cli::amount_arg;
 
+/// The arguments of `safe total`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Total the fund: allocated, ceiling, headroom, utilisation",
+    long_about = "Total the fund: the allocated sum, the ceiling, the unallocated headroom, \
+the number of members and the utilisation of the ceiling. With --expect, exit 1 when the \
+allocated sum differs from AMOUNT, saying by how much.",
+    after_help = "Examples:\n  safe total\n  safe total --expect 149.9337bn\n  safe --edition council-2026-02 total --json"
+)]
 pub struct TotalArgs {
     /// Exit 1 unless the allocated sum is exactly AMOUNT
     #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]

@@ -34,7 +34,18 @@ impl From<FitArg> for Fit {
     }
 }
 
+/// The arguments of `safe what-if`, with its help.
 #[derive(Debug, Args)]
+#[command(
+    about = "Scenarios: add, set or remove members, optionally fit the ceiling",
+    name = "what-if",
+    long_about = "Apply a scenario to the loaded table and report before, after and the \
+change per member, the new totals, and the scenario's checks. --fit pro-rata scales the \
+members the scenario did not set down in proportion, in whole euros (largest remainder), so \
+the total is exactly the ceiling and nobody goes up. The scenario is reported either way: \
+exit 0 unless the arguments are bad.",
+    after_help = "Examples:\n  safe what-if --add TR=5bn:Türkiye\n  safe what-if --add TR=5bn --fit pro-rata\n  safe what-if --set PL=40bn --remove DK --json"
+)]
 pub struct WhatIfArgs {
     /// Add a member: CODE=AMOUNT or CODE=AMOUNT:NAME (repeatable)
     #[arg(long, value_name = "CODE=AMOUNT[:NAME]", value_parser = add_arg, allow_hyphen_values = true)]
