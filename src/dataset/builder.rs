@@ -47,6 +47,9 @@ pub struct Builder {
     total: ExactSum,
 }
 
+/// From how many rows the duplicate check uses a second thread.
+const PARALLEL_FROM: usize = 50_000;
+
 /// Why a table could not be finished.
 #[derive(Debug)]
 pub enum Unfinished {
@@ -104,13 +107,19 @@ impl Builder {
     /// The first duplicate code or name, in file order: the row that
     /// repeats an earlier one, and the message naming both.
     fn first_duplicate(&self) -> Option<(usize, String)> {
-        // The two sorts are independent: one on each core.
-        let (codes, names) = std::thread::scope(|scope| {
-            let codes =
-                scope.spawn(|| first_repeat(&self.code_hashes, |i| self.list[i].code.clone()));
-            let names = first_repeat(&self.name_hashes, |i| self.list[i].name.to_lowercase());
-            (codes.join().unwrap_or(None), names)
-        });
+        let codes = || first_repeat(&self.code_hashes, |i| self.list[i].code.clone());
+        let names = || first_repeat(&self.name_hashes, |i| self.list[i].name.to_lowercase());
+        // The two sorts are independent: for a large table, one on each
+        // core (a thread costs more than sorting a small one).
+        let (codes, names) = if self.list.len() < PARALLEL_FROM {
+            (codes(), names())
+        } else {
+            std::thread::scope(|scope| {
+                let codes = scope.spawn(codes);
+                let names = names();
+                (codes.join().unwrap_or(None), names)
+            })
+        };
         let code_message = |(first, dup): (usize, usize)| {
             (
                 dup,
