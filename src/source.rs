@@ -1,6 +1,6 @@
-//! Where input comes from: a file, standard input or text built into the
-//! binary. Reading is the only thing done here; every failure is one
-//! exit-66 line naming the input, and a UTF-8 byte-order mark is dropped.
+//! Where input comes from: a file or standard input. Reading is the only
+//! thing done here; every failure is one exit-66 line naming the input, and
+//! a UTF-8 byte-order mark is dropped.
 
 use std::io::Read;
 use std::path::Path;
@@ -13,11 +13,6 @@ pub const STDIN_ORIGIN: &str = "<stdin>";
 /// An input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source<'a> {
-    /// Text built into the binary, with the name messages give it.
-    Embedded {
-        origin: &'a str,
-        text: &'a str,
-    },
     Stdin,
     File(&'a Path),
 }
@@ -37,7 +32,6 @@ impl<'a> Source<'a> {
     /// terminal a message is printed on.
     pub fn origin(&self) -> String {
         match self {
-            Source::Embedded { origin, .. } => (*origin).to_string(),
             Source::Stdin => STDIN_ORIGIN.to_string(),
             Source::File(p) => display_path(p),
         }
@@ -46,7 +40,6 @@ impl<'a> Source<'a> {
     /// The whole input, without a leading UTF-8 byte-order mark.
     pub fn read(&self) -> Result<Vec<u8>> {
         let mut bytes = match self {
-            Source::Embedded { text, .. } => return Ok(strip_bom(text.as_bytes()).to_vec()),
             Source::Stdin => {
                 // A closed standard input (`<&-`) reads as empty in Rust's
                 // standard library; it is unreadable, not an empty table.
