@@ -243,7 +243,7 @@ mod tests {
     fn lookup_finds_codes_names_and_aliases() {
         let data = bundled().unwrap();
         let code = |q: &str| match lookup(q, &data) {
-            Lookup::Member(a) => a.code.clone(),
+            Lookup::Member(a) => a.code.to_string(),
             Lookup::NotInTable(c) => format!("not:{}", c.code),
             Lookup::Unknown => "unknown".to_string(),
         };

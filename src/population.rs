@@ -106,7 +106,7 @@ pub fn parse(origin: &str, source: &str, bytes: &[u8]) -> Result<Population> {
                 )));
             }
         };
-        if by_code.insert(code.clone(), population).is_some() {
+        if by_code.insert(code.to_string(), population).is_some() {
             return Err(at(format!("population of {code} is given twice")));
         }
     }

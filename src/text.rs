@@ -112,8 +112,12 @@ pub fn members(n: usize) -> String {
 /// The first `max` items joined with commas, and how many more there are
 /// (`PL, RO, FR and 12 more`): a message stays one readable line however
 /// large the table.
-pub fn some_of(items: &[String], max: usize) -> String {
-    let shown = items[..items.len().min(max)].join(", ");
+pub fn some_of(items: &[impl AsRef<str>], max: usize) -> String {
+    let shown: Vec<&str> = items[..items.len().min(max)]
+        .iter()
+        .map(AsRef::as_ref)
+        .collect();
+    let shown = shown.join(", ");
     match items.len().saturating_sub(max) {
         0 => shown,
         more => format!("{shown} and {more} more"),

@@ -1,6 +1,7 @@
 //! The data behind a bar chart: one value per member (amount, share of the
 //! ceiling or euros per inhabitant), largest first.
 
+use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -37,8 +38,8 @@ pub struct ChartReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bar {
     pub rank: usize,
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub value: Decimal,
     /// What the member's figure is.
     pub basis: Basis,
@@ -89,7 +90,7 @@ pub fn chart_report(
         }
     };
     if let Some(n) = top {
-        left_out.extend(bars.iter().skip(n).map(|b| b.code.clone()));
+        left_out.extend(bars.iter().skip(n).map(|b| b.code.to_string()));
         bars.truncate(n);
     }
     Ok(ChartReport { by, bars, left_out })

@@ -164,7 +164,7 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
     let margin = sub(limit, actual, "the concentration margin")?;
     Ok(Check {
         reference: cite(data, "Art. 13"),
-        members: top.iter().map(|r| r.allocation.code.clone()).collect(),
+        members: top.iter().map(|r| r.allocation.code.to_string()).collect(),
         actual_pct_of_ceiling: Some(pct(actual, data.fund.ceiling, "the concentration share")?),
         ..Check::new(
             CheckId::Concentration,
@@ -184,9 +184,9 @@ pub fn member_states_check(data: &Dataset) -> Check {
     let mut twice: Vec<[String; 2]> = Vec::new();
     for a in &data.allocations {
         match member_state(&a.code) {
-            None => outsiders.push(a.code.clone()),
+            None => outsiders.push(a.code.to_string()),
             Some(state) => match seen.iter().find(|(canonical, _)| *canonical == state.code) {
-                Some((_, first)) => twice.push([first.to_string(), a.code.clone()]),
+                Some((_, first)) => twice.push([first.to_string(), a.code.to_string()]),
                 None => seen.push((&state.code, &a.code)),
             },
         }

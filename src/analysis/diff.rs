@@ -2,6 +2,7 @@
 //! euros and percent, members added and dropped, and the change in total,
 //! headroom and Art. 13 position.
 
+use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -38,8 +39,8 @@ impl Status {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MemberChange {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub status: Status,
     /// Null for an added member.
     pub old_amount: Option<Decimal>,

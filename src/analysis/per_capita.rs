@@ -2,6 +2,7 @@
 //! population beside it; members with no population figure are listed as
 //! not available, never divided by zero.
 
+use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -28,8 +29,8 @@ pub struct PerCapitaReport {
 pub struct PerCapitaRow {
     /// Competition rank by euros per inhabitant; null when not available.
     pub rank: Option<usize>,
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
     /// What the figure is.
     pub basis: Basis,
@@ -106,7 +107,7 @@ pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerC
             None
         },
     };
-    let missing = unknown.iter().map(|r| r.code.clone()).collect();
+    let missing = unknown.iter().map(|r| r.code.to_string()).collect();
     known.extend(unknown);
     Ok(PerCapitaReport {
         population_source: population.source.clone(),

@@ -1,6 +1,7 @@
 //! Ranking: members by amount, largest first, with competition ranks (tied
 //! amounts share a rank and the next rank skips: 1, 2, 3, 3, 5).
 
+use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -117,8 +118,8 @@ pub struct RankReport {
 pub struct RankRow {
     /// Competition rank by amount, 1 = largest, whatever the order shown.
     pub rank: usize,
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
     /// What the figure is (`council-decision`, `commission-tentative`, …).
     pub basis: Basis,

@@ -2,6 +2,7 @@
 //! sum, rounded either each on its own (half-to-even) or by the largest
 //! remainder method so the column adds up.
 
+use crate::dataset::Text;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
@@ -59,8 +60,8 @@ pub struct SharesReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShareRow {
     pub rank: usize,
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
     /// What the figure is.
     pub basis: Basis,

@@ -1,6 +1,7 @@
 //! One member in context: its rank and ties, shares, amount per inhabitant,
 //! and the members just above and below it.
 
+use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -13,8 +14,8 @@ use crate::population::Population;
 /// The `show` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MemberReport {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
     /// What the figure is, and whether it is confirmed.
     pub basis: Basis,
@@ -44,15 +45,15 @@ pub struct MemberReport {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Peer {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Neighbour {
     pub rank: usize,
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
     /// The (positive) difference from the member shown.
     pub gap: Decimal,

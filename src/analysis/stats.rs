@@ -7,6 +7,7 @@
 //!   `G = Σ (2i − n − 1) · xᵢ / (n · A)`: 0 when all amounts are equal,
 //!   approaching 1 when one member gets everything.
 
+use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -45,8 +46,8 @@ pub struct StatsReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extreme {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
 }
 

@@ -2,6 +2,7 @@
 //! optionally scale the others down pro rata to fit the ceiling, and report
 //! the change and the scenario's checks.
 
+use crate::dataset::Text;
 use std::collections::HashSet;
 
 use rust_decimal::Decimal;
@@ -90,8 +91,8 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AppliedChange {
     pub action: Action,
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub amount: Option<Decimal>,
 }
 
@@ -157,24 +158,24 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<W
 fn applied(change: &Change, data: &Dataset) -> AppliedChange {
     let name = |code: &str| {
         data.find_code(code)
-            .map_or(code.to_string(), |a| a.name.clone())
+            .map_or_else(|| code.into(), |a| a.name.clone())
     };
     match change {
         Change::Add { code, name, amount } => AppliedChange {
             action: Action::Add,
-            code: code.clone(),
-            name: name.clone(),
+            code: code.into(),
+            name: name.into(),
             amount: Some(*amount),
         },
         Change::Set { code, amount } => AppliedChange {
             action: Action::Set,
-            code: code.clone(),
+            code: code.into(),
             name: name(code),
             amount: Some(*amount),
         },
         Change::Remove { code } => AppliedChange {
             action: Action::Remove,
-            code: code.clone(),
+            code: code.into(),
             name: name(code),
             amount: None,
         },
@@ -187,13 +188,13 @@ fn applied(change: &Change, data: &Dataset) -> AppliedChange {
 fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Result<FitOutcome> {
     let ceiling = after.fund.ceiling;
     let scalable: Vec<usize> = (0..after.allocations.len())
-        .filter(|&i| !fixed.contains(&after.allocations[i].code))
+        .filter(|&i| !fixed.contains(after.allocations[i].code.as_str()))
         .collect();
     let fixed_sum = sum(
         after
             .allocations
             .iter()
-            .filter(|a| fixed.contains(&a.code))
+            .filter(|a| fixed.contains(a.code.as_str()))
             .map(|a| &a.amount),
         "the amounts the scenario sets",
     )?;

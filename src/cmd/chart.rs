@@ -4,8 +4,11 @@
 use crate::analysis::chart::{By, ChartReport, chart_report};
 use crate::dataset::Basis;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, TableInfo, UNCONFIRMED_MARK, View, svg};
+use crate::export::{
+    Block, Cell, Column, Report, Rows, Table, TableInfo, UNCONFIRMED_MARK, View, svg,
+};
 use crate::population;
+use std::borrow::Cow;
 
 use super::{Ctx, Outcome};
 
@@ -96,8 +99,8 @@ impl Report for ChartReport {
         "chart"
     }
 
-    fn view(&self) -> View {
-        let (column, cell): (Column, fn(rust_decimal::Decimal) -> Cell) = match self.by {
+    fn view(&self) -> View<'_> {
+        let (column, cell): (Column, fn(rust_decimal::Decimal) -> Cell<'static>) = match self.by {
             By::Amount => (Column::money("value", "amount"), Cell::Money),
             By::Share => (Column::number("value", "share of ceiling"), Cell::Pct),
             By::PerCapita => (Column::euros("value", "per inhabitant"), Cell::Euros),
@@ -110,23 +113,20 @@ impl Report for ChartReport {
                     Column::text("name", "member"),
                     column,
                 ],
-                rows: self
-                    .bars
-                    .iter()
-                    .map(|b| {
-                        // Not confirmed: marked after the name in the chart.
-                        let shown = if b.basis.confirmed() || b.basis == Basis::Unstated {
-                            b.name.clone()
-                        } else {
-                            format!("{}{UNCONFIRMED_MARK}", b.name)
-                        };
-                        vec![
-                            Cell::text(&b.code),
-                            Cell::key(b.name.clone(), shown),
-                            cell(b.value),
-                        ]
-                    })
-                    .collect(),
+                rows: Rows::lazy(self.bars.len(), move |i| {
+                    let b = &self.bars[i];
+                    // Not confirmed: marked after the name in the chart.
+                    let shown = if b.basis.confirmed() || b.basis == Basis::Unstated {
+                        Cow::Borrowed(b.name.as_str())
+                    } else {
+                        Cow::Owned(format!("{}{UNCONFIRMED_MARK}", b.name))
+                    };
+                    vec![
+                        Cell::text(b.code.as_str()),
+                        Cell::key(b.name.as_str(), shown),
+                        cell(b.value),
+                    ]
+                }),
                 footer: Vec::new(),
             }),
         ];

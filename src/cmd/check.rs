@@ -165,7 +165,7 @@ impl Report for CheckReport {
         true
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         View {
             blocks: check_blocks(self),
         }
@@ -173,7 +173,7 @@ impl Report for CheckReport {
 }
 
 /// One check as a line of prose: `Art. 13 (top 3 within …): … .`
-pub fn check_note(c: &Check) -> Block {
+pub fn check_note(c: &Check) -> Block<'_> {
     Block::Note(format!(
         "{} ({}): {}{}.",
         c.reference.unwrap_or("Check"),
@@ -187,7 +187,7 @@ pub fn check_note(c: &Check) -> Block {
 /// the figures (id, reference, rule, passed, actual, limit, margin,
 /// unit); tables show the rule, its reference, pass or FAIL and the
 /// figures in words.
-pub fn check_blocks(report: &CheckReport) -> Vec<Block> {
+pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
     let failed = report.checks.iter().filter(|c| !c.passed).count();
     let verdict = if failed == 0 {
         format!("All {} checks pass.", report.checks.len())

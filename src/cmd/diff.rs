@@ -4,7 +4,7 @@
 use crate::analysis::diff::{DiffReport, Status, diff_report};
 use crate::dataset::{self, Dataset, LoadOptions, editions};
 use crate::error::{Error, Result};
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Report, Rows, Table, View};
 use crate::source::{STDIN_ORIGIN, Source};
 
 use super::{Ctx, Outcome};
@@ -93,7 +93,7 @@ impl Report for DiffReport {
         true
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         View {
             blocks: diff_blocks(self),
         }
@@ -101,7 +101,7 @@ impl Report for DiffReport {
 }
 
 /// The member changes and the headline changes (also used by `what-if`).
-pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
+pub fn diff_blocks(report: &DiffReport) -> Vec<Block<'_>> {
     let members = Table {
         columns: vec![
             Column::text("code", "code"),
@@ -114,23 +114,20 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
             Column::basis("old_basis", "basis before"),
             Column::basis("new_basis", "basis after"),
         ],
-        rows: report
-            .members
-            .iter()
-            .map(|m| {
-                vec![
-                    Cell::text(&m.code),
-                    Cell::text(&m.name),
-                    Cell::text(m.status.label()),
-                    Cell::opt_money(m.old_amount),
-                    Cell::opt_money(m.new_amount),
-                    Cell::Money(m.change),
-                    Cell::opt_pct(m.change_pct),
-                    Cell::opt_basis(m.old_basis),
-                    Cell::opt_basis(m.new_basis),
-                ]
-            })
-            .collect(),
+        rows: Rows::lazy(report.members.len(), move |i| {
+            let m = &report.members[i];
+            vec![
+                Cell::text(m.code.as_str()),
+                Cell::text(m.name.as_str()),
+                Cell::text(m.status.label()),
+                Cell::opt_money(m.old_amount),
+                Cell::opt_money(m.new_amount),
+                Cell::Money(m.change),
+                Cell::opt_pct(m.change_pct),
+                Cell::opt_basis(m.old_basis),
+                Cell::opt_basis(m.new_basis),
+            ]
+        }),
         footer: Vec::new(),
     };
     let (o, n, c) = (&report.old, &report.new, &report.change);
@@ -185,7 +182,8 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block> {
                 cap(n.top3_within_cap),
                 Cell::text(""),
             ],
-        ],
+        ]
+        .into(),
         footer: Vec::new(),
     };
     vec![

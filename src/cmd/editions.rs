@@ -74,7 +74,7 @@ impl Report for EditionsReport {
         "editions"
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let mut blocks = vec![Block::Table(Table {
             columns: vec![
                 Column::text("id", "edition"),

@@ -50,7 +50,7 @@ impl Report for Overview {
         true
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let t = &self.report.total;
         let mut rows = vec![
             vec![
@@ -87,7 +87,7 @@ impl Report for Overview {
                     Column::text("metric", "figure"),
                     Column::number("value", "value"),
                 ],
-                rows,
+                rows: rows.into(),
                 footer: Vec::new(),
             }),
             check_note(c),

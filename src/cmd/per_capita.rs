@@ -2,7 +2,7 @@
 
 use crate::analysis::per_capita::{PerCapitaReport, per_capita_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
+use crate::export::{Block, Cell, Column, Report, Rows, Table, View, member_cells, member_columns};
 use crate::population;
 
 use super::{Ctx, Outcome};
@@ -46,7 +46,7 @@ impl Report for PerCapitaReport {
         Some(self.members.len())
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
         let table = Table {
             columns: [
@@ -57,15 +57,12 @@ impl Report for PerCapitaReport {
                 ],
             ]
             .concat(),
-            rows: self
-                .members
-                .iter()
-                .map(|m| {
-                    let mut row = member_cells(m.rank, &m.code, &m.name, m.amount);
-                    row.extend([people(m.population), Cell::opt_euros(m.per_capita)]);
-                    row
-                })
-                .collect(),
+            rows: Rows::lazy(self.members.len(), move |i| {
+                let m = &self.members[i];
+                let mut row = member_cells(m.rank, &m.code, &m.name, m.amount);
+                row.extend([people(m.population), Cell::opt_euros(m.per_capita)]);
+                row
+            }),
             footer: vec![vec![
                 Cell::text(""),
                 Cell::text(""),
@@ -78,7 +75,7 @@ impl Report for PerCapitaReport {
                 Cell::opt_euros(self.total.per_capita),
             ]],
         }
-        .with_basis(self.members.iter().map(|m| m.basis));
+        .with_basis(|i| self.members[i].basis);
         let mut blocks = vec![
             Block::Table(table),
             Block::Note(format!("Population: {}.", self.population_source)),

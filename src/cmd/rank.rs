@@ -3,7 +3,7 @@
 
 use crate::analysis::rank::{RankReport, rank_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
+use crate::export::{Block, Cell, Column, Report, Rows, Table, View, member_cells, member_columns};
 
 use super::{Ctx, Outcome};
 
@@ -42,7 +42,7 @@ impl Report for RankReport {
         Some(self.members.len())
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let table = Table {
             columns: [
                 member_columns(),
@@ -52,18 +52,15 @@ impl Report for RankReport {
                 ],
             ]
             .concat(),
-            rows: self
-                .members
-                .iter()
-                .map(|m| {
-                    let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
-                    row.extend([Cell::Pct(m.share_pct), Cell::Pct(m.cumulative_pct)]);
-                    row
-                })
-                .collect(),
+            rows: Rows::lazy(self.members.len(), move |i| {
+                let m = &self.members[i];
+                let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
+                row.extend([Cell::Pct(m.share_pct), Cell::Pct(m.cumulative_pct)]);
+                row
+            }),
             footer: Vec::new(),
         }
-        .with_basis(self.members.iter().map(|m| m.basis));
+        .with_basis(|i| self.members[i].basis);
         View {
             blocks: vec![Block::Table(table)],
         }

@@ -3,7 +3,7 @@
 
 use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View, member_cells, member_columns};
+use crate::export::{Block, Cell, Column, Report, Rows, Table, View, member_cells, member_columns};
 
 use super::{Ctx, Outcome};
 
@@ -94,7 +94,7 @@ impl Report for SharesReport {
         Some(self.members.len())
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let of = match self.of {
             Base::Fund => "of ceiling",
             Base::Allocated => "of allocated",
@@ -109,15 +109,12 @@ impl Report for SharesReport {
                 vec![Column::number("share_pct", &format!("share {of}"))],
             ]
             .concat(),
-            rows: self
-                .members
-                .iter()
-                .map(|m| {
-                    let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
-                    row.push(Cell::Pct(m.share_pct));
-                    row
-                })
-                .collect(),
+            rows: Rows::lazy(self.members.len(), move |i| {
+                let m = &self.members[i];
+                let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
+                row.push(Cell::Pct(m.share_pct));
+                row
+            }),
             footer: vec![vec![
                 Cell::text(""),
                 Cell::text(""),
@@ -126,7 +123,7 @@ impl Report for SharesReport {
                 Cell::Pct(self.total_rounded_pct),
             ]],
         }
-        .with_basis(self.members.iter().map(|m| m.basis));
+        .with_basis(|i| self.members[i].basis);
         View {
             blocks: vec![
                 Block::Table(table),

@@ -37,12 +37,12 @@ pub fn run(args: &ShowArgs, ctx: &Ctx) -> Result<Outcome> {
     ctx.emit(&member_report(&ctx.data, member, &people)?)
 }
 
-fn neighbour_row(position: &str, n: &Neighbour, sign: i64) -> Vec<Cell> {
+fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour, sign: i64) -> Vec<Cell<'a>> {
     vec![
         Cell::text(position),
         Cell::Int(n.rank as i64),
-        Cell::text(&n.code),
-        Cell::text(&n.name),
+        Cell::text(n.code.as_str()),
+        Cell::text(n.name.as_str()),
         Cell::Money(n.amount),
         Cell::Money(n.gap * rust_decimal::Decimal::from(sign)),
     ]
@@ -53,7 +53,7 @@ impl Report for MemberReport {
         "show"
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let facts = Table {
             columns: vec![
                 Column::text("metric", "metric"),
@@ -94,7 +94,8 @@ impl Report for MemberReport {
                     Cell::key("prefinancing", "pre-financing"),
                     Cell::opt_money(self.prefinancing),
                 ],
-            ],
+            ]
+            .into(),
             footer: Vec::new(),
         };
         let mut neighbours = Vec::new();
@@ -118,7 +119,7 @@ impl Report for MemberReport {
                     Column::money("amount", "amount"),
                     Column::money("gap", "difference"),
                 ],
-                rows: neighbours,
+                rows: neighbours.into(),
                 footer: Vec::new(),
             }));
         }

@@ -17,7 +17,7 @@ impl Report for StatsReport {
         "stats"
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let blank = || Cell::text("");
         let mut rows = vec![
             vec![
@@ -102,7 +102,7 @@ impl Report for StatsReport {
                         Column::number("share_of_allocated_pct", "of allocated"),
                         Column::number("share_of_ceiling_pct", "of ceiling"),
                     ],
-                    rows,
+                    rows: rows.into(),
                     footer: Vec::new(),
                 }),
                 check_note(c),

@@ -64,7 +64,7 @@ impl Report for TableReport<'_> {
         true
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let mut blocks = Vec::new();
         blocks.push(Block::Table(Table {
             columns: vec![

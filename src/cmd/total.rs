@@ -55,7 +55,7 @@ impl Report for TotalReport {
         true
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let mut rows = vec![
             vec![
                 Cell::key("allocated", "allocated"),
@@ -95,7 +95,7 @@ impl Report for TotalReport {
                     Column::text("metric", "metric"),
                     Column::number("value", "value"),
                 ],
-                rows,
+                rows: rows.into(),
                 footer: Vec::new(),
             })],
         }

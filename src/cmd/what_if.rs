@@ -95,7 +95,7 @@ pub fn add_arg(text: &str) -> Result<AddArg, String> {
         None => (rest, None),
     };
     Ok(AddArg {
-        code,
+        code: code.to_string(),
         amount: amount_arg(amount)?,
         name,
     })
@@ -120,12 +120,12 @@ pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
     let mut changes = Vec::new();
     for code in &args.remove {
         changes.push(Change::Remove {
-            code: find_member(code, data)?.code.clone(),
+            code: find_member(code, data)?.code.to_string(),
         });
     }
     for set in &args.set {
         changes.push(Change::Set {
-            code: find_member(&set.member, data)?.code.clone(),
+            code: find_member(&set.member, data)?.code.to_string(),
             amount: set.amount,
         });
     }
@@ -179,7 +179,7 @@ impl Report for WhatIfReport {
         true
     }
 
-    fn view(&self) -> View {
+    fn view(&self) -> View<'_> {
         let changes: Vec<String> = self.changes.iter().map(describe).collect();
         let mut blocks = vec![Block::Heading(format!("What if: {}", changes.join("; ")))];
         if let Some(fit) = &self.fit {

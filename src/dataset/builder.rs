@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Provenance};
+use super::{Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Provenance, Text};
 use crate::error::{Error, Result};
 use crate::money::{ExactSum, NumberError, parse_exact};
 
@@ -311,7 +311,7 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
     let provenance = (provenance != Provenance::default()).then(|| Box::new(provenance));
     Ok(Allocation {
         code,
-        name: name.to_string(),
+        name: name.into(),
         amount,
         basis,
         provenance,
@@ -319,7 +319,7 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
 }
 
 /// Checks a code's form and returns it upper-cased.
-pub fn validate_code(raw: &str) -> Result<String, String> {
+pub fn validate_code(raw: &str) -> Result<Text, String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err("member code is empty".to_string());
@@ -335,7 +335,9 @@ pub fn validate_code(raw: &str) -> Result<String, String> {
             "member code {raw:?} is longer than {MAX_CODE_LEN} characters"
         ));
     }
-    Ok(raw.to_ascii_uppercase())
+    let mut code = Text::from(raw);
+    code.make_ascii_uppercase();
+    Ok(code)
 }
 
 /// Text for a message: quoted, control characters escaped, cut short.

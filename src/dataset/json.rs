@@ -313,7 +313,9 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
 }
 
 fn code_for_message(code: &str) -> String {
-    super::builder::validate_code(code).unwrap_or_else(|_| super::builder::quote(code))
+    super::builder::validate_code(code)
+        .map(|c| c.to_string())
+        .unwrap_or_else(|_| super::builder::quote(code))
 }
 
 #[derive(Deserialize)]

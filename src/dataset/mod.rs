@@ -178,12 +178,16 @@ impl fmt::Display for Basis {
     }
 }
 
+/// A member's code or name: a string stored inline when short.
+pub type Text = compact_str::CompactString;
+
 /// One member's line of the table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Allocation {
-    /// Upper-case; letters, digits and `-`.
-    pub code: String,
-    pub name: String,
+    /// Upper-case; letters, digits and `-`. Codes and names are held
+    /// inline (no allocation) up to 24 bytes, as nearly all are.
+    pub code: Text,
+    pub name: Text,
     pub amount: Decimal,
     pub basis: Basis,
     /// Where the figure comes from, when the table says (boxed: most
@@ -209,10 +213,15 @@ pub struct Provenance {
 
 impl Allocation {
     /// A row with no provenance beyond its basis.
-    pub fn new(code: String, name: String, amount: Decimal, basis: Basis) -> Self {
+    pub fn new(
+        code: impl Into<Text>,
+        name: impl Into<Text>,
+        amount: Decimal,
+        basis: Basis,
+    ) -> Self {
         Allocation {
-            code,
-            name,
+            code: code.into(),
+            name: name.into(),
             amount,
             basis,
             provenance: None,

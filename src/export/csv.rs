@@ -55,7 +55,7 @@ impl Exporter for Csv {
         writer
             .write_record(table.columns.iter().filter(|c| c.machine).map(|c| c.key))
             .map_err(csv_error)?;
-        for row in &table.rows {
+        for row in table.rows.iter() {
             let cells = row.iter().zip(&shown).filter(|(_, shown)| **shown);
             writer
                 .write_record(cells.map(|(c, _)| match c {

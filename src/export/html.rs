@@ -4,8 +4,8 @@
 //! (so no figure is computed twice); all text is escaped.
 
 use super::{
-    Block, Cell, Report, Style, Table, TableInfo, basis_footnote, human_cells, human_header,
-    human_table, human_view,
+    Block, Cell, Report, Style, Survey, Table, TableInfo, human_cells, human_header, human_table,
+    human_view,
 };
 use crate::dataset::Basis;
 use crate::text::escape_xml;
@@ -164,7 +164,8 @@ fn headline(out: &mut String, report: &dyn Report, table: &TableInfo, style: Sty
     let view = report.view();
     for block in &view.blocks {
         if let Block::Table(t) = block {
-            let texts = human_cells(t, style.unit);
+            let survey = Survey::of(t, style.unit);
+            let texts = human_cells(t, style.unit, &survey.places);
             for row in texts {
                 if let [label, value, ..] = row.as_slice() {
                     out.push_str(&format!(
@@ -198,17 +199,18 @@ fn blocks(out: &mut String, report: &dyn Report, info: &TableInfo, style: Style,
             }
             Block::Note(n) if n.starts_with("Note: ") => {}
             Block::Note(n) => out.push_str(&format!("<p class=\"note\">{}</p>\n", escape_xml(&n))),
-            Block::Table(t) => html_table(out, &t, &caption, style),
+            Block::Table(t) => html_table(out, t, &caption, style),
         }
     }
 }
 
 /// One table: a caption, column headers with `scope`, numbers right-aligned
 /// with tabular figures, the footer rows in `<tfoot>`.
-fn html_table(out: &mut String, table: &Table, caption: &str, style: Style) {
-    let footnote = basis_footnote(table);
-    let table = human_table(table);
-    let texts = human_cells(&table, style.unit);
+fn html_table(out: &mut String, table: Table<'_>, caption: &str, style: Style) {
+    let survey = Survey::of(&table, style.unit);
+    let footnote = survey.footnote();
+    let (table, places) = human_table(table, &survey);
+    let texts = human_cells(&table, style.unit, &places);
     out.push_str(&format!(
         "<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
         escape_xml(caption)
@@ -222,8 +224,7 @@ fn html_table(out: &mut String, table: &Table, caption: &str, style: Style) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let footer_start = table.rows.len();
-    let typed = table.rows.iter().chain(&table.footer);
-    for (i, (row, text)) in typed.zip(&texts).enumerate() {
+    for (i, (row, text)) in table.all_rows().zip(&texts).enumerate() {
         if i == footer_start {
             out.push_str("</tbody>\n<tfoot>\n");
         }

@@ -1,96 +1,123 @@
 //! Markdown: GitHub-flavoured tables, numeric columns right-aligned
 //! (`---:`), headings as `###`, notes as paragraphs; ready to paste.
 
+use std::io::Write;
+
 use super::{
-    Block, Column, Report, Style, Table, TableInfo, TextExporter, bar, bar_eighths, chart_max,
-    chart_value, human_cells, human_header,
+    Block, Cell, Exporter, Report, Style, Survey, Table, TableInfo, bar, bar_eighths, chart_value,
+    human_header, human_row,
 };
 
 /// How many characters the longest bar takes in a Markdown chart.
 const MARKDOWN_BAR_WIDTH: usize = 30;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub struct Markdown;
 
-/// Escapes what would break a table cell.
-/// Escapes any text for Markdown (see [`crate::text::escape_markdown`]).
 fn escape(text: &str) -> String {
     crate::text::escape_markdown(text).into_owned()
 }
 
-impl TextExporter for Markdown {
-    fn text(&self, report: &dyn Report, info: &TableInfo, style: Style) -> Result<String> {
-        let mut out = String::new();
+impl Exporter for Markdown {
+    fn write(
+        &self,
+        report: &dyn Report,
+        info: &TableInfo,
+        style: Style,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let mut first = true;
         for block in super::human_view(report, info).blocks {
-            if !out.is_empty() {
-                out.push('\n');
+            if matches!(block, Block::Part(_)) {
+                continue;
             }
-            match block {
-                Block::Part(_) => continue,
-                Block::Heading(h) => out.push_str(&format!("### {}\n", escape(&h))),
-                Block::Note(n) => out.push_str(&format!("{}\n", escape(&n))),
-                Block::Chart(mut table) => {
-                    // The bars become one more text column.
-                    let max = chart_max(&table);
-                    for row in &mut table.rows {
-                        let eighths = bar_eighths(chart_value(row), max, MARKDOWN_BAR_WIDTH);
-                        row.push(super::Cell::Text(bar(eighths)));
-                    }
-                    table.columns.push(Column::text("bar", "bar"));
-                    out.push_str(&markdown_table(&table, style));
-                }
-                Block::Table(table) => {
-                    out.push_str(&markdown_table(&super::human_table(&table), style));
-                    if let Some(note) = super::basis_footnote(&table) {
-                        out.push('\n');
-                        out.push_str(&note);
-                        out.push('\n');
-                    }
-                }
+            if !first {
+                out.write_all(b"\n").map_err(|e| Error::write(&e))?;
             }
+            first = false;
+            write_block(block, style, out).map_err(|e| Error::write(&e))?;
         }
-        Ok(out)
+        Ok(())
     }
 }
 
-/// A GitHub-flavoured table: `---:` under numeric columns, footer rows bold.
-fn markdown_table(table: &Table, style: Style) -> String {
-    let mut out = String::new();
-    let headers: Vec<String> = table
-        .columns
-        .iter()
-        .map(|c| human_header(c, style.unit).replace('|', "\\|"))
+/// One block, tables written row by row.
+fn write_block(block: Block<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    match block {
+        Block::Part(_) => Ok(()),
+        Block::Heading(h) => writeln!(out, "### {}", escape(&h)),
+        Block::Note(n) => writeln!(out, "{}", escape(&n)),
+        Block::Chart(table) => {
+            let survey = Survey::of(&table, style.unit);
+            let max = survey.chart_max;
+            let bars =
+                move |row: &[Cell<'_>]| bar(bar_eighths(chart_value(row), max, MARKDOWN_BAR_WIDTH));
+            markdown_table(&table, &survey, Some(&bars), style, out)
+        }
+        Block::Table(table) => {
+            let survey = Survey::of(&table, style.unit);
+            markdown_table(&table, &survey, None, style, out)?;
+            if let Some(note) = survey.footnote() {
+                writeln!(out, "\n{note}")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A Markdown table of the shown columns; `bars`, for a chart, adds a last
+/// column drawing each row's value.
+fn markdown_table(
+    table: &Table<'_>,
+    survey: &Survey,
+    bars: Option<&dyn Fn(&[Cell<'_>]) -> String>,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let columns: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| survey.shown[i])
         .collect();
-    out.push_str(&format!("| {} |\n", headers.join(" | ")));
-    let rule: Vec<&str> = table
-        .columns
+    let mut headers: Vec<String> = columns
         .iter()
-        .map(|c| if c.numeric { "---:" } else { ":---" })
+        .map(|&i| human_header(&table.columns[i], style.unit).replace('|', "\\|"))
         .collect();
-    out.push_str(&format!("|{}|\n", rule.join("|")));
+    let mut rule: Vec<&str> = columns
+        .iter()
+        .map(|&i| {
+            if table.columns[i].numeric {
+                "---:"
+            } else {
+                ":---"
+            }
+        })
+        .collect();
+    if bars.is_some() {
+        headers.push("bar".to_string());
+        rule.push(":---");
+    }
+    writeln!(out, "| {} |", headers.join(" | "))?;
+    writeln!(out, "|{}|", rule.join("|"))?;
     let footer_start = table.rows.len();
-    let typed = table.rows.iter().chain(&table.footer);
-    for (i, (row, typed)) in human_cells(table, style.unit).iter().zip(typed).enumerate() {
-        let cells: Vec<String> = row
+    for (n, typed) in table.all_rows().enumerate() {
+        let texts = human_row(table, &typed, style.unit, &survey.places);
+        let mut cells: Vec<String> = columns
             .iter()
-            .zip(typed)
-            .map(|(c, cell)| {
-                // Text from the data file is escaped; numbers and labels
-                // safe makes only need their column breaks escaped.
-                let c = match cell {
-                    super::Cell::Text(_) | super::Cell::Basis(_) | super::Cell::Key(..) => {
-                        escape(c)
-                    }
-                    _ => c.replace('|', "\\|"),
+            .map(|&i| {
+                let c = match &typed[i] {
+                    Cell::Text(_) | Cell::Basis(_) | Cell::Key(..) => escape(&texts[i]),
+                    _ => texts[i].replace('|', "\\|"),
                 };
-                if i >= footer_start && !c.is_empty() {
+                if n >= footer_start && !c.is_empty() {
                     format!("**{c}**")
                 } else {
                     c
                 }
             })
             .collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if let Some(bars) = bars {
+            cells.push(bars(&typed));
+        }
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
-    out
+    Ok(())
 }

@@ -14,6 +14,7 @@ pub mod svg;
 mod table;
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Serialize;
@@ -100,7 +101,7 @@ pub trait Report: ToJson {
         None
     }
     /// The report as headings, notes and tables.
-    fn view(&self) -> View;
+    fn view(&self) -> View<'_>;
 }
 
 /// A check with its words, as the CI formats show it.
@@ -179,48 +180,130 @@ impl TableInfo {
 }
 
 /// A report laid out for people: blocks in order.
-#[derive(Debug, Clone, Default)]
-pub struct View {
-    pub blocks: Vec<Block>,
+#[derive(Default)]
+pub struct View<'a> {
+    pub blocks: Vec<Block<'a>>,
 }
 
-#[derive(Debug, Clone)]
-pub enum Block {
+pub enum Block<'a> {
     /// A title line.
     Heading(String),
     /// A line of prose (provenance, a note under a table).
     Note(String),
-    Table(Table),
+    Table(Table<'a>),
     /// Names the table that follows, for `--part` (reports of several
     /// tables: `members`, `totals`, `checks`). Shown by no format.
     Part(&'static str),
     /// A table whose last column is drawn as horizontal bars in the table
     /// and Markdown formats (CSV and JSON carry the numbers).
-    Chart(Table),
+    Chart(Table<'a>),
 }
 
-impl Table {
+/// A table of typed cells. `footer` rows (totals) show in the table and
+/// Markdown formats but not in CSV, so a spreadsheet sum stays right.
+#[derive(Default)]
+pub struct Table<'a> {
+    pub columns: Vec<Column>,
+    pub rows: Rows<'a>,
+    pub footer: Vec<Vec<Cell<'a>>>,
+}
+
+impl<'a> Table<'a> {
     /// The table with a last column, `basis`, of each row's basis (so that
     /// the columns before it keep their places in CSV).
-    pub fn with_basis(mut self, bases: impl IntoIterator<Item = Basis>) -> Table {
+    pub fn with_basis(mut self, basis: impl Fn(usize) -> Basis + 'a) -> Table<'a> {
         self.columns.push(Column::basis("basis", "basis"));
-        for (row, basis) in self.rows.iter_mut().zip(bases) {
-            row.push(Cell::Basis(basis));
-        }
+        self.rows = self
+            .rows
+            .extended(move |i, row| row.push(Cell::Basis(basis(i))));
         for row in &mut self.footer {
             row.push(Cell::Empty);
         }
         self
     }
+
+    /// Every row, the footer last.
+    pub fn all_rows(&self) -> impl Iterator<Item = std::borrow::Cow<'_, [Cell<'a>]>> {
+        self.rows.iter().chain(
+            self.footer
+                .iter()
+                .map(|r| std::borrow::Cow::Borrowed(&r[..])),
+        )
+    }
 }
 
-/// A table of typed cells. `footer` rows (totals) show in the table and
-/// Markdown formats but not in CSV, so a spreadsheet sum stays right.
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
-    pub footer: Vec<Vec<Cell>>,
+/// The rows of a table: built, or made one at a time when rendered (a
+/// listing of a million members is never held as cells: each format makes
+/// a row, writes it and lets it go).
+pub enum Rows<'a> {
+    Built(Vec<Vec<Cell<'a>>>),
+    Lazy {
+        len: usize,
+        make: Box<dyn Fn(usize) -> Vec<Cell<'a>> + 'a>,
+    },
+}
+
+impl Default for Rows<'_> {
+    fn default() -> Self {
+        Rows::Built(Vec::new())
+    }
+}
+
+impl<'a> From<Vec<Vec<Cell<'a>>>> for Rows<'a> {
+    fn from(rows: Vec<Vec<Cell<'a>>>) -> Self {
+        Rows::Built(rows)
+    }
+}
+
+impl<'a> FromIterator<Vec<Cell<'a>>> for Rows<'a> {
+    fn from_iter<I: IntoIterator<Item = Vec<Cell<'a>>>>(rows: I) -> Self {
+        Rows::Built(rows.into_iter().collect())
+    }
+}
+
+impl<'a> Rows<'a> {
+    /// `len` rows, row `i` made by `make(i)` each time it is rendered.
+    pub fn lazy(len: usize, make: impl Fn(usize) -> Vec<Cell<'a>> + 'a) -> Self {
+        Rows::Lazy {
+            len,
+            make: Box::new(make),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Built(rows) => rows.len(),
+            Rows::Lazy { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = std::borrow::Cow<'_, [Cell<'a>]>> {
+        (0..self.len()).map(move |i| match self {
+            Rows::Built(rows) => std::borrow::Cow::Borrowed(&rows[i][..]),
+            Rows::Lazy { make, .. } => std::borrow::Cow::Owned(make(i)),
+        })
+    }
+
+    /// The rows with `more` applied to each (row `i` and its cells).
+    pub fn extended(self, more: impl Fn(usize, &mut Vec<Cell<'a>>) + 'a) -> Self {
+        match self {
+            Rows::Built(mut rows) => {
+                for (i, row) in rows.iter_mut().enumerate() {
+                    more(i, row);
+                }
+                Rows::Built(rows)
+            }
+            Rows::Lazy { len, make } => Rows::lazy(len, move |i| {
+                let mut row = make(i);
+                more(i, &mut row);
+                row
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -302,62 +385,123 @@ impl Column {
 /// The mark human tables put after a figure that is not confirmed.
 pub const UNCONFIRMED_MARK: &str = "*";
 
-/// The footnote under a human table with unconfirmed figures.
-pub fn basis_footnote(table: &Table) -> Option<String> {
-    let any = table
-        .rows
-        .iter()
-        .flatten()
-        .any(|c| matches!(c, Cell::Basis(b) if !b.confirmed() && *b != Basis::Unstated));
-    any.then(|| {
-        format!(
-            "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not a Council decision's \
-             exact amount (`safe show CODE` gives its basis, source and note)"
-        )
-    })
+/// What one pass over a table's cells tells the human formats before
+/// they lay it out: which columns show, how many decimal places each money
+/// column needs, whether a figure is unconfirmed, the largest chart value.
+pub(crate) struct Survey {
+    /// Per column: shown to people (not machine-only, and not a basis
+    /// column in which no row states a basis).
+    pub shown: Vec<bool>,
+    /// Per column: decimal places so that no digit is lost and the column
+    /// lines up (money columns; 0 for the others).
+    pub places: Vec<u32>,
+    /// Some row's basis is stated and not confirmed.
+    pub unconfirmed: bool,
+    /// The largest value of the last column (charts).
+    pub chart_max: Decimal,
 }
 
-/// The table as people see it: a basis column in which no row states a
-/// basis (a table without provenance) is left out.
-pub(crate) fn human_table(table: &Table) -> std::borrow::Cow<'_, Table> {
-    let shown = shown_columns(table);
-    let hidden: Vec<usize> = (0..table.columns.len()).filter(|&i| !shown[i]).collect();
-    if hidden.is_empty() {
-        return std::borrow::Cow::Borrowed(table);
+impl Survey {
+    pub fn of(table: &Table<'_>, unit: Unit) -> Survey {
+        let n = table.columns.len();
+        let mut places = vec![0u32; n];
+        let mut has_basis = vec![false; n];
+        let mut basis_stated = vec![false; n];
+        let mut unconfirmed = false;
+        let mut chart_max = Decimal::ZERO;
+        let mut first = true;
+        let mut visit = |row: &[Cell<'_>], in_body: bool| {
+            for (i, cell) in row.iter().enumerate().take(n) {
+                match cell {
+                    Cell::Money(d) => places[i] = places[i].max(places_needed(*d, unit)),
+                    Cell::Basis(b) if in_body => {
+                        has_basis[i] = true;
+                        if *b != Basis::Unstated {
+                            basis_stated[i] = true;
+                            unconfirmed |= !b.confirmed();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if in_body {
+                let value = chart_value(row);
+                if first || value > chart_max {
+                    chart_max = value;
+                }
+                first = false;
+            }
+        };
+        for row in table.rows.iter() {
+            visit(&row, true);
+        }
+        for row in &table.footer {
+            visit(row, false);
+        }
+        Survey {
+            shown: (0..n)
+                .map(|i| table.columns[i].human && !(has_basis[i] && !basis_stated[i]))
+                .collect(),
+            places,
+            unconfirmed,
+            chart_max,
+        }
     }
-    let keep = |i: &usize| shown[*i];
-    let strip = |row: &Vec<Cell>| -> Vec<Cell> {
-        row.iter()
-            .enumerate()
-            .filter(|(i, _)| keep(i))
-            .map(|(_, c)| c.clone())
+
+    /// The footnote under a human table with unconfirmed figures.
+    pub fn footnote(&self) -> Option<String> {
+        self.unconfirmed.then(|| {
+            format!(
+                "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not a Council decision's \
+                 exact amount (`safe show CODE` gives its basis, source and note)"
+            )
+        })
+    }
+}
+
+/// The table as people see it: only the [`Survey::shown`] columns (rows
+/// made later are cut as they are made).
+pub(crate) fn human_table<'a>(table: Table<'a>, survey: &Survey) -> (Table<'a>, Vec<u32>) {
+    let shown = survey.shown.clone();
+    if shown.iter().all(|&s| s) {
+        return (table, survey.places.clone());
+    }
+    let keep = |row: &mut Vec<Cell<'_>>, shown: &[bool]| {
+        let mut i = 0;
+        row.retain(|_| {
+            i += 1;
+            shown.get(i - 1).copied().unwrap_or(true)
+        });
+    };
+    let pick = |values: &[u32]| -> Vec<u32> {
+        values
+            .iter()
+            .zip(&shown)
+            .filter(|(_, s)| **s)
+            .map(|(v, _)| *v)
             .collect()
     };
-    std::borrow::Cow::Owned(Table {
-        columns: table
-            .columns
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| keep(i))
-            .map(|(_, c)| c.clone())
-            .collect(),
-        rows: table.rows.iter().map(strip).collect(),
-        footer: table.footer.iter().map(strip).collect(),
-    })
-}
-
-/// Which columns people see: not the machine-only ones, and not a basis
-/// column in which no row states a basis.
-pub(crate) fn shown_columns(table: &Table) -> Vec<bool> {
-    (0..table.columns.len())
-        .map(|i| {
-            let mut cells = table.rows.iter().map(|r| r.get(i));
-            let no_basis_stated = cells.clone().any(|c| matches!(c, Some(Cell::Basis(_))))
-                && cells
-                    .all(|c| matches!(c, Some(Cell::Basis(Basis::Unstated) | Cell::Empty) | None));
-            table.columns[i].human && !no_basis_stated
-        })
-        .collect()
+    let places = pick(&survey.places);
+    let columns = table
+        .columns
+        .into_iter()
+        .zip(&shown)
+        .filter(|(_, s)| **s)
+        .map(|(c, _)| c)
+        .collect();
+    let mut footer = table.footer;
+    for row in &mut footer {
+        keep(row, &shown);
+    }
+    let rows = table.rows.extended(move |_, row| keep(row, &shown));
+    (
+        Table {
+            columns,
+            rows,
+            footer,
+        },
+        places,
+    )
 }
 
 /// The columns a member listing starts with: rank, code, name, amount.
@@ -372,11 +516,16 @@ pub fn member_columns() -> Vec<Column> {
 
 /// The cells under [`member_columns`]; a missing rank shows as not
 /// available.
-pub fn member_cells(rank: Option<usize>, code: &str, name: &str, amount: Decimal) -> Vec<Cell> {
+pub fn member_cells<'a>(
+    rank: Option<usize>,
+    code: &'a str,
+    name: &'a str,
+    amount: Decimal,
+) -> Vec<Cell<'a>> {
     vec![
         rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
-        Cell::text(code),
-        Cell::text(name),
+        Cell::Text(code.into()),
+        Cell::Text(name.into()),
         Cell::Money(amount),
     ]
 }
@@ -408,18 +557,8 @@ pub fn bar_eighths(value: Decimal, max: Decimal, width: usize) -> usize {
     eighths.max(1)
 }
 
-/// The largest value of a chart, which fills the width.
-pub(crate) fn chart_max(table: &Table) -> Decimal {
-    table
-        .rows
-        .iter()
-        .map(|r| chart_value(r))
-        .max()
-        .unwrap_or_default()
-}
-
 /// The number a cell holds, if any.
-fn cell_value(cell: &Cell) -> Option<Decimal> {
+fn cell_value(cell: &Cell<'_>) -> Option<Decimal> {
     match cell {
         Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => Some(*d),
         Cell::Int(i) => Some(Decimal::from(*i)),
@@ -428,7 +567,7 @@ fn cell_value(cell: &Cell) -> Option<Decimal> {
 }
 
 /// The value of a chart row (its last cell).
-pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
+pub(crate) fn chart_value(row: &[Cell<'_>]) -> Decimal {
     match row.last() {
         Some(Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d)) => *d,
         Some(Cell::Int(i)) => Decimal::from(*i),
@@ -438,8 +577,8 @@ pub(crate) fn chart_value(row: &[Cell]) -> Decimal {
 
 /// One value, typed so each format can print it its own way.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
     Int(i64),
     /// Euros, exact, shown in the unit of `--unit`.
     Money(Decimal),
@@ -458,12 +597,12 @@ pub enum Cell {
     Basis(Basis),
     /// The name of a figure in a report of named figures: its snake_case
     /// id (the JSON key) in CSV, words in tables.
-    Key(String, String),
+    Key(Cow<'a, str>, Cow<'a, str>),
     Empty,
 }
 
-impl Cell {
-    pub fn text(s: impl Into<String>) -> Self {
+impl<'a> Cell<'a> {
+    pub fn text(s: impl Into<Cow<'a, str>>) -> Self {
         Cell::Text(s.into())
     }
     pub fn opt_money(v: Option<Decimal>) -> Self {
@@ -476,7 +615,7 @@ impl Cell {
         v.map_or(Cell::Empty, Cell::Pct)
     }
     /// A named figure's key: `id` in CSV, `label` in tables.
-    pub fn key(id: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn key(id: impl Into<Cow<'a, str>>, label: impl Into<Cow<'a, str>>) -> Self {
         Cell::Key(id.into(), label.into())
     }
     pub fn opt_basis(v: Option<Basis>) -> Self {
@@ -486,60 +625,43 @@ impl Cell {
     /// The exact, unformatted text (CSV).
     pub fn raw(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Int(i) => i.to_string(),
             Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => {
                 d.to_string()
             }
             Cell::Check(passed) => passed.to_string(),
             Cell::Basis(b) => b.id().to_string(),
-            Cell::Key(id, _) => id.clone(),
+            Cell::Key(id, _) => id.to_string(),
             Cell::Empty => String::new(),
         }
     }
 }
 
-/// Decimal places per money column so that no digit is lost and the
-/// column lines up. (Percentages and indices keep the scale the report gave
-/// them.)
-pub(crate) fn money_places(table: &Table, unit: Unit) -> Vec<u32> {
-    (0..table.columns.len())
-        .map(|i| {
-            table
-                .rows
-                .iter()
-                .chain(&table.footer)
-                .filter_map(|row| match row.get(i) {
-                    Some(Cell::Money(d)) => Some(places_needed(*d, unit)),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0)
-        })
-        .collect()
-}
-
-/// The human text of every cell (table and Markdown formats).
-pub(crate) fn human_cells(table: &Table, unit: Unit) -> Vec<Vec<String>> {
-    let places = money_places(table, unit);
+/// The human text of every cell (table and Markdown formats, for tables
+/// small enough to lay out whole); `places` from [`Survey::places`].
+pub(crate) fn human_cells(table: &Table<'_>, unit: Unit, places: &[u32]) -> Vec<Vec<String>> {
     table
-        .rows
-        .iter()
-        .chain(&table.footer)
-        .map(|row| human_row(table, row, unit, &places))
+        .all_rows()
+        .map(|row| human_row(table, &row, unit, places))
         .collect()
 }
 
-/// The human text of one row; `places` from [`money_places`].
-pub(crate) fn human_row(table: &Table, row: &[Cell], unit: Unit, places: &[u32]) -> Vec<String> {
+/// The human text of one row; `places` from [`Survey::places`].
+pub(crate) fn human_row(
+    table: &Table<'_>,
+    row: &[Cell<'_>],
+    unit: Unit,
+    places: &[u32],
+) -> Vec<String> {
     row.iter()
         .enumerate()
         .map(|(i, cell)| {
             let column = &table.columns[i];
-            let money_places = places[i];
+            let money_places = places.get(i).copied().unwrap_or(0);
             let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
             let text = match cell {
-                Cell::Text(s) | Cell::Key(_, s) => s.clone(),
+                Cell::Text(s) | Cell::Key(_, s) => s.to_string(),
                 Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
                 Cell::Money(d) if column.money => format_grouped(*d, unit, money_places),
                 Cell::Money(d) => {
@@ -652,7 +774,7 @@ pub fn render(report: &dyn Report, table: &TableInfo, style: Style) -> Result<St
 
 /// The table's provenance as lines of text: fund, legal basis, ceiling,
 /// edition and source.
-pub fn provenance(table: &TableInfo) -> Vec<Block> {
+pub fn provenance<'a>(table: &TableInfo) -> Vec<Block<'a>> {
     let mut blocks = vec![Block::Heading(table.fund.name.clone())];
     if let Some(basis) = &table.fund.legal_basis {
         blocks.push(Block::Note(format!("Legal basis: {basis}")));
@@ -679,7 +801,7 @@ pub fn provenance(table: &TableInfo) -> Vec<Block> {
 
 /// The view the table and Markdown formats show: the report's, with the
 /// edition's note after it when the report shows the headroom.
-pub(crate) fn human_view(report: &dyn Report, table: &TableInfo) -> View {
+pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &TableInfo) -> View<'a> {
     let mut view = report.view();
     if report.shows_provenance() {
         let mut blocks = provenance(table);

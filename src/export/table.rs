@@ -8,8 +8,8 @@ use comfy_table::{
 };
 
 use super::{
-    Block, Cell, Exporter, Report, Style, Table, TableInfo, bar, bar_eighths, chart_max,
-    chart_value, human_cells, human_header,
+    Block, Cell, Exporter, Report, Style, Survey, Table, TableInfo, bar, bar_eighths, chart_value,
+    human_cells, human_header, human_row,
 };
 use std::io::Write;
 
@@ -35,34 +35,44 @@ impl Exporter for HumanTable {
         sink: &mut dyn Write,
     ) -> Result<()> {
         for block in super::human_view(report, info).blocks {
-            let text = match block {
-                // Without colour or a width to fit, a table is written row
-                // by row: a listing of millions is never held as text.
-                Block::Table(table) if !style.color && style.width.is_none() => {
-                    plain_grid(&table, style, sink).map_err(|e| Error::write(&e))?;
-                    if let Some(note) = super::basis_footnote(&table) {
-                        writeln!(sink, "{note}").map_err(|e| Error::write(&e))?;
-                    }
-                    continue;
-                }
-                block => block_text(block, style),
-            };
-            sink.write_all(text.as_bytes())
-                .map_err(|e| Error::write(&e))?;
+            write_block(block, style, sink).map_err(|e| Error::write(&e))?;
         }
         Ok(())
+    }
+}
+
+/// Writes one block. Without colour or a width to fit, a table is written
+/// row by row (a listing of millions is never held as text); otherwise
+/// comfy-table lays it out.
+fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io::Result<()> {
+    match block {
+        Block::Table(table) if !style.color && style.width.is_none() => {
+            let survey = Survey::of(&table, style.unit);
+            plain_grid(&table, &survey, style, sink)?;
+            if let Some(note) = survey.footnote() {
+                writeln!(sink, "{note}")?;
+            }
+            Ok(())
+        }
+        Block::Chart(table) => chart(&table, style, sink),
+        block => sink.write_all(block_text(block, style).as_bytes()),
     }
 }
 
 /// A table as lines, the way comfy-table draws `UTF8_FULL_CONDENSED`
 /// without colour or wrapping, written as it goes: the column widths come
 /// from a first pass over the cells, the lines from a second.
-fn plain_grid(table: &Table, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
-    let shown = super::shown_columns(table);
-    let columns: Vec<usize> = (0..table.columns.len()).filter(|&i| shown[i]).collect();
-    let places = super::money_places(table, style.unit);
-    let text_of = |row: &[Cell]| -> Vec<String> {
-        let mut texts = super::human_row(table, row, style.unit, &places);
+fn plain_grid(
+    table: &Table<'_>,
+    survey: &Survey,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let columns: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| survey.shown[i])
+        .collect();
+    let text_of = |row: &[Cell<'_>]| -> Vec<String> {
+        let mut texts = super::human_row(table, row, style.unit, &survey.places);
         for text in &mut texts {
             cut(text);
         }
@@ -73,8 +83,8 @@ fn plain_grid(table: &Table, style: Style, out: &mut dyn Write) -> std::io::Resu
         .map(|&i| human_header(&table.columns[i], style.unit))
         .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in table.rows.iter().chain(&table.footer) {
-        let texts = text_of(row);
+    for row in table.all_rows() {
+        let texts = text_of(&row);
         for (k, &i) in columns.iter().enumerate() {
             widths[k] = widths[k].max(texts[i].width());
         }
@@ -83,35 +93,42 @@ fn plain_grid(table: &Table, style: Style, out: &mut dyn Write) -> std::io::Resu
         let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
         format!("{left}{}{right}\n", parts.join(join))
     };
-    let line = |cells: &mut dyn Iterator<Item = (usize, &str)>| {
-        let mut text = String::from("│");
+    let mut text = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = (usize, &str)>,
+                    out: &mut dyn Write|
+     -> std::io::Result<()> {
+        text.clear();
+        text.push('│');
         for (k, (i, cell)) in cells.enumerate() {
             if k > 0 {
                 text.push('┆');
             }
-            let pad = " ".repeat(widths[k] - cell.width());
+            let pad = widths[k] - cell.width();
+            text.push(' ');
             if table.columns[i].numeric {
-                text.push_str(&format!(" {pad}{cell} "));
+                text.extend(std::iter::repeat_n(' ', pad));
+                text.push_str(cell);
             } else {
-                text.push_str(&format!(" {cell}{pad} "));
+                text.push_str(cell);
+                text.extend(std::iter::repeat_n(' ', pad));
             }
+            text.push(' ');
         }
         text.push_str("│\n");
-        text
+        out.write_all(text.as_bytes())
     };
     out.write_all(rule("┌", "─", "┬", "┐").as_bytes())?;
-    let header = line(
+    line(
         &mut columns
             .iter()
             .copied()
             .zip(headers.iter().map(String::as_str)),
-    );
-    out.write_all(header.as_bytes())?;
+        out,
+    )?;
     out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
-    for row in table.rows.iter().chain(&table.footer) {
-        let texts = text_of(row);
-        let text = line(&mut columns.iter().map(|&i| (i, texts[i].as_str())));
-        out.write_all(text.as_bytes())?;
+    for row in table.all_rows() {
+        let texts = text_of(&row);
+        line(&mut columns.iter().map(|&i| (i, texts[i].as_str())), out)?;
     }
     out.write_all(rule("└", "─", "┴", "┘").as_bytes())
 }
@@ -125,7 +142,7 @@ fn cut(text: &mut String) {
 }
 
 /// A block as text, with comfy-table for tables (colour, wrapping).
-fn block_text(block: Block, style: Style) -> String {
+fn block_text(block: Block<'_>, style: Style) -> String {
     let mut out = String::new();
     {
         {
@@ -139,10 +156,16 @@ fn block_text(block: Block, style: Style) -> String {
                     }
                 }
                 Block::Note(n) => out.push_str(&format!("{n}\n")),
-                Block::Chart(table) => out.push_str(&chart(&table, style)),
+                Block::Chart(table) => {
+                    let mut text = Vec::new();
+                    // Writing to a vector cannot fail.
+                    let _ = chart(&table, style, &mut text);
+                    out.push_str(&String::from_utf8_lossy(&text));
+                }
                 Block::Table(table) => {
-                    let footnote = super::basis_footnote(&table);
-                    let table = super::human_table(&table);
+                    let survey = Survey::of(&table, style.unit);
+                    let footnote = survey.footnote();
+                    let (table, places) = super::human_table(table, &survey);
                     let mut grid = Grid::new();
                     grid.load_style(presets::UTF8_FULL_CONDENSED);
                     if style.color {
@@ -168,7 +191,7 @@ fn block_text(block: Block, style: Style) -> String {
                             cell
                         }
                     }));
-                    let mut texts = human_cells(&table, style.unit);
+                    let mut texts = human_cells(&table, style.unit, &places);
                     for text in texts.iter_mut().flatten() {
                         cut(text);
                     }
@@ -185,9 +208,8 @@ fn block_text(block: Block, style: Style) -> String {
                                 .unwrap_or(0)
                         })
                         .collect();
-                    let typed = table.rows.iter().chain(&table.footer);
                     let footer_start = table.rows.len();
-                    for (i, (row, text)) in typed.zip(texts).enumerate() {
+                    for (i, (row, text)) in table.all_rows().zip(texts).enumerate() {
                         grid.add_row(row.iter().zip(text).enumerate().map(
                             |(col, (cell, text))| {
                                 let mut out = TableCell::new(text);
@@ -258,48 +280,53 @@ fn pad_left(text: &str, width: usize) -> String {
     out
 }
 
-fn chart(table: &Table, style: Style) -> String {
-    let texts = human_cells(table, style.unit);
-    let label = |row: &[String]| {
-        // Every text cell but the value: code and name.
-        row[..row.len() - 1]
-            .iter()
-            .zip(&table.columns)
-            .filter(|(_, c)| !c.numeric)
-            .map(|(t, _)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let labels: Vec<String> = texts.iter().map(|r| label(r)).collect();
-    let values: Vec<&str> = texts
+/// The label of a chart row: its text cells but the value (code and
+/// name).
+fn chart_label(table: &Table<'_>, texts: &[String]) -> String {
+    let mut label = String::new();
+    for (text, _) in texts[..texts.len().saturating_sub(1)]
         .iter()
-        .map(|r| r.last().map_or("", String::as_str))
-        .collect();
-    let label_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        .zip(&table.columns)
+        .filter(|(_, c)| !c.numeric)
+    {
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(text);
+    }
+    label
+}
+
+/// Draws a chart, written line by line after a first pass that measures
+/// the labels and values.
+fn chart(table: &Table<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    let survey = Survey::of(table, style.unit);
+    let texts = |row: &[Cell<'_>]| human_row(table, row, style.unit, &survey.places);
     let header = table
         .columns
         .last()
         .map(|c| human_header(c, style.unit))
         .unwrap_or_default();
-    let value_width = values
-        .iter()
-        .map(|v| v.chars().count())
-        .chain(std::iter::once(header.chars().count()))
-        .max()
-        .unwrap_or(0);
+    let (mut label_width, mut value_width) = (0, header.chars().count());
+    for row in table.rows.iter() {
+        let texts = texts(&row);
+        label_width = label_width.max(chart_label(table, &texts).chars().count());
+        value_width = value_width.max(texts.last().map_or(0, |v| v.chars().count()));
+    }
     let bar_width = style
         .width
         .unwrap_or(80)
         .saturating_sub(label_width + value_width + 4)
         .max(10);
-    let max = chart_max(table);
     // Padding is written out rather than given to `format!` as a width:
     // a width over 65,535 (a long name from the data) makes `format!` panic.
-    let mut out = pad_left(&header, label_width + bar_width + value_width + 4);
-    out.push('\n');
-    for ((row, label), value) in table.rows.iter().zip(&labels).zip(&values) {
+    let mut line = pad_left(&header, label_width + bar_width + value_width + 4);
+    line.push('\n');
+    out.write_all(line.as_bytes())?;
+    for row in table.rows.iter() {
+        let texts = texts(&row);
         let drawn = pad_right(
-            &bar(bar_eighths(chart_value(row), max, bar_width)),
+            &bar(bar_eighths(chart_value(&row), survey.chart_max, bar_width)),
             bar_width,
         );
         let drawn = if style.color {
@@ -307,14 +334,18 @@ fn chart(table: &Table, style: Style) -> String {
         } else {
             drawn
         };
-        out.push_str(&pad_right(label, label_width));
-        out.push_str("  ");
-        out.push_str(&drawn);
-        out.push_str("  ");
-        out.push_str(&pad_left(value, value_width));
-        out.push('\n');
+        line = pad_right(&chart_label(table, &texts), label_width);
+        line.push_str("  ");
+        line.push_str(&drawn);
+        line.push_str("  ");
+        line.push_str(&pad_left(
+            texts.last().map_or("", String::as_str),
+            value_width,
+        ));
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
@@ -359,7 +390,8 @@ mod tests {
                     Cell::Empty,
                     Cell::Pct(rust_decimal::Decimal::new(-3, 2)),
                 ],
-            ],
+            ]
+            .into(),
             footer: vec![vec![
                 Cell::Empty,
                 Cell::text("total"),
@@ -369,7 +401,8 @@ mod tests {
             ]],
         };
         let mut plain = Vec::new();
-        plain_grid(&table, style(), &mut plain).unwrap();
+        let survey = Survey::of(&table, style().unit);
+        plain_grid(&table, &survey, style(), &mut plain).unwrap();
         let comfy = block_text(Block::Table(table), style());
         assert_eq!(String::from_utf8(plain).unwrap(), comfy);
     }

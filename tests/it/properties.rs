@@ -160,7 +160,7 @@ proptest! {
         let mut changes = vec![Change::Add { code: "NEW".into(), name: "Newcomer".into(), amount: dec(i128::from(added)) }];
         let first = data.allocations[0].clone();
         if set_first && data.allocations.len() > 1 {
-            changes.push(Change::Set { code: first.code.clone(), amount: Decimal::new(1, 2) });
+            changes.push(Change::Set { code: first.code.to_string(), amount: Decimal::new(1, 2) });
         }
         let report = match what_if(&data, &changes, Some(Fit::ProRata)) {
             Ok(report) => report,
