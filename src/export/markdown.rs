@@ -65,12 +65,15 @@ fn write_block(block: Block<'_>, style: Style, out: &mut dyn Write) -> std::io::
     }
 }
 
+/// Draws a chart row's bar.
+type Bars = dyn Fn(&[Cell<'_>]) -> String;
+
 /// A Markdown table of the shown columns; `bars`, for a chart, adds a last
 /// column drawing each row's value.
 fn markdown_table(
     table: &Table<'_>,
     survey: &Survey,
-    bars: Option<&dyn Fn(&[Cell<'_>]) -> String>,
+    bars: Option<&Bars>,
     style: Style,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {

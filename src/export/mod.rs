@@ -440,7 +440,7 @@ impl Survey {
         }
         Survey {
             shown: (0..n)
-                .map(|i| table.columns[i].human && !(has_basis[i] && !basis_stated[i]))
+                .map(|i| table.columns[i].human && (basis_stated[i] || !has_basis[i]))
                 .collect(),
             places,
             unconfirmed,
