@@ -310,25 +310,32 @@ impl FromStr for Unit {
     }
 }
 
-/// The exact digits of `value` expressed in `unit`, as (negative, integer
-/// part, fraction part without trailing zeros). Shifting the decimal point
-/// is done on the digits, so no precision is ever lost.
-fn split_digits(value: Decimal, unit: Unit) -> (bool, String, String) {
-    let negative = value.is_sign_negative() && !value.is_zero();
-    let scale = (value.scale() + unit.shift()) as usize;
-    let digits = value.mantissa().unsigned_abs().to_string();
-    let (int, frac) = if digits.len() > scale {
-        let (i, f) = digits.split_at(digits.len() - scale);
-        (i.to_string(), f.to_string())
-    } else {
-        ("0".to_string(), format!("{digits:0>scale$}"))
-    };
-    (negative, int, frac.trim_end_matches('0').to_string())
+/// The decimal digits of `n` (`0` for zero), written into `buf`.
+fn digits(mut n: u128, buf: &mut [u8; 40]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
 }
 
 /// How many decimal places `value` needs in `unit` to show every digit.
 pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
-    split_digits(value, unit).2.len() as u32
+    let scale = value.scale() + unit.shift();
+    let mut m = value.mantissa().unsigned_abs();
+    if m == 0 {
+        return 0;
+    }
+    let mut zeros = 0;
+    while zeros < scale && m % 10 == 0 {
+        m /= 10;
+        zeros += 1;
+    }
+    scale - zeros
 }
 
 /// Formats `value` in `unit` with `,` thousands separators and exactly
@@ -336,32 +343,55 @@ pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
 /// [`places_needed`]; if it is smaller, the value is rounded half-to-even
 /// (this is only used for percentages that are already rounded).
 pub fn format_grouped(value: Decimal, unit: Unit, places: u32) -> String {
+    let mut out = String::new();
+    push_grouped(&mut out, value, unit, places);
+    out
+}
+
+/// [`format_grouped`], appended to `out`.
+pub fn push_grouped(out: &mut String, value: Decimal, unit: Unit, places: u32) {
     let needed = places_needed(value, unit);
     let value = if needed > places && unit == Unit::Eur {
         value.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointNearestEven)
     } else {
         value
     };
-    let (negative, int, mut frac) = split_digits(value, unit);
-    let places = places as usize;
-    if frac.len() < places {
-        frac.push_str(&"0".repeat(places - frac.len()));
-    }
-    let mut out = String::with_capacity(int.len() + int.len() / 3 + frac.len() + 2);
-    if negative {
+    if value.is_sign_negative() && !value.is_zero() {
         out.push('-');
     }
-    for (i, c) in int.chars().enumerate() {
+    let scale = (value.scale() + unit.shift()) as usize;
+    let mut buf = [0u8; 40];
+    let all = digits(value.mantissa().unsigned_abs(), &mut buf);
+    // Digits are ASCII.
+    let all = std::str::from_utf8(all).unwrap_or_default();
+    let (int, frac_digits, leading_zeros) = if all.len() > scale {
+        let (int, frac) = all.split_at(all.len() - scale);
+        (int, frac, 0)
+    } else {
+        ("0", all, scale - all.len())
+    };
+    for (i, c) in int.char_indices() {
         if i > 0 && (int.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if !frac.is_empty() {
+    // The fraction without its trailing zeros, then padded to `places`.
+    let frac_digits = frac_digits.trim_end_matches('0');
+    let shown = if frac_digits.is_empty() {
+        0
+    } else {
+        leading_zeros + frac_digits.len()
+    };
+    let width = shown.max(places as usize);
+    if width > 0 {
         out.push('.');
-        out.push_str(&frac);
+        if shown > 0 {
+            out.extend(std::iter::repeat_n('0', leading_zeros));
+            out.push_str(frac_digits);
+        }
+        out.extend(std::iter::repeat_n('0', width - shown));
     }
-    out
 }
 
 /// A short human form of an amount for prose: `€43.7bn`, `€787m`,

@@ -5,7 +5,7 @@ use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{PCT_PLACES, pct, percent, round_to};
+use super::pct;
 use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::{Error, Result};
 
@@ -163,10 +163,7 @@ pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Resul
             basis: a.basis,
             share_pct: pct(a.amount, ceiling, "a share of the ceiling")?,
             cumulative_amount: cumulative,
-            cumulative_pct: round_to(
-                percent(cumulative, ceiling, "the cumulative share")?,
-                PCT_PLACES,
-            ),
+            cumulative_pct: pct(cumulative, ceiling, "the cumulative share")?,
         });
     }
     Ok(RankReport {

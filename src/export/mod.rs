@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::dataset::{Basis, Dataset};
 use crate::error::{Error, Result};
-use crate::money::{Unit, format_grouped, places_needed};
+use crate::money::{Unit, places_needed};
 
 /// The version of the JSON documents `safe` writes.
 pub const JSON_SCHEMA_VERSION: u32 = 2;
@@ -139,15 +139,19 @@ impl<T: Serialize> ToJson for T {
             #[serde(flatten)]
             report: &'a R,
         }
+        // Buffered here, so that serde's many small writes are not each a
+        // call through `dyn Write`.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
         serde_json::to_writer_pretty(
-            out,
+            &mut out,
             &Envelope {
                 schema_version: JSON_SCHEMA_VERSION,
                 command,
                 table,
                 report: self,
             },
-        )
+        )?;
+        out.flush().map_err(serde_json::Error::io)
     }
 }
 
@@ -660,42 +664,53 @@ pub(crate) fn human_row(
             let column = &table.columns[i];
             let money_places = places.get(i).copied().unwrap_or(0);
             let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
-            let text = match cell {
-                Cell::Text(s) | Cell::Key(_, s) => s.to_string(),
-                Cell::Int(n) => format_grouped(Decimal::from(*n), Unit::Eur, 0),
-                Cell::Money(d) if column.money => format_grouped(*d, unit, money_places),
+            let mut text = String::new();
+            if rise {
+                text.push('+');
+            }
+            let grouped = |text: &mut String, d: Decimal, unit: Unit, places: u32| {
+                crate::money::push_grouped(text, d, unit, places)
+            };
+            match cell {
+                Cell::Text(s) | Cell::Key(_, s) => text.push_str(s),
+                Cell::Int(n) => grouped(&mut text, Decimal::from(*n), Unit::Eur, 0),
+                Cell::Money(d) if column.money => grouped(&mut text, *d, unit, money_places),
                 Cell::Money(d) => {
-                    let suffix = match unit {
+                    if d.is_sign_negative() && !d.is_zero() {
+                        text.push('-');
+                    }
+                    text.push('€');
+                    grouped(&mut text, d.abs(), unit, places_needed(*d, unit));
+                    text.push_str(match unit {
                         Unit::Eur => "",
                         Unit::M => "m",
                         Unit::Bn => "bn",
-                    };
-                    let sign = if d.is_sign_negative() && !d.is_zero() {
-                        "-"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{sign}€{}{suffix}",
-                        format_grouped(d.abs(), unit, places_needed(*d, unit))
-                    )
+                    });
                 }
                 Cell::Euros(d) => {
-                    format!(
-                        "€{}",
-                        format_grouped(*d, Unit::Eur, places_needed(*d, Unit::Eur))
-                    )
+                    text.push('€');
+                    grouped(&mut text, *d, Unit::Eur, places_needed(*d, Unit::Eur));
                 }
-                Cell::Pct(d) => format!("{}%", format_grouped(*d, Unit::Eur, d.scale())),
-                Cell::Pp(d) => format!("{} pp", format_grouped(*d, Unit::Eur, d.scale())),
-                Cell::Number(d) => format_grouped(*d, Unit::Eur, d.scale()),
-                Cell::Check(true) => "pass".to_string(),
-                Cell::Check(false) => "FAIL".to_string(),
-                Cell::Basis(b) if b.confirmed() => b.label().to_string(),
-                Cell::Basis(b) => format!("{}{UNCONFIRMED_MARK}", b.label()),
-                Cell::Empty => "–".to_string(),
-            };
-            if rise { format!("+{text}") } else { text }
+                Cell::Pct(d) => {
+                    grouped(&mut text, *d, Unit::Eur, d.scale());
+                    text.push('%');
+                }
+                Cell::Pp(d) => {
+                    grouped(&mut text, *d, Unit::Eur, d.scale());
+                    text.push_str(" pp");
+                }
+                Cell::Number(d) => grouped(&mut text, *d, Unit::Eur, d.scale()),
+                Cell::Check(true) => text.push_str("pass"),
+                Cell::Check(false) => text.push_str("FAIL"),
+                Cell::Basis(b) => {
+                    text.push_str(b.label());
+                    if !b.confirmed() {
+                        text.push_str(UNCONFIRMED_MARK);
+                    }
+                }
+                Cell::Empty => text.push('–'),
+            }
+            text
         })
         .collect()
 }

@@ -213,3 +213,63 @@ proptest! {
         prop_assert_eq!(total, dec(amounts.iter().map(|&a| i128::from(a)).sum()));
     }
 }
+
+/// The grouped form of a number, from its plain decimal text: the
+/// integer digits in threes, the fraction without trailing zeros, padded
+/// to `places`.
+fn grouped_oracle(value: Decimal, unit: safe::money::Unit, places: usize) -> String {
+    let shift = match unit {
+        safe::money::Unit::Eur => 0,
+        safe::money::Unit::M => 6,
+        safe::money::Unit::Bn => 9,
+    };
+    let text = value.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    // Move the point `shift` places left, on the digits.
+    let int = format!("{int:0>width$}", width = shift + 1);
+    let (int, moved) = int.split_at(int.len() - shift);
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = format!("{moved}{frac}");
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::new();
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() || places > 0 {
+        out.push('.');
+        out.push_str(&format!("{frac:0<places$}"));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    /// Every digit shows, in threes, in any unit, padded to the places
+    /// asked (at least as many as the value needs).
+    #[test]
+    fn grouped_numbers_show_every_digit(
+        mantissa in any::<i128>().prop_map(|m| m % 10i128.pow(28)),
+        scale in 0u32..=28,
+        unit in prop_oneof![
+            Just(safe::money::Unit::Eur),
+            Just(safe::money::Unit::M),
+            Just(safe::money::Unit::Bn),
+        ],
+        extra in 0u32..4,
+    ) {
+        let value = Decimal::from_i128_with_scale(mantissa, scale);
+        let places = safe::money::places_needed(value, unit) + extra;
+        prop_assert_eq!(
+            safe::money::format_grouped(value, unit, places),
+            grouped_oracle(value, unit, places as usize)
+        );
+    }
+}
