@@ -76,5 +76,7 @@ pub fn render_every_report(data: &Dataset) {
         name: "Fuzz".into(),
         amount: data.fund.ceiling,
     };
-    run(scenario::what_if(data, &[add], Some(scenario::Fit::ProRata)), data);
+    if let Ok(s) = scenario::what_if(data, &[add], Some(scenario::Fit::ProRata)) {
+        run(s.report(data), data);
+    }
 }

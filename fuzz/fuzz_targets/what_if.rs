@@ -21,7 +21,7 @@ fuzz_target!(|bytes: &[u8]| {
     let mut changes = Vec::new();
     let mut fit = None;
     for line in script.lines().take(8) {
-        let member_code = |m: &str| safe::names::find_member(m, &data).ok().map(|a| a.code.clone());
+        let member_code = |m: &str| safe::names::find_member(m, &data).ok().map(|a| a.code.to_string());
         if let Some(arg) = line.strip_prefix("add ") {
             if let Ok(a) = add_arg(arg) {
                 let name = a.name.unwrap_or_else(|| a.code.clone());
@@ -41,8 +41,10 @@ fuzz_target!(|bytes: &[u8]| {
             fit = Some(Fit::ProRata);
         }
     }
-    if let Ok(report) = what_if(&data, &changes, fit) {
-        for m in &report.diff.members {
+    let scenario = what_if(&data, &changes, fit);
+    if let Ok(report) = scenario.as_ref().map(|s| s.report(&data)) {
+        let Ok(report) = report else { return };
+        for m in report.diff.members.iter() {
             assert!(m.new_amount.is_none_or(|a| !a.is_zero()), "a silent zero: {m:?}");
         }
         let mut names: Vec<String> = report

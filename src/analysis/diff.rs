@@ -2,12 +2,11 @@
 //! euros and percent, members added and dropped, and the change in total,
 //! headroom and Art. 13 position.
 
-use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::check::concentration_check;
-use super::rank::ranked;
+use super::rank::{by_rank, ranking_order};
 use super::{PCT_PLACES, pct, round_to, sub};
 use std::collections::HashMap;
 
@@ -37,26 +36,106 @@ impl Status {
     }
 }
 
+/// One member's change, as reports show it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MemberChange {
-    pub code: Text,
-    pub name: Text,
+pub struct MemberChange<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
     pub status: Status,
-    /// Null for an added member.
     pub old_amount: Option<Decimal>,
-    /// Null for a removed member.
     pub new_amount: Option<Decimal>,
-    /// `new − old`, a missing side counting as zero.
     pub change: Decimal,
-    /// `change / old × 100`, rounded to 2 places; null for an added member.
     pub change_pct: Option<Decimal>,
-    /// What the old figure is (null for an added member).
     pub old_basis: Option<Basis>,
-    /// What the new figure is (null for a removed member).
     pub new_basis: Option<Basis>,
 }
 
-/// One table's headline figures.
+/// A member's line in a diff: where it stands in each table ([`NONE`]
+/// when absent) and the two figures that are computed, not copied.
+#[derive(Debug, Clone, PartialEq)]
+struct ChangeRow {
+    new: u32,
+    old: u32,
+    change: Decimal,
+    change_pct: Option<Decimal>,
+}
+
+/// Not in this table.
+const NONE: u32 = u32::MAX;
+
+/// Every member's change, in report order: the new table's ranking, then
+/// the removed members in the old table's. Codes, names and amounts are
+/// read from the two tables when a change is asked for, so a diff of a
+/// million members holds one small line per member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberChanges<'a> {
+    old: &'a [Allocation],
+    new: &'a [Allocation],
+    rows: Vec<ChangeRow>,
+}
+
+impl<'a> MemberChanges<'a> {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The change in line `i` (`i < len()`).
+    pub fn get(&self, i: usize) -> MemberChange<'a> {
+        self.change_of(&self.rows[i])
+    }
+
+    fn change_of(&self, row: &ChangeRow) -> MemberChange<'a> {
+        let old = self.old.get(row.old as usize);
+        let new = self.new.get(row.new as usize);
+        let status = match (old, new) {
+            (None, _) => Status::Added,
+            (_, None) => Status::Removed,
+            _ if row.change.is_zero() => Status::Unchanged,
+            _ if row.change.is_sign_positive() => Status::Increased,
+            _ => Status::Decreased,
+        };
+        // A member is in at least one table; the new one names it.
+        let named = new.or(old);
+        MemberChange {
+            code: named.map_or("", |a| a.code.as_str()),
+            name: named.map_or("", |a| a.name.as_str()),
+            status,
+            old_amount: old.map(|a| a.amount),
+            new_amount: new.map(|a| a.amount),
+            change: row.change,
+            change_pct: row.change_pct,
+            old_basis: old.map(|a| a.basis),
+            new_basis: new.map(|a| a.basis),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = MemberChange<'a>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Keeps the first `n` lines.
+    pub fn truncate(&mut self, n: usize) {
+        self.rows.truncate(n);
+    }
+
+    /// Keeps the lines whose change `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&MemberChange<'a>) -> bool) {
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.retain(|row| keep(&self.change_of(row)));
+        self.rows = rows;
+    }
+}
+
+impl Serialize for MemberChanges<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
     pub origin: String,
@@ -113,66 +192,94 @@ pub struct SideChange {
 
 /// The `diff` report (also the heart of `what-if`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DiffReport {
+pub struct DiffReport<'a> {
     pub old: Side,
     pub new: Side,
     pub change: SideChange,
-    /// Members of the new table in its ranking order, then removed members.
-    pub members: Vec<MemberChange>,
-    /// Whether the tables are equal: the same members with the same
-    /// amounts (to the last digit) and bases, under the same ceiling.
+    pub members: MemberChanges<'a>,
     pub identical: bool,
 }
 
-/// Rows by code, for looking members up in one step.
-fn by_code(data: &Dataset) -> HashMap<&str, &Allocation> {
-    data.allocations
-        .iter()
-        .map(|a| (a.code.as_str(), a))
-        .collect()
+/// Finds members of `new` in `old` by code: by position while the two
+/// tables list the same codes in the same order (successive editions of a
+/// table mostly do), through a map (keyed hashing) from the first
+/// difference on.
+struct Finder<'a> {
+    old: &'a [Allocation],
+    map: Option<HashMap<&'a str, u32>>,
 }
 
-pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
-    let mut members = Vec::new();
-    let (old_rows, new_rows) = (by_code(old), by_code(new));
-    for r in ranked(&new.allocations) {
-        let a = r.allocation;
-        let old_row = old_rows.get(a.code.as_str());
-        let before = old_row.map(|o| o.amount);
-        let change = sub(a.amount, before.unwrap_or_default(), "a change")?;
-        let status = match before {
-            None => Status::Added,
-            Some(_) if change.is_zero() => Status::Unchanged,
-            Some(_) if change.is_sign_positive() => Status::Increased,
-            Some(_) => Status::Decreased,
-        };
-        members.push(MemberChange {
-            code: a.code.clone(),
-            name: a.name.clone(),
-            status,
-            old_amount: before,
-            new_amount: Some(a.amount),
+impl<'a> Finder<'a> {
+    fn find(&mut self, position: usize, code: &str) -> Option<usize> {
+        if self.map.is_none() {
+            if self.old.get(position).is_some_and(|a| a.code == code) {
+                return Some(position);
+            }
+            self.map = Some(
+                self.old
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.code.as_str(), i as u32))
+                    .collect(),
+            );
+        }
+        self.map
+            .as_ref()
+            .and_then(|m| m.get(code))
+            .map(|&i| i as usize)
+    }
+}
+
+pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<'a>> {
+    let too_many = || crate::error::Error::usage("a diff holds at most 4,294,967,294 members");
+    if old.allocations.len() >= NONE as usize || new.allocations.len() >= NONE as usize {
+        return Err(too_many());
+    }
+    let mut rows = Vec::with_capacity(new.allocations.len());
+    let mut in_new = vec![false; old.allocations.len()];
+    let mut finder = Finder {
+        old: &old.allocations,
+        map: None,
+    };
+    let mut identical = old.fund.ceiling == new.fund.ceiling;
+    for (position, a) in new.allocations.iter().enumerate() {
+        let found = finder.find(position, &a.code);
+        if let Some(i) = found {
+            in_new[i] = true;
+        }
+        let before = found.map(|i| &old.allocations[i]);
+        let change = sub(
+            a.amount,
+            before.map_or(Decimal::ZERO, |o| o.amount),
+            "a change",
+        )?;
+        identical &= before.is_some_and(|o| change.is_zero() && o.basis == a.basis);
+        rows.push(ChangeRow {
+            new: position as u32,
+            old: found.map_or(NONE, |i| i as u32),
             change,
-            change_pct: before.map(|b| pct(change, b, "a change")).transpose()?,
-            old_basis: old_row.map(|o| o.basis),
-            new_basis: Some(a.basis),
+            change_pct: before
+                .map(|b| pct(change, b.amount, "a change"))
+                .transpose()?,
         });
     }
-    for r in ranked(&old.allocations) {
-        let a = r.allocation;
-        if !new_rows.contains_key(a.code.as_str()) {
-            members.push(MemberChange {
-                code: a.code.clone(),
-                name: a.name.clone(),
-                status: Status::Removed,
-                old_amount: Some(a.amount),
-                new_amount: None,
-                change: -a.amount,
-                change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
-                old_basis: Some(a.basis),
-                new_basis: None,
-            });
-        }
+    // The new table's ranking order.
+    let order = ranking_order(&new.allocations);
+    let mut sorted: Vec<ChangeRow> = Vec::with_capacity(rows.len());
+    sorted.extend(order.iter().map(|&i| rows[i as usize].clone()));
+    drop((rows, order));
+    // Removed members, in the old table's ranking order.
+    let mut gone: Vec<usize> = (0..old.allocations.len()).filter(|&i| !in_new[i]).collect();
+    identical &= gone.is_empty();
+    gone.sort_by(|&x, &y| by_rank(&&old.allocations[x], &&old.allocations[y]));
+    for i in gone {
+        let a = &old.allocations[i];
+        sorted.push(ChangeRow {
+            new: NONE,
+            old: i as u32,
+            change: -a.amount,
+            change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
+        });
     }
     let (o, n) = (Side::of(old)?, Side::of(new)?);
     let change = SideChange {
@@ -186,15 +293,15 @@ pub fn diff_report(old: &Dataset, new: &Dataset) -> Result<DiffReport> {
             PCT_PLACES,
         ),
     };
-    let identical = o.ceiling == n.ceiling
-        && members
-            .iter()
-            .all(|m| m.status == Status::Unchanged && m.old_basis == m.new_basis);
     Ok(DiffReport {
         old: o,
         new: n,
         change,
-        members,
+        members: MemberChanges {
+            old: &old.allocations,
+            new: &new.allocations,
+            rows: sorted,
+        },
         identical,
     })
 }
@@ -228,5 +335,42 @@ mod tests {
         assert_eq!(by("B").change.to_string(), "-20");
         assert_eq!(report.change.allocated.to_string(), "-5");
         assert_eq!(report.change.headroom.to_string(), "5");
+    }
+
+    /// Members are matched by code whatever their order: by position while
+    /// the tables agree, by lookup after the first difference.
+    #[test]
+    fn members_are_matched_by_code_in_any_order() {
+        let table = |rows: &[(&str, &str)]| {
+            let rows: Vec<String> = rows
+                .iter()
+                .map(|(c, a)| format!(r#"{{"code":"{c}","name":"{c}","amount":"{a}"}}"#))
+                .collect();
+            let text = format!(
+                r#"{{"schema_version":1,"fund":{{"name":"T","currency":"EUR","ceiling":"100"}},"allocations":[{}]}}"#,
+                rows.join(",")
+            );
+            parse("t", text.as_bytes()).unwrap()
+        };
+        let old = table(&[("A", "10"), ("B", "20"), ("C", "30"), ("D", "5")]);
+        let new = table(&[("A", "10"), ("C", "31"), ("B", "20"), ("E", "1")]);
+        let report = diff_report(&old, &new).unwrap();
+        let got: Vec<(&str, Status, String)> = report
+            .members
+            .iter()
+            .map(|m| (m.code, m.status, m.change.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("C", Status::Increased, "1".to_string()),
+                ("B", Status::Unchanged, "0".to_string()),
+                ("A", Status::Unchanged, "0".to_string()),
+                ("E", Status::Added, "1".to_string()),
+                ("D", Status::Removed, "-5".to_string()),
+            ]
+        );
+        assert!(!report.identical);
+        assert!(diff_report(&old, &old).unwrap().identical);
     }
 }

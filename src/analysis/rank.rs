@@ -17,7 +17,7 @@ pub struct Ranked<'a> {
 }
 
 /// The ranking order: larger amounts first, then names in order.
-fn by_rank(a: &&Allocation, b: &&Allocation) -> std::cmp::Ordering {
+pub fn by_rank(a: &&Allocation, b: &&Allocation) -> std::cmp::Ordering {
     b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name))
 }
 
@@ -40,7 +40,18 @@ fn amount_keys(allocations: &[Allocation]) -> Option<Vec<i128>> {
 /// Sorts by amount (largest first), then by name, and assigns competition
 /// ranks. Names are unique in a table, so the order is total.
 pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
-    let sorted: Vec<&Allocation> = match amount_keys(allocations) {
+    with_ranks(
+        ranking_order(allocations)
+            .into_iter()
+            .map(|i| &allocations[i as usize])
+            .collect(),
+    )
+}
+
+/// The positions of the members in ranking order (largest first, then by
+/// name).
+pub fn ranking_order(allocations: &[Allocation]) -> Vec<u32> {
+    match amount_keys(allocations) {
         Some(keys) => {
             let mut order: Vec<(i128, u32)> = keys
                 .iter()
@@ -54,18 +65,14 @@ pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
                         .cmp(&allocations[b.1 as usize].name)
                 })
             });
-            order
-                .into_iter()
-                .map(|(_, i)| &allocations[i as usize])
-                .collect()
+            order.into_iter().map(|(_, i)| i).collect()
         }
         None => {
-            let mut sorted: Vec<&Allocation> = allocations.iter().collect();
-            sorted.sort_by(by_rank);
-            sorted
+            let mut order: Vec<u32> = (0..allocations.len() as u32).collect();
+            order.sort_by(|&a, &b| by_rank(&&allocations[a as usize], &&allocations[b as usize]));
+            order
         }
-    };
-    with_ranks(sorted)
+    }
 }
 
 /// The first `k` of [`ranked`], selected in linear time rather than by

@@ -64,15 +64,24 @@ pub struct FitOutcome {
     pub scaled_members: usize,
 }
 
-/// The `what-if` report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WhatIfReport {
-    /// The changes as applied.
+/// A scenario applied: the table it makes, ready to compare with the
+/// table it came from ([`Scenario::report`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub after: Dataset,
     pub changes: Vec<AppliedChange>,
     pub fit: Option<FitOutcome>,
+}
+
+/// The `what-if` report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhatIfReport<'a> {
+    /// The changes as applied.
+    pub changes: &'a [AppliedChange],
+    pub fit: Option<&'a FitOutcome>,
     /// Before and after, member by member.
     #[serde(flatten)]
-    pub diff: DiffReport,
+    pub diff: DiffReport<'a>,
     /// `safe check` on the scenario's table.
     pub checks: CheckReport,
 }
@@ -96,8 +105,20 @@ pub struct AppliedChange {
     pub amount: Option<Decimal>,
 }
 
+impl Scenario {
+    /// The scenario against `data`, the table it was made from.
+    pub fn report<'a>(&'a self, data: &'a Dataset) -> Result<WhatIfReport<'a>> {
+        Ok(WhatIfReport {
+            changes: &self.changes,
+            fit: self.fit.as_ref(),
+            diff: diff_report(data, &self.after)?,
+            checks: check_report(&self.after, None, None)?,
+        })
+    }
+}
+
 /// Applies `changes` (each code at most once) and the optional fit.
-pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<WhatIfReport> {
+pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<Scenario> {
     let mut touched = HashSet::new();
     for change in changes {
         if !touched.insert(change.code().to_string()) {
@@ -147,11 +168,10 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<W
         Some(method) => Some(fit_pro_rata(&mut after, &touched, method)?),
         None => None,
     };
-    Ok(WhatIfReport {
+    Ok(Scenario {
         changes: changes.iter().map(|c| applied(c, data)).collect(),
         fit,
-        diff: diff_report(data, &after)?,
-        checks: check_report(&after, None, None)?,
+        after,
     })
 }
 
@@ -291,7 +311,9 @@ mod tests {
 
     #[test]
     fn adding_turkiye_goes_over_the_ceiling_and_fails_membership() {
-        let report = what_if(&bundled().unwrap(), &[turkiye()], None).unwrap();
+        let data = bundled().unwrap();
+        let scenario = what_if(&data, &[turkiye()], None).unwrap();
+        let report = scenario.report(&data).unwrap();
         assert_eq!(report.diff.new.headroom, d("-4933700000"));
         assert!(!report.checks.ok);
         let members = report
@@ -306,12 +328,13 @@ mod tests {
     #[test]
     fn pro_rata_fits_the_ceiling_exactly_and_nobody_goes_up() {
         let data = bundled().unwrap();
-        let report = what_if(&data, &[turkiye()], Some(Fit::ProRata)).unwrap();
+        let scenario = what_if(&data, &[turkiye()], Some(Fit::ProRata)).unwrap();
+        let report = scenario.report(&data).unwrap();
         assert_eq!(report.diff.new.allocated, data.fund.ceiling);
         let fit = report.fit.unwrap();
         assert!(fit.applied);
         assert_eq!(fit.scaled_members, 19);
-        for m in &report.diff.members {
+        for m in report.diff.members.iter() {
             if m.code == "TR" {
                 assert_eq!(m.new_amount, Some(d("5000000000")));
             } else {
@@ -331,7 +354,8 @@ mod tests {
             },
             Change::Remove { code: "DK".into() },
         ];
-        let report = what_if(&data, &changes, None).unwrap();
+        let scenario = what_if(&data, &changes, None).unwrap();
+        let report = scenario.report(&data).unwrap();
         assert_eq!(report.diff.new.member_count, 18);
         assert_eq!(report.diff.change.allocated, d("-3746700000"));
         let twice = [

@@ -80,7 +80,7 @@ fn load_other(other: &std::path::Path, data: &Dataset) -> Result<Dataset> {
     dataset::load(&source, LoadOptions::default())
 }
 
-impl Report for DiffReport {
+impl Report for DiffReport<'_> {
     fn command(&self) -> &'static str {
         "diff"
     }
@@ -101,7 +101,7 @@ impl Report for DiffReport {
 }
 
 /// The member changes and the headline changes (also used by `what-if`).
-pub fn diff_blocks(report: &DiffReport) -> Vec<Block<'_>> {
+pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
     let members = Table {
         columns: vec![
             Column::text("code", "code"),
@@ -115,10 +115,10 @@ pub fn diff_blocks(report: &DiffReport) -> Vec<Block<'_>> {
             Column::basis("new_basis", "basis after"),
         ],
         rows: Rows::lazy(report.members.len(), move |i| {
-            let m = &report.members[i];
+            let m = report.members.get(i);
             vec![
-                Cell::text(m.code.as_str()),
-                Cell::text(m.name.as_str()),
+                Cell::text(m.code),
+                Cell::text(m.name),
                 Cell::text(m.status.label()),
                 Cell::opt_money(m.old_amount),
                 Cell::opt_money(m.new_amount),

@@ -66,8 +66,12 @@ pub fn run(args: &ReportArgs, ctx: &Ctx) -> Result<Outcome> {
         .filter(|_| data.origin == editions::BUNDLED_ORIGIN)
         .and_then(|id| editions::find(id).ok())
         .and_then(|b| b.predecessor);
-    let diff = match predecessor {
-        Some(id) => Some((id, diff_report(&editions::load(id)?, data)?)),
+    let before = match predecessor {
+        Some(id) => Some((id, editions::load(id)?)),
+        None => None,
+    };
+    let diff = match &before {
+        Some((id, old)) => Some((*id, diff_report(old, data)?)),
         None => None,
     };
     let mut sections = vec![

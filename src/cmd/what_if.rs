@@ -153,7 +153,8 @@ pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
             "no scenario: give at least one --add CODE=AMOUNT, --set MEMBER=AMOUNT or --remove MEMBER",
         ));
     }
-    ctx.emit(&what_if(data, &changes, args.fit.map(Into::into))?)
+    let scenario = what_if(data, &changes, args.fit.map(Into::into))?;
+    ctx.emit(&scenario.report(data)?)
 }
 
 /// A change in words: `add TR Türkiye €5bn`.
@@ -166,7 +167,7 @@ fn describe(c: &AppliedChange) -> String {
     }
 }
 
-impl Report for WhatIfReport {
+impl Report for WhatIfReport<'_> {
     fn command(&self) -> &'static str {
         "what-if"
     }
