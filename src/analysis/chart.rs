@@ -32,7 +32,7 @@ pub struct ChartReport {
     pub by: By,
     pub bars: Vec<Bar>,
     /// Members left out: beyond `--top`, or without a population figure.
-    pub left_out: Vec<String>,
+    pub left_out: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,7 +90,7 @@ pub fn chart_report(
         }
     };
     if let Some(n) = top {
-        left_out.extend(bars.iter().skip(n).map(|b| b.code.to_string()));
+        left_out.extend(bars.iter().skip(n).map(|b| b.code.clone()));
         bars.truncate(n);
     }
     Ok(ChartReport { by, bars, left_out })

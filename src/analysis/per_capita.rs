@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{per_capita, sum};
-use crate::dataset::{Basis, Dataset};
+use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::{Error, Result};
 use crate::population::Population;
 
@@ -20,7 +20,7 @@ pub struct PerCapitaReport {
     /// members without one.
     pub members: Vec<PerCapitaRow>,
     /// Codes of members with no population figure.
-    pub missing: Vec<String>,
+    pub missing: Vec<Text>,
     /// All members with a figure, together.
     pub total: PerCapitaTotal,
 }
@@ -50,41 +50,36 @@ pub struct PerCapitaTotal {
 }
 
 pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerCapitaReport> {
-    let mut known = Vec::new();
-    let mut unknown = Vec::new();
-    for a in &data.allocations {
-        match population.get(&a.code) {
-            Some(p) => known.push(PerCapitaRow {
-                rank: None,
-                code: a.code.clone(),
-                name: a.name.clone(),
-                amount: a.amount,
-                basis: a.basis,
-                population: Some(p),
-                per_capita: Some(per_capita(a.amount, p)?),
-            }),
-            None => unknown.push(PerCapitaRow {
-                rank: None,
-                code: a.code.clone(),
-                name: a.name.clone(),
-                amount: a.amount,
-                basis: a.basis,
-                population: None,
-                per_capita: None,
-            }),
+    let row = |a: &Allocation, population: Option<u64>| -> Result<PerCapitaRow> {
+        Ok(PerCapitaRow {
+            rank: None,
+            code: a.code.clone(),
+            name: a.name.clone(),
+            amount: a.amount,
+            basis: a.basis,
+            population,
+            per_capita: population.map(|p| per_capita(a.amount, p)).transpose()?,
+        })
+    };
+    // Members with a figure first, ranked on the exact quotient (compared
+    // by cross-multiplication would overflow; the rounded figure could tie
+    // members that differ), computed once per member.
+    let mut keyed: Vec<(Decimal, usize, u64)> = Vec::new();
+    for (i, a) in data.allocations.iter().enumerate() {
+        if let Some(p) = population.get(&a.code) {
+            let exact = a.amount.checked_div(Decimal::from(p)).unwrap_or_default();
+            keyed.push((exact, i, p));
         }
     }
-    // Rank on the exact quotient (compared by cross-multiplication would
-    // overflow; the rounded figure could tie members that differ).
-    let exact = |row: &PerCapitaRow| {
-        row.population
-            .and_then(|p| row.amount.checked_div(Decimal::from(p)))
-            .unwrap_or_default()
-    };
-    known.sort_by(|a, b| exact(b).cmp(&exact(a)).then_with(|| a.name.cmp(&b.name)));
+    let name = |i: usize| &data.allocations[i].name;
+    keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
+    let mut known = Vec::with_capacity(data.allocations.len());
+    for &(_, i, p) in &keyed {
+        known.push(row(&data.allocations[i], Some(p))?);
+    }
     let mut previous: Option<(Decimal, usize)> = None;
-    for (i, row) in known.iter_mut().enumerate() {
-        let value = exact(row);
+    for (i, (row, key)) in known.iter_mut().zip(&keyed).enumerate() {
+        let value = key.0;
         let rank = match previous {
             Some((v, r)) if v == value => r,
             _ => i + 1,
@@ -107,8 +102,14 @@ pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerC
             None
         },
     };
-    let missing = unknown.iter().map(|r| r.code.to_string()).collect();
-    known.extend(unknown);
+    drop(keyed);
+    let mut missing = Vec::new();
+    for a in &data.allocations {
+        if population.get(&a.code).is_none() {
+            missing.push(a.code.clone());
+            known.push(row(a, None)?);
+        }
+    }
     Ok(PerCapitaReport {
         population_source: population.source.clone(),
         members: known,

@@ -142,7 +142,7 @@ impl Report for ChartReport {
         if !self.left_out.is_empty() {
             blocks.push(Block::Note(format!(
                 "Not shown: {}.",
-                self.left_out.join(", ")
+                crate::text::some_of(&self.left_out, 30)
             )));
         }
         View { blocks }

@@ -83,7 +83,7 @@ impl Report for PerCapitaReport {
         if !self.missing.is_empty() {
             blocks.push(Block::Note(format!(
                 "No population figure for {}: not available (–), and left out of the total.",
-                self.missing.join(", ")
+                crate::text::some_of(&self.missing, 30)
             )));
         }
         View { blocks }

@@ -61,7 +61,8 @@ impl Exporter for Csv {
                 .write_record(cells.map(|(c, _)| match c {
                     // Text from the data file: a cell a spreadsheet would
                     // run as a formula is neutralised; numbers are not text.
-                    Cell::Text(t) | Cell::Key(t, _) => neutralise_formula(t).into_owned(),
+                    Cell::Text(t) => neutralise_formula(t).into_owned(),
+                    Cell::Key(key) => neutralise_formula(&key.0).into_owned(),
                     other => other.raw(),
                 }))
                 .map_err(csv_error)?;

@@ -601,7 +601,8 @@ pub enum Cell<'a> {
     Basis(Basis),
     /// The name of a figure in a report of named figures: its snake_case
     /// id (the JSON key) in CSV, words in tables.
-    Key(Cow<'a, str>, Cow<'a, str>),
+    /// (Boxed: a cell of a listing stays small.)
+    Key(Box<(Cow<'a, str>, Cow<'a, str>)>),
     Empty,
 }
 
@@ -620,7 +621,7 @@ impl<'a> Cell<'a> {
     }
     /// A named figure's key: `id` in CSV, `label` in tables.
     pub fn key(id: impl Into<Cow<'a, str>>, label: impl Into<Cow<'a, str>>) -> Self {
-        Cell::Key(id.into(), label.into())
+        Cell::Key(Box::new((id.into(), label.into())))
     }
     pub fn opt_basis(v: Option<Basis>) -> Self {
         v.map_or(Cell::Empty, Cell::Basis)
@@ -636,7 +637,7 @@ impl<'a> Cell<'a> {
             }
             Cell::Check(passed) => passed.to_string(),
             Cell::Basis(b) => b.id().to_string(),
-            Cell::Key(id, _) => id.to_string(),
+            Cell::Key(key) => key.0.to_string(),
             Cell::Empty => String::new(),
         }
     }
@@ -658,61 +659,73 @@ pub(crate) fn human_row(
     unit: Unit,
     places: &[u32],
 ) -> Vec<String> {
-    row.iter()
-        .enumerate()
-        .map(|(i, cell)| {
-            let column = &table.columns[i];
-            let money_places = places.get(i).copied().unwrap_or(0);
-            let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
-            let mut text = String::new();
-            if rise {
-                text.push('+');
+    let mut texts = Vec::new();
+    human_row_into(table, row, unit, places, &mut texts);
+    texts
+}
+
+/// [`human_row`] into `texts`, reusing its strings (a listing's rows are
+/// each laid out twice: once to measure, once to write).
+pub(crate) fn human_row_into(
+    table: &Table<'_>,
+    row: &[Cell<'_>],
+    unit: Unit,
+    places: &[u32],
+    texts: &mut Vec<String>,
+) {
+    texts.resize_with(row.len(), String::new);
+    for (i, (cell, text)) in row.iter().zip(texts.iter_mut()).enumerate() {
+        text.clear();
+        let column = &table.columns[i];
+        let money_places = places.get(i).copied().unwrap_or(0);
+        let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
+        if rise {
+            text.push('+');
+        }
+        let grouped = |text: &mut String, d: Decimal, unit: Unit, places: u32| {
+            crate::money::push_grouped(text, d, unit, places)
+        };
+        match cell {
+            Cell::Text(s) => text.push_str(s),
+            Cell::Key(key) => text.push_str(&key.1),
+            Cell::Int(n) => grouped(text, Decimal::from(*n), Unit::Eur, 0),
+            Cell::Money(d) if column.money => grouped(text, *d, unit, money_places),
+            Cell::Money(d) => {
+                if d.is_sign_negative() && !d.is_zero() {
+                    text.push('-');
+                }
+                text.push('€');
+                grouped(text, d.abs(), unit, places_needed(*d, unit));
+                text.push_str(match unit {
+                    Unit::Eur => "",
+                    Unit::M => "m",
+                    Unit::Bn => "bn",
+                });
             }
-            let grouped = |text: &mut String, d: Decimal, unit: Unit, places: u32| {
-                crate::money::push_grouped(text, d, unit, places)
-            };
-            match cell {
-                Cell::Text(s) | Cell::Key(_, s) => text.push_str(s),
-                Cell::Int(n) => grouped(&mut text, Decimal::from(*n), Unit::Eur, 0),
-                Cell::Money(d) if column.money => grouped(&mut text, *d, unit, money_places),
-                Cell::Money(d) => {
-                    if d.is_sign_negative() && !d.is_zero() {
-                        text.push('-');
-                    }
-                    text.push('€');
-                    grouped(&mut text, d.abs(), unit, places_needed(*d, unit));
-                    text.push_str(match unit {
-                        Unit::Eur => "",
-                        Unit::M => "m",
-                        Unit::Bn => "bn",
-                    });
-                }
-                Cell::Euros(d) => {
-                    text.push('€');
-                    grouped(&mut text, *d, Unit::Eur, places_needed(*d, Unit::Eur));
-                }
-                Cell::Pct(d) => {
-                    grouped(&mut text, *d, Unit::Eur, d.scale());
-                    text.push('%');
-                }
-                Cell::Pp(d) => {
-                    grouped(&mut text, *d, Unit::Eur, d.scale());
-                    text.push_str(" pp");
-                }
-                Cell::Number(d) => grouped(&mut text, *d, Unit::Eur, d.scale()),
-                Cell::Check(true) => text.push_str("pass"),
-                Cell::Check(false) => text.push_str("FAIL"),
-                Cell::Basis(b) => {
-                    text.push_str(b.label());
-                    if !b.confirmed() {
-                        text.push_str(UNCONFIRMED_MARK);
-                    }
-                }
-                Cell::Empty => text.push('–'),
+            Cell::Euros(d) => {
+                text.push('€');
+                grouped(text, *d, Unit::Eur, places_needed(*d, Unit::Eur));
             }
-            text
-        })
-        .collect()
+            Cell::Pct(d) => {
+                grouped(text, *d, Unit::Eur, d.scale());
+                text.push('%');
+            }
+            Cell::Pp(d) => {
+                grouped(text, *d, Unit::Eur, d.scale());
+                text.push_str(" pp");
+            }
+            Cell::Number(d) => grouped(text, *d, Unit::Eur, d.scale()),
+            Cell::Check(true) => text.push_str("pass"),
+            Cell::Check(false) => text.push_str("FAIL"),
+            Cell::Basis(b) => {
+                text.push_str(b.label());
+                if !b.confirmed() {
+                    text.push_str(UNCONFIRMED_MARK);
+                }
+            }
+            Cell::Empty => text.push('–'),
+        }
+    }
 }
 
 /// The human header of a column, with the unit for money columns.

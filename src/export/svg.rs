@@ -176,7 +176,10 @@ pub fn render(report: &ChartReport, title: &str, table: &TableInfo) -> String {
         format_short(table.fund.ceiling)
     )];
     if !report.left_out.is_empty() {
-        footer[0].push_str(&format!("; not shown: {}", report.left_out.join(", ")));
+        footer[0].push_str(&format!(
+            "; not shown: {}",
+            crate::text::some_of(&report.left_out, 30)
+        ));
     }
     if let Some(e) = &table.edition {
         footer.push(format!("Source: {}", e.source));

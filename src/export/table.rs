@@ -71,12 +71,12 @@ fn plain_grid(
     let columns: Vec<usize> = (0..table.columns.len())
         .filter(|&i| survey.shown[i])
         .collect();
-    let text_of = |row: &[Cell<'_>]| -> Vec<String> {
-        let mut texts = super::human_row(table, row, style.unit, &survey.places);
-        for text in &mut texts {
+    let mut texts = Vec::new();
+    let text_of = |row: &[Cell<'_>], texts: &mut Vec<String>| {
+        super::human_row_into(table, row, style.unit, &survey.places, texts);
+        for text in texts {
             cut(text);
         }
-        texts
     };
     let headers: Vec<String> = columns
         .iter()
@@ -84,9 +84,9 @@ fn plain_grid(
         .collect();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in table.all_rows() {
-        let texts = text_of(&row);
+        text_of(&row, &mut texts);
         for (k, &i) in columns.iter().enumerate() {
-            widths[k] = widths[k].max(texts[i].width());
+            widths[k] = widths[k].max(display_width(&texts[i]));
         }
     }
     let rule = |left: &str, fill: &str, join: &str, right: &str| {
@@ -103,7 +103,7 @@ fn plain_grid(
             if k > 0 {
                 text.push('┆');
             }
-            let pad = widths[k] - cell.width();
+            let pad = widths[k] - display_width(cell);
             text.push(' ');
             if table.columns[i].numeric {
                 text.extend(std::iter::repeat_n(' ', pad));
@@ -127,10 +127,19 @@ fn plain_grid(
     )?;
     out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
     for row in table.all_rows() {
-        let texts = text_of(&row);
+        text_of(&row, &mut texts);
         line(&mut columns.iter().map(|&i| (i, texts[i].as_str())), out)?;
     }
     out.write_all(rule("└", "─", "┴", "┘").as_bytes())
+}
+
+/// The columns `text` takes on a terminal (ASCII: its length).
+fn display_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// Cuts a cell longer than comfy-table can measure (16-bit widths), with
