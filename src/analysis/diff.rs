@@ -235,6 +235,8 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
     if old.allocations.len() >= NONE as usize || new.allocations.len() >= NONE as usize {
         return Err(too_many());
     }
+    // In the new table's ranking order.
+    let order = ranking_order(&new.allocations);
     let mut rows = Vec::with_capacity(new.allocations.len());
     let mut in_new = vec![false; old.allocations.len()];
     let mut finder = Finder {
@@ -242,7 +244,9 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
         map: None,
     };
     let mut identical = old.fund.ceiling == new.fund.ceiling;
-    for (position, a) in new.allocations.iter().enumerate() {
+    for position in order {
+        let position = position as usize;
+        let a = &new.allocations[position];
         let found = finder.find(position, &a.code);
         if let Some(i) = found {
             in_new[i] = true;
@@ -263,18 +267,13 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
                 .transpose()?,
         });
     }
-    // The new table's ranking order.
-    let order = ranking_order(&new.allocations);
-    let mut sorted: Vec<ChangeRow> = Vec::with_capacity(rows.len());
-    sorted.extend(order.iter().map(|&i| rows[i as usize].clone()));
-    drop((rows, order));
     // Removed members, in the old table's ranking order.
     let mut gone: Vec<usize> = (0..old.allocations.len()).filter(|&i| !in_new[i]).collect();
     identical &= gone.is_empty();
     gone.sort_by(|&x, &y| by_rank(&&old.allocations[x], &&old.allocations[y]));
     for i in gone {
         let a = &old.allocations[i];
-        sorted.push(ChangeRow {
+        rows.push(ChangeRow {
             new: NONE,
             old: i as u32,
             change: -a.amount,
@@ -300,7 +299,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
         members: MemberChanges {
             old: &old.allocations,
             new: &new.allocations,
-            rows: sorted,
+            rows,
         },
         identical,
     })

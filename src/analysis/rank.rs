@@ -21,18 +21,21 @@ pub fn by_rank(a: &&Allocation, b: &&Allocation) -> std::cmp::Ordering {
     b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name))
 }
 
-/// Every amount as a 128-bit integer at the table's largest scale, so
-/// that sorting compares integers rather than `Decimal`s (4× cheaper);
-/// `None` when one does not fit (then `Decimal`s are compared).
-fn amount_keys(allocations: &[Allocation]) -> Option<Vec<i128>> {
+/// Each member's amount as a 128-bit integer at the table's largest
+/// scale, with its position, so that sorting compares integers rather than
+/// `Decimal`s (4× cheaper); `None` when one does not fit (then `Decimal`s
+/// are compared).
+fn amount_keys(allocations: &[Allocation]) -> Option<Vec<(i128, u32)>> {
     let scale = allocations.iter().map(|a| a.amount.scale()).max()?;
     allocations
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
             let shift = scale - a.amount.scale();
             10i128
                 .checked_pow(shift)
                 .and_then(|p| a.amount.mantissa().checked_mul(p))
+                .map(|k| (k, i as u32))
         })
         .collect()
 }
@@ -52,12 +55,7 @@ pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
 /// name).
 pub fn ranking_order(allocations: &[Allocation]) -> Vec<u32> {
     match amount_keys(allocations) {
-        Some(keys) => {
-            let mut order: Vec<(i128, u32)> = keys
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| (k, i as u32))
-                .collect();
+        Some(mut order) => {
             order.sort_unstable_by(|a, b| {
                 b.0.cmp(&a.0).then_with(|| {
                     allocations[a.1 as usize]
