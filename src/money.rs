@@ -427,6 +427,41 @@ pub fn format_short(value: Decimal) -> String {
 mod tests {
     use super::*;
 
+    /// Two sums merged are the sum of all their terms, in 128 bits or past
+    /// them.
+    #[test]
+    fn merged_sums_are_the_sum_of_all_terms() {
+        let terms = [
+            Decimal::new(150, 2),
+            Decimal::new(25, 1),
+            Decimal::MAX,
+            Decimal::new(1, 28),
+            Decimal::new(7, 0),
+        ];
+        for split in 0..=terms.len() {
+            for skip in 0..terms.len() {
+                let kept: Vec<Decimal> = terms
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != skip)
+                    .map(|(_, d)| *d)
+                    .collect();
+                let split = split.min(kept.len());
+                let mut all = ExactSum::new();
+                kept.iter().for_each(|d| all.add(*d));
+                let (mut head, mut tail) = (ExactSum::new(), ExactSum::new());
+                kept[..split].iter().for_each(|d| head.add(*d));
+                kept[split..].iter().for_each(|d| tail.add(*d));
+                head.merge(&tail);
+                assert_eq!(head.total(), all.total(), "split {split}, without {skip}");
+                assert_eq!(
+                    head.total().map(|t| t.to_string()),
+                    all.total().map(|t| t.to_string())
+                );
+            }
+        }
+    }
+
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
     }
@@ -756,6 +791,23 @@ impl ExactSum {
                 * num_bigint::BigInt::from(10u8).pow(28 - self.scale);
             self.wide = Some(so_far + wide(value));
         }
+    }
+
+    /// Adds another sum (of other terms) to this one.
+    pub fn merge(&mut self, other: &ExactSum) {
+        if self.wide.is_none()
+            && other.wide.is_none()
+            && self.add_fast(other.mantissa, other.scale).is_some()
+        {
+            return;
+        }
+        let as_wide = |s: &ExactSum| {
+            s.wide.clone().unwrap_or_else(|| {
+                num_bigint::BigInt::from(s.mantissa)
+                    * num_bigint::BigInt::from(10u8).pow(28 - s.scale)
+            })
+        };
+        self.wide = Some(as_wide(self) + as_wide(other));
     }
 
     /// Adds `m × 10^-s` in 128 bits, or `None` (and no change) on overflow.

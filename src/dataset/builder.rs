@@ -104,6 +104,16 @@ impl Builder {
         Ok(())
     }
 
+    /// Adds the rows of `next`, a builder of the rows that follow this
+    /// one's in the same input (read on another thread).
+    pub fn append(&mut self, next: Builder) {
+        self.list.extend(next.list);
+        self.places.extend(next.places);
+        self.code_hashes.extend(next.code_hashes);
+        self.name_hashes.extend(next.name_hashes);
+        self.total.merge(&next.total);
+    }
+
     /// The first duplicate code or name, in file order: the row that
     /// repeats an earlier one, and the message naming both.
     fn first_duplicate(&self) -> Option<(usize, String)> {

@@ -91,11 +91,105 @@ pub fn parse(
             ),
         ));
     }
-    let mut builder = Builder::new(Place::Line, bytes.len() / 32);
+    let columns = Columns {
+        at,
+        count: headers.len(),
+        delimiter,
+    };
+    // The rows start where the header ends.
+    let start = reader.position().clone();
+    let rows = &bytes[start.byte() as usize..];
+    let first_line = start.line() as usize;
+    let builder = match split_point(rows) {
+        // Two halves, one per core, each with its own builder; the second
+        // is appended to the first, so rows keep their file order.
+        Some(split) => {
+            let (head, tail) = rows.split_at(split);
+            let tail_line = first_line + head.iter().filter(|&&b| b == b'\n').count();
+            let (head, tail) = std::thread::scope(|scope| {
+                let tail = scope.spawn(|| read_rows(origin, tail, tail_line, &columns));
+                let head = read_rows(origin, head, first_line, &columns);
+                (head, tail.join())
+            });
+            let mut builder = head?;
+            match tail {
+                Ok(tail) => builder.append(tail?),
+                Err(_) => return Err(Error::data(origin, None, "the reading thread failed")),
+            }
+            builder
+        }
+        None => read_rows(origin, rows, first_line, &columns)?,
+    };
+    let fund = match ceiling {
+        None => Fund::safe(),
+        Some(ceiling) => Fund {
+            name: format!("Allocation table {origin}"),
+            legal_basis: None,
+            currency: "EUR".to_string(),
+            ceiling,
+        },
+    };
+    builder.finish(origin, fund, None).map_err(|e| match e {
+        Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
+        Unfinished::Table(e) => e,
+    })
+}
+
+/// Where the known columns stand in a row, and how rows are delimited.
+struct Columns {
+    at: [Option<usize>; 8],
+    /// How many fields the header has (every row must have as many).
+    count: usize,
+    delimiter: u8,
+}
+
+/// From how many bytes of rows a table is read on two threads.
+const PARALLEL_FROM: usize = 1 << 20;
+
+/// Where to cut `rows` in two for two threads: after the line end nearest
+/// the middle, when the rows are large and hold no quote (so that every
+/// line end ends a row). `None`: read them in one piece.
+fn split_point(rows: &[u8]) -> Option<usize> {
+    if rows.len() < PARALLEL_FROM || rows.contains(&b'"') {
+        return None;
+    }
+    let middle = rows.len() / 2;
+    let newline = rows[middle..].iter().position(|&b| b == b'\n')?;
+    Some(middle + newline + 1)
+}
+
+/// Checks the rows in `chunk` (whose first line is line `first_line` of
+/// the input) into a builder.
+fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -> Result<Builder> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(columns.delimiter)
+        .comment(Some(b'#'))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(chunk);
+    let line_of =
+        |p: Option<&csv::Position>| p.map_or(first_line, |p| first_line + row_line(chunk, p) - 1);
+    let mut builder = Builder::new(Place::Line, chunk.len() / 32);
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let field = |k: usize| at[k].and_then(|i| record.get(i));
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(read_error_at(origin, &e, line_of(e.position()))),
+        }
+        let line = line_of(record.position());
+        if record.len() != columns.count {
+            return Err(Error::data(
+                origin,
+                Some((line, 1)),
+                format!(
+                    "a row has {} fields where the header has {}",
+                    record.len(),
+                    columns.count
+                ),
+            ));
+        }
+        let field = |k: usize| columns.at[k].and_then(|i| record.get(i));
         let row = RawRow {
             code: field(0).unwrap_or(""),
             name: field(1).unwrap_or(""),
@@ -117,25 +211,39 @@ pub fn parse(
             .push(row, line)
             .map_err(|m| Error::data(origin, Some((line, 1)), m))?;
     }
-    let fund = match ceiling {
-        None => Fund::safe(),
-        Some(ceiling) => Fund {
-            name: format!("Allocation table {origin}"),
-            legal_basis: None,
-            currency: "EUR".to_string(),
-            ceiling,
-        },
-    };
-    builder.finish(origin, fund, None).map_err(|e| match e {
-        Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
-        Unfinished::Table(e) => e,
-    })
+    Ok(builder)
+}
+
+/// The line a row starts on, from the position the CSV reader gives it:
+/// that is where reading began, before the comment and blank lines it
+/// skipped.
+fn row_line(chunk: &[u8], position: &csv::Position) -> usize {
+    let mut line = position.line() as usize;
+    let mut at = position.byte() as usize;
+    while let Some(&first) = chunk.get(at) {
+        if first != b'#' && first != b'\n' && first != b'\r' {
+            break;
+        }
+        match chunk[at..].iter().position(|&b| b == b'\n') {
+            Some(end) => {
+                at += end + 1;
+                line += 1;
+            }
+            None => break,
+        }
+    }
+    line
 }
 
 /// A CSV reading error as one line naming `origin` and the line (shared
 /// with the population reader).
 pub fn read_error(origin: &str, e: &csv::Error) -> Error {
-    let line = e.position().map(|p| p.line() as usize);
+    read_error_at(origin, e, e.position().map_or(0, |p| p.line() as usize))
+}
+
+/// [`read_error`] at `line` of the input.
+fn read_error_at(origin: &str, e: &csv::Error, line: usize) -> Error {
+    let line = (line > 0).then_some(line);
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
         csv::ErrorKind::UnequalLengths {

@@ -226,6 +226,11 @@ fn a_bad_cell_names_the_file_and_line() {
             "unknown column \"ammount\"",
         ),
         ("code,name,amount\nPL,Poland,-5\n", "is negative"),
+        // The line of a row after comment and blank lines is its own.
+        (
+            "code,name,amount\nPL,Poland,1\n# a note\n\nRO,Romania,x\n",
+            ":5:1: amount of RO (Romania) is not a number",
+        ),
         ("code,name,amount\n", "no rows below the header"),
         (
             "code,name,amount\nPL,Poland,1,extra\n",
@@ -337,4 +342,72 @@ fn names_people_type() {
             .ok()
             .stdout_has(name);
     }
+}
+
+/// A CSV table of `n` members (about 30 bytes a row), with `#` comments
+/// sprinkled in, so that a large one is read on two threads.
+fn large_csv(n: usize) -> String {
+    let mut out = String::from("# a comment before the header\ncode,name,amount\n");
+    for i in 0..n {
+        if i % 1000 == 0 {
+            out.push_str("# a comment line\n");
+        }
+        out.push_str(&format!(
+            "M{i:07},Member {i},{}.{:02}\n",
+            1 + i % 997,
+            i % 100
+        ));
+    }
+    out
+}
+
+/// The line of `needle` in `text` (1-based).
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.starts_with(needle)).unwrap() + 1
+}
+
+#[test]
+fn a_large_csv_read_on_two_threads_is_the_table_read_in_one() {
+    let n = 60_000;
+    let csv = large_csv(n);
+    assert!(csv.len() > 1 << 20, "large enough for two threads");
+    // The exact total, in cents.
+    let cents: u64 = (0..n as u64).map(|i| (1 + i % 997) * 100 + i % 100).sum();
+    let expected = format!("{}.{:02}", cents / 100, cents % 100);
+    assert_eq!(total_of("big.csv", &csv), expected);
+    // With a quote somewhere, the same file is read in one piece.
+    let quoted = csv.replacen("Member 5,", "\"Member 5\",", 1);
+    assert_eq!(total_of("quoted.csv", &quoted), expected);
+    // Errors in the second half name their own line of the file.
+    let bad_line = line_of(&csv, "M0050000,");
+    let bad = csv.replacen("M0050000,Member 50000,", "M0050000,Member 50000,x", 1);
+    let t = Test::new();
+    let path = t.file("bad.csv", &bad);
+    t.args(["--data", path.to_str().unwrap(), "total"])
+        .run()
+        .fails(65, &format!("bad.csv:{bad_line}:1: amount of M0050000"));
+    // A duplicate across the halves points at the later line, and names
+    // the first.
+    let first = line_of(&csv, "M0000007,");
+    let later = line_of(&csv, "M0055000,");
+    let twice = csv.replacen("M0055000,", "M0000007,", 1);
+    let t = Test::new();
+    let path = t.file("twice.csv", &twice);
+    t.args(["--data", path.to_str().unwrap(), "total"])
+        .run()
+        .fails(
+            65,
+            &format!("twice.csv:{later}:1: duplicate member code M0000007 in line {later} (first in line {first})"),
+        );
+    // A row with a field too many, in the second half.
+    let extra_line = line_of(&csv, "M0040000,");
+    let extra = csv.replacen("M0040000,Member 40000,", "M0040000,Member 40000,1,", 1);
+    let t = Test::new();
+    let path = t.file("extra.csv", &extra);
+    t.args(["--data", path.to_str().unwrap(), "total"])
+        .run()
+        .fails(
+            65,
+            &format!("extra.csv:{extra_line}:1: a row has 4 fields where the header has 3"),
+        );
 }
