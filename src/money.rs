@@ -56,6 +56,52 @@ const MAX_EXPONENT_DIGITS: usize = 6;
 /// (`1.5000000000000000000000000000000` is fine), and the result keeps the
 /// smallest scale that represents the value.
 pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
+    match parse_plain(text.as_bytes()) {
+        Some(value) => Ok(value),
+        None => parse_general(text),
+    }
+}
+
+/// The common case of [`parse_exact`], in 64 bits: unsigned digits with
+/// at most one `.`, at most 18 digits in all, nothing else. `None` for any
+/// other text (which [`parse_general`] then reads).
+fn parse_plain(bytes: &[u8]) -> Option<Decimal> {
+    if bytes.is_empty() || bytes.len() > 19 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    let mut fraction: Option<u32> = None;
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(f) = &mut fraction {
+                    *f += 1;
+                }
+            }
+            b'.' if fraction.is_none() => fraction = Some(0),
+            _ => return None,
+        }
+    }
+    if digits == 0 || digits > 18 {
+        return None;
+    }
+    if mantissa == 0 {
+        return Some(Decimal::ZERO);
+    }
+    // Trailing zeros of a fraction are not digits.
+    let mut scale = fraction.unwrap_or(0);
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Some(Decimal::from_i128_with_scale(i128::from(mantissa), scale))
+}
+
+/// [`parse_exact`] for any text.
+fn parse_general(text: &str) -> Result<Decimal, NumberError> {
     let bytes = text.as_bytes();
     let (negative, mut i) = match bytes.first() {
         None => return Err(NumberError::Empty),
@@ -426,6 +472,30 @@ pub fn format_short(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The 64-bit path reads plain numbers exactly as the general one.
+        #[test]
+        fn plain_numbers_read_as_the_general_parser_reads_them(
+            int in "[0-9]{0,12}",
+            frac in proptest::option::of("[0-9]{0,8}"),
+        ) {
+            let text = match &frac {
+                Some(f) => format!("{int}.{f}"),
+                None => int.clone(),
+            };
+            let general = parse_general(&text);
+            match parse_plain(text.as_bytes()) {
+                Some(fast) => {
+                    proptest::prop_assert_eq!(Ok(fast), general.clone());
+                    proptest::prop_assert_eq!(Ok(fast.scale()), general.map(|g| g.scale()));
+                }
+                None => proptest::prop_assert!(
+                    int.len() + frac.map_or(0, |f| f.len()) > 18 || int.is_empty()
+                ),
+            }
+        }
+    }
 
     /// Two sums merged are the sum of all their terms, in 128 bits or past
     /// them.

@@ -268,9 +268,21 @@ fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Checks every field of one row. Messages are only built when something
 /// is wrong: this runs once per member of tables with millions of them.
+/// `text` without leading and trailing white space (at once when it
+/// starts and ends with a printable ASCII character, as nearly all do).
+fn trim(text: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let bytes = text.as_bytes();
+    if printable(bytes.first()) && printable(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
     let code = validate_code(raw.code)?;
-    let name = raw.name.trim();
+    let name = trim(raw.name);
     check_text(name, || format!("name of member {code}"))?;
     let amount = positive_amount(raw.amount, || format!("amount of {code} ({name})"))?;
     let basis = match raw.basis.map(str::trim) {
@@ -330,11 +342,11 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
 
 /// Checks a code's form and returns it upper-cased.
 pub fn validate_code(raw: &str) -> Result<Text, String> {
-    let raw = raw.trim();
+    let raw = trim(raw);
     if raw.is_empty() {
         return Err("member code is empty".to_string());
     }
-    if !raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if !raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
         return Err(format!(
             "member code {} may only hold letters, digits and '-'",
             quote(raw)
@@ -368,7 +380,15 @@ pub fn check_text(text: &str, what: impl Fn() -> String) -> Result<(), String> {
     if text.is_empty() {
         return Err(format!("{} is empty", what()));
     }
-    if let Some(c) = text.chars().find(|c| c.is_control()) {
+    let control = if text.is_ascii() {
+        // ASCII's control characters, without decoding characters.
+        text.bytes()
+            .find(|&b| b < 0x20 || b == 0x7f)
+            .map(char::from)
+    } else {
+        text.chars().find(|c| c.is_control())
+    };
+    if let Some(c) = control {
         return Err(format!(
             "{} contains a control character (U+{:04X}); control characters are not allowed in text fields",
             what(),
@@ -417,7 +437,7 @@ fn exact_number(text: &str, what: impl Fn() -> String) -> Result<Decimal, String
 
 /// Reads an amount exactly and requires it to be greater than zero.
 pub fn positive_amount(text: &str, what: impl Fn() -> String) -> Result<Decimal, String> {
-    let amount = exact_number(text.trim(), &what)?;
+    let amount = exact_number(trim(text), &what)?;
     if amount.is_sign_negative() && !amount.is_zero() {
         return Err(format!("{} is negative: {text}", what()));
     }
