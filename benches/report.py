@@ -71,6 +71,23 @@ for name, r in rows.items():
     a, b = r["100000"], r["1000000"]
     growth = b[0] / a[0] if a[0] else float("nan")
     lines.append(f"| `{name}` | {a[0]:.2f} | {a[1]:,.0f} | {b[0]:.2f} | {b[1]:,.0f} | {growth:.1f}× |")
+formats = {}
+with open(f"{work}/formats.tsv") as f:
+    for line in f:
+        name, fmt, figures = line.rstrip("\n").split("\t")
+        secs, kb = figures.split()
+        formats.setdefault(name, {})[fmt] = (float(secs), int(kb) / 1024)
+fmts = ["table", "json", "csv", "markdown"]
+lines += [
+    "",
+    "## Full listings in every format, 1,000,000 members: peak memory (MiB) and time (s)",
+    "",
+    "| command | " + " | ".join(fmts) + " |",
+    "|:---|" + "---:|" * len(fmts),
+]
+for name, r in formats.items():
+    cells = [f"{r[x][1]:,.0f} ({r[x][0]:.1f} s)" for x in fmts]
+    lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
 lines += ["", "## Shapes of input", "", "| input: command | time (s) | peak memory (MiB) |", "|:---|---:|---:|"]
 with open(f"{work}/shapes.tsv") as f:
     for line in f:

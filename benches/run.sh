@@ -72,6 +72,23 @@ what-if|what-if --add ZZ=5
 chart|chart
 LIST
 done
+: > "$work/formats.tsv"
+# Peak memory of every full listing in every format at 1M.
+t=$work/t1000000.json
+for format in table json csv markdown; do
+    while IFS='|' read -r name args; do
+        /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c "$safe --data $t $args --format $format > /dev/null 2>&1" || true
+        printf '%s\t%s\t%s\n' "$name" "$format" "$(tail -n 1 "$work/time.txt")" >> "$work/formats.tsv"
+    done <<LIST
+rank|rank
+shares|shares
+per-capita|per-capita
+table|table
+diff|diff $t
+what-if|what-if --add ZZ=5
+chart|chart
+LIST
+done
 : > "$work/shapes.tsv"
 while IFS='|' read -r name file args; do
     /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c "$safe --data $work/$file $args > /dev/null 2>&1" || true

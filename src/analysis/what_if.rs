@@ -149,7 +149,14 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
             // The same rule as the loader's: names are unique, ignoring
             // case.
             let lower = name.to_lowercase();
-            if let Some(other) = allocations.iter().find(|a| a.name.to_lowercase() == lower) {
+            let same = |other: &str| {
+                if other.is_ascii() && name.is_ascii() {
+                    other.eq_ignore_ascii_case(name)
+                } else {
+                    other.to_lowercase() == lower
+                }
+            };
+            if let Some(other) = allocations.iter().find(|a| same(&a.name)) {
                 return Err(Error::usage(format!(
                     "--add {code}: the name {name:?} is already {}'s; a table cannot hold one name twice",
                     other.code
