@@ -83,34 +83,44 @@ pub fn member_state(code: &str) -> Option<&'static Country> {
 /// (`Türkiye` → `turkiye`, `Česko` → `cesko`), runs of spaces, `-`, `_`
 /// and `.` collapsed to one space.
 pub fn fold(text: &str) -> String {
-    const PLAIN: &[(&str, char)] = &[
-        ("àáâãäåāăą", 'a'),
-        ("çćĉċč", 'c'),
-        ("ďđ", 'd'),
-        ("èéêëēĕėęě", 'e'),
-        ("ĝğġģ", 'g'),
-        ("ìíîïĩīĭįı", 'i'),
-        ("ķ", 'k'),
-        ("ĺļľŀł", 'l'),
-        ("ñńņňŉ", 'n'),
-        ("òóôõöøōŏő", 'o'),
-        ("ŕŗř", 'r'),
-        ("śŝşšș", 's'),
-        ("ţťŧț", 't'),
-        ("ùúûüũūŭůűų", 'u'),
-        ("ýÿŷ", 'y'),
-        ("źżž", 'z'),
-        // Greek: accents and the final sigma.
-        ("άἀ", 'α'),
-        ("έ", 'ε'),
-        ("ή", 'η'),
-        ("ίϊΐ", 'ι'),
-        ("ό", 'ο'),
-        ("ύϋΰ", 'υ'),
-        ("ώ", 'ω'),
-        ("ς", 'σ'),
-    ];
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Letters with accents, and what they fold to.
+const PLAIN: &[(&str, char)] = &[
+    ("àáâãäåāăą", 'a'),
+    ("çćĉċč", 'c'),
+    ("ďđ", 'd'),
+    ("èéêëēĕėęě", 'e'),
+    ("ĝğġģ", 'g'),
+    ("ìíîïĩīĭįı", 'i'),
+    ("ķ", 'k'),
+    ("ĺļľŀł", 'l'),
+    ("ñńņňŉ", 'n'),
+    ("òóôõöøōŏő", 'o'),
+    ("ŕŗř", 'r'),
+    ("śŝşšș", 's'),
+    ("ţťŧț", 't'),
+    ("ùúûüũūŭůűų", 'u'),
+    ("ýÿŷ", 'y'),
+    ("źżž", 'z'),
+    // Greek: accents and the final sigma.
+    ("άἀ", 'α'),
+    ("έ", 'ε'),
+    ("ή", 'η'),
+    ("ίϊΐ", 'ι'),
+    ("ό", 'ο'),
+    ("ύϋΰ", 'υ'),
+    ("ώ", 'ω'),
+    ("ς", 'σ'),
+];
+
+/// [`fold`] into `out` (cleared first), so that a search through many
+/// names reuses one string.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in text.trim().chars().flat_map(char::to_lowercase) {
         if c.is_whitespace() || matches!(c, '-' | '_' | '.') {
@@ -121,10 +131,14 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
         }
         space = false;
-        let plain = PLAIN
-            .iter()
-            .find(|(from, _)| from.contains(c))
-            .map_or(c, |&(_, to)| to);
+        let plain = if c.is_ascii() {
+            c
+        } else {
+            PLAIN
+                .iter()
+                .find(|(from, _)| from.contains(c))
+                .map_or(c, |&(_, to)| to)
+        };
         match c {
             'ß' => out.push_str("ss"),
             'æ' => out.push_str("ae"),
@@ -132,7 +146,6 @@ pub fn fold(text: &str) -> String {
             _ => out.push(plain),
         }
     }
-    out
 }
 
 /// What a name or code typed by a user refers to.
@@ -155,7 +168,11 @@ pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
     if let Some(a) = data.find_code(query.trim()) {
         return Lookup::Member(a);
     }
-    if let Some(a) = data.allocations.iter().find(|a| fold(&a.name) == folded) {
+    let mut name = String::new();
+    if let Some(a) = data.allocations.iter().find(|a| {
+        fold_into(&a.name, &mut name);
+        name == folded
+    }) {
         return Lookup::Member(a);
     }
     let known =

@@ -200,34 +200,34 @@ pub struct DiffReport<'a> {
     pub identical: bool,
 }
 
-/// Finds members of `new` in `old` by code: by position while the two
-/// tables list the same codes in the same order (successive editions of a
-/// table mostly do), through a map (keyed hashing) from the first
-/// difference on.
-struct Finder<'a> {
-    old: &'a [Allocation],
-    map: Option<HashMap<&'a str, u32>>,
-}
-
-impl<'a> Finder<'a> {
-    fn find(&mut self, position: usize, code: &str) -> Option<usize> {
-        if self.map.is_none() {
-            if self.old.get(position).is_some_and(|a| a.code == code) {
-                return Some(position);
-            }
-            self.map = Some(
-                self.old
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| (a.code.as_str(), i as u32))
-                    .collect(),
-            );
+/// For each member of `new`, its position in `old` ([`NONE`]: added).
+/// Codes are compared position by position first (successive editions of
+/// a table mostly list the same members in the same order); only the
+/// members that are not where they were are then looked up, in a map
+/// (keyed hashing) of the old members not matched in place. A code is
+/// unique in its table, so a member out of place can only match an old
+/// member out of place.
+fn old_positions(old: &[Allocation], new: &[Allocation]) -> Vec<u32> {
+    let common = old.len().min(new.len());
+    let mut found = vec![NONE; new.len()];
+    for i in 0..common {
+        if old[i].code == new[i].code {
+            found[i] = i as u32;
         }
-        self.map
-            .as_ref()
-            .and_then(|m| m.get(code))
-            .map(|&i| i as usize)
     }
+    let in_place = |i: usize| i < common && found[i] == i as u32;
+    let out_of_place: HashMap<&str, u32> = (0..old.len())
+        .filter(|&i| !in_place(i))
+        .map(|i| (old[i].code.as_str(), i as u32))
+        .collect();
+    if !out_of_place.is_empty() {
+        for (j, a) in new.iter().enumerate() {
+            if found[j] == NONE {
+                found[j] = out_of_place.get(a.code.as_str()).copied().unwrap_or(NONE);
+            }
+        }
+    }
+    found
 }
 
 pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<'a>> {
@@ -239,15 +239,12 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
     let order = ranking_order(&new.allocations);
     let mut rows = Vec::with_capacity(new.allocations.len());
     let mut in_new = vec![false; old.allocations.len()];
-    let mut finder = Finder {
-        old: &old.allocations,
-        map: None,
-    };
+    let positions = old_positions(&old.allocations, &new.allocations);
     let mut identical = old.fund.ceiling == new.fund.ceiling;
     for position in order {
         let position = position as usize;
         let a = &new.allocations[position];
-        let found = finder.find(position, &a.code);
+        let found = Some(positions[position] as usize).filter(|&i| i != NONE as usize);
         if let Some(i) = found {
             in_new[i] = true;
         }
