@@ -235,15 +235,24 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
     if old.allocations.len() >= NONE as usize || new.allocations.len() >= NONE as usize {
         return Err(too_many());
     }
-    // In the new table's ranking order.
-    let order = ranking_order(&new.allocations);
-    let mut rows = Vec::with_capacity(new.allocations.len());
+    // Each member's line goes where the new table's ranking puts it; the
+    // tables are read in file order (reading them in ranking order would
+    // jump around memory for every member).
+    let mut line_of = vec![0u32; new.allocations.len()];
+    for (line, position) in ranking_order(&new.allocations).into_iter().enumerate() {
+        line_of[position as usize] = line as u32;
+    }
+    let blank = ChangeRow {
+        new: NONE,
+        old: NONE,
+        change: Decimal::ZERO,
+        change_pct: None,
+    };
+    let mut rows = vec![blank; new.allocations.len()];
     let mut in_new = vec![false; old.allocations.len()];
     let positions = old_positions(&old.allocations, &new.allocations);
     let mut identical = old.fund.ceiling == new.fund.ceiling;
-    for position in order {
-        let position = position as usize;
-        let a = &new.allocations[position];
+    for (position, a) in new.allocations.iter().enumerate() {
         let found = Some(positions[position] as usize).filter(|&i| i != NONE as usize);
         if let Some(i) = found {
             in_new[i] = true;
@@ -255,15 +264,16 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             "a change",
         )?;
         identical &= before.is_some_and(|o| change.is_zero() && o.basis == a.basis);
-        rows.push(ChangeRow {
+        rows[line_of[position] as usize] = ChangeRow {
             new: position as u32,
             old: found.map_or(NONE, |i| i as u32),
             change,
             change_pct: before
                 .map(|b| pct(change, b.amount, "a change"))
                 .transpose()?,
-        });
+        };
     }
+    drop(line_of);
     // Removed members, in the old table's ranking order.
     let mut gone: Vec<usize> = (0..old.allocations.len()).filter(|&i| !in_new[i]).collect();
     identical &= gone.is_empty();

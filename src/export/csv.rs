@@ -55,17 +55,23 @@ impl Exporter for Csv {
         writer
             .write_record(table.columns.iter().filter(|c| c.machine).map(|c| c.key))
             .map_err(csv_error)?;
+        // One string per column, reused from row to row.
+        let mut fields: Vec<String> = Vec::new();
         for row in table.rows.iter() {
             let cells = row.iter().zip(&shown).filter(|(_, shown)| **shown);
-            writer
-                .write_record(cells.map(|(c, _)| match c {
+            fields.resize_with(row.len(), String::new);
+            for ((cell, _), field) in cells.zip(fields.iter_mut()) {
+                field.clear();
+                match cell {
                     // Text from the data file: a cell a spreadsheet would
                     // run as a formula is neutralised; numbers are not text.
-                    Cell::Text(t) => neutralise_formula(t).into_owned(),
-                    Cell::Key(key) => neutralise_formula(&key.0).into_owned(),
-                    other => other.raw(),
-                }))
-                .map_err(csv_error)?;
+                    Cell::Text(t) => field.push_str(&neutralise_formula(t)),
+                    Cell::Key(key) => field.push_str(&neutralise_formula(&key.0)),
+                    other => other.raw_into(field),
+                }
+            }
+            let used = row.iter().zip(&shown).filter(|(_, shown)| **shown).count();
+            writer.write_record(&fields[..used]).map_err(csv_error)?;
         }
         writer.flush().map_err(|e| Error::write(&e))
     }

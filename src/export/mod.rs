@@ -629,17 +629,26 @@ impl<'a> Cell<'a> {
 
     /// The exact, unformatted text (CSV).
     pub fn raw(&self) -> String {
-        match self {
-            Cell::Text(s) => s.to_string(),
-            Cell::Int(i) => i.to_string(),
+        let mut out = String::new();
+        self.raw_into(&mut out);
+        out
+    }
+
+    /// [`Cell::raw`], appended to `out`.
+    pub fn raw_into(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        // Writing to a string cannot fail.
+        let _ = match self {
+            Cell::Text(s) => out.write_str(s),
+            Cell::Int(i) => write!(out, "{i}"),
             Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => {
-                d.to_string()
+                write!(out, "{d}")
             }
-            Cell::Check(passed) => passed.to_string(),
-            Cell::Basis(b) => b.id().to_string(),
-            Cell::Key(key) => key.0.to_string(),
-            Cell::Empty => String::new(),
-        }
+            Cell::Check(passed) => write!(out, "{passed}"),
+            Cell::Basis(b) => out.write_str(b.id()),
+            Cell::Key(key) => out.write_str(&key.0),
+            Cell::Empty => Ok(()),
+        };
     }
 }
 
