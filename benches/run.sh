@@ -50,13 +50,17 @@ hf json_top "$runs" -n 'safe rank --top 10' "$safe --data $j rank --top 10" -n '
 hf csv_total "$runs" -n 'safe total' "$safe --data $c total" -n 'duckdb sum' "$duckdb -f $work/csv_sum.sql"
 hf csv_top "$runs" -n 'safe rank --top 10' "$safe --data $c rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/csv_top.sql"
 
-# Every command at 100k and 1M: time and peak memory of one run each.
+# Every command at 100k and 1M: the median time of hyperfine runs, and
+# the peak memory of one run.
 : > "$work/commands.tsv"
 for n in 100000 1000000; do
     t=$work/t$n.json
     while IFS='|' read -r name args; do
         /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c "$safe --data $t $args > /dev/null 2>&1" || true
-        printf '%s\t%s\t%s\n' "$n" "$name" "$(cat "$work/time.txt" | tail -n 1)" >> "$work/commands.tsv"
+        hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/one.json" --output null \
+            "$safe --data $t $args" >/dev/null 2>&1 || true
+        median=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$work/one.json")
+        printf '%s\t%s\t%s %s\n' "$n" "$name" "$median" "$(tail -n 1 "$work/time.txt" | cut -d' ' -f2)" >> "$work/commands.tsv"
     done <<LIST
 total|total
 rank --top 10|rank --top 10
