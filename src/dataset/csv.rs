@@ -36,6 +36,18 @@ pub fn parse(
     delimiter: Option<u8>,
     ceiling: Option<Decimal>,
 ) -> Result<Dataset> {
+    parse_split(origin, bytes, delimiter, ceiling, PARALLEL_FROM)
+}
+
+/// [`parse`], reading rows on two threads from `parallel_from` bytes of
+/// rows (tests compare both ways on small tables).
+fn parse_split(
+    origin: &str,
+    bytes: &[u8],
+    delimiter: Option<u8>,
+    ceiling: Option<Decimal>,
+    parallel_from: usize,
+) -> Result<Dataset> {
     let bytes = crate::source::strip_bom(bytes);
     let delimiter = delimiter.unwrap_or_else(|| sniff(bytes));
     let mut reader = csv::ReaderBuilder::new()
@@ -100,7 +112,7 @@ pub fn parse(
     let start = reader.position().clone();
     let rows = &bytes[start.byte() as usize..];
     let first_line = start.line() as usize;
-    let builder = match split_point(rows) {
+    let builder = match split_point(rows, parallel_from) {
         // Two halves, one per core, each with its own builder; the second
         // is appended to the first, so rows keep their file order.
         Some(split) => {
@@ -149,8 +161,8 @@ const PARALLEL_FROM: usize = 1 << 20;
 /// Where to cut `rows` in two for two threads: after the line end nearest
 /// the middle, when the rows are large and hold no quote (so that every
 /// line end ends a row). `None`: read them in one piece.
-fn split_point(rows: &[u8]) -> Option<usize> {
-    if rows.len() < PARALLEL_FROM || rows.contains(&b'"') {
+fn split_point(rows: &[u8], parallel_from: usize) -> Option<usize> {
+    if rows.len() < parallel_from || rows.contains(&b'"') {
         return None;
     }
     let middle = rows.len() / 2;
@@ -272,6 +284,40 @@ fn sniff(bytes: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy as _;
+
+    proptest::proptest! {
+        /// Read on two threads or in one piece, a table is the same table,
+        /// or the same error at the same line.
+        #[test]
+        fn two_threads_read_what_one_reads(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    // Mostly good rows, some repeating a code or a name.
+                    (0u32..40, 1u32..1000, 0u32..100).prop_map(|(i, e, c)| format!("M{i},Member {i},{e}.{c:02}")),
+                    (0u32..40).prop_map(|i| format!("M{i},Member {i},")),
+                    proptest::strategy::Just("# a comment, with a comma".to_string()),
+                    proptest::strategy::Just(String::new()),
+                    proptest::strategy::Just("X1,Extra,1,2".to_string()),
+                    proptest::strategy::Just("X2,Bad,1,5".to_string()),
+                    proptest::strategy::Just("X3,Neg,-1".to_string()),
+                    proptest::strategy::Just("X4,Word,abc".to_string()),
+                ],
+                1..60,
+            ),
+            crlf in proptest::bool::ANY,
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let text = format!("code,name,amount{eol}{}{eol}", lines.join(eol));
+            let one = parse_split("t.csv", text.as_bytes(), None, None, usize::MAX);
+            let two = parse_split("t.csv", text.as_bytes(), None, None, 0);
+            match (one, two) {
+                (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
+                (Err(a), Err(b)) => proptest::prop_assert_eq!(a.message, b.message),
+                (a, b) => proptest::prop_assert!(false, "{:?} against {:?}", a.map(|_| ()), b.map(|_| ())),
+            }
+        }
+    }
 
     #[test]
     fn reads_any_order_case_and_delimiter() {
