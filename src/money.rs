@@ -369,6 +369,31 @@ fn digits(mut n: u128, buf: &mut [u8; 40]) -> &[u8] {
     }
 }
 
+/// `value` as `Decimal`'s `Display` writes it (every digit of its scale:
+/// `-1.50`, `0.001`, `42`), appended to `out` without allocating.
+pub fn push_plain(out: &mut String, value: Decimal) {
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let scale = value.scale() as usize;
+    let mut buf = [0u8; 40];
+    let all = digits(value.mantissa().unsigned_abs(), &mut buf);
+    // Digits are ASCII.
+    let all = std::str::from_utf8(all).unwrap_or_default();
+    if all.len() > scale {
+        let (int, frac) = all.split_at(all.len() - scale);
+        out.push_str(int);
+        if scale > 0 {
+            out.push('.');
+            out.push_str(frac);
+        }
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', scale - all.len()));
+        out.push_str(all);
+    }
+}
+
 /// How many decimal places `value` needs in `unit` to show every digit.
 pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
     let scale = value.scale() + unit.shift();
@@ -474,6 +499,18 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Plain text is `Decimal`'s own, digit for digit.
+        #[test]
+        fn plain_text_is_decimals_display(mantissa in proptest::num::i128::ANY, scale in 0u32..=28) {
+            let value = Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
+            let mut text = String::new();
+            push_plain(&mut text, value);
+            proptest::prop_assert_eq!(text, value.to_string());
+            let mut zero = String::new();
+            push_plain(&mut zero, -Decimal::new(0, scale));
+            proptest::prop_assert_eq!(zero, (-Decimal::new(0, scale)).to_string());
+        }
+
         /// The 64-bit path reads plain numbers exactly as the general one.
         #[test]
         fn plain_numbers_read_as_the_general_parser_reads_them(

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::rank::ranked_top;
 use super::total::Expectation;
 use super::{pct, sub, sum};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Text};
 use crate::error::Result;
 use crate::money::percent_of_exact;
 use crate::names::member_state;
@@ -96,7 +96,7 @@ pub struct Check {
     /// Codes of the members concerned: the three largest
     /// (`concentration`), the codes that are not member states
     /// (`member_states`).
-    pub members: Vec<String>,
+    pub members: Vec<Text>,
     /// `member_states`: states listed under two codes, as
     /// `[first code, second code]`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -164,7 +164,7 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
     let margin = sub(limit, actual, "the concentration margin")?;
     Ok(Check {
         reference: cite(data, "Art. 13"),
-        members: top.iter().map(|r| r.allocation.code.to_string()).collect(),
+        members: top.iter().map(|r| r.allocation.code.clone()).collect(),
         actual_pct_of_ceiling: Some(pct(actual, data.fund.ceiling, "the concentration share")?),
         ..Check::new(
             CheckId::Concentration,
@@ -179,12 +179,12 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
 /// Art. 5: loans go to EU member states only, and each state is one
 /// recipient (`EL` and `GR` are both Greece).
 pub fn member_states_check(data: &Dataset) -> Check {
-    let mut outsiders: Vec<String> = Vec::new();
+    let mut outsiders: Vec<Text> = Vec::new();
     let mut seen: Vec<(&str, &str)> = Vec::new();
     let mut twice: Vec<[String; 2]> = Vec::new();
     for a in &data.allocations {
         match member_state(&a.code) {
-            None => outsiders.push(a.code.to_string()),
+            None => outsiders.push(a.code.clone()),
             Some(state) => match seen.iter().find(|(canonical, _)| *canonical == state.code) {
                 Some((_, first)) => twice.push([first.to_string(), a.code.to_string()]),
                 None => seen.push((&state.code, &a.code)),

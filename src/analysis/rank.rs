@@ -77,6 +77,24 @@ pub fn ranking_order(allocations: &[Allocation]) -> Vec<u32> {
 /// sorting the whole table. A member's competition rank depends only on
 /// the members above it, all of which are among the first `k`.
 pub fn ranked_top(allocations: &[Allocation], k: usize) -> Vec<Ranked<'_>> {
+    if k <= SMALL_TOP {
+        // One pass, keeping the best `k` so far in order: about one
+        // comparison per member.
+        let mut best: Vec<&Allocation> = Vec::with_capacity(k + 1);
+        for a in allocations {
+            if best.len() == k
+                && best
+                    .last()
+                    .is_none_or(|last| by_rank(&a, last) != std::cmp::Ordering::Less)
+            {
+                continue;
+            }
+            let at = best.partition_point(|b| by_rank(b, &a) == std::cmp::Ordering::Less);
+            best.insert(at, a);
+            best.truncate(k);
+        }
+        return with_ranks(best);
+    }
     let mut all: Vec<&Allocation> = allocations.iter().collect();
     if k < all.len() {
         all.select_nth_unstable_by(k, by_rank);
@@ -85,6 +103,10 @@ pub fn ranked_top(allocations: &[Allocation], k: usize) -> Vec<Ranked<'_>> {
     all.sort_by(by_rank);
     with_ranks(all)
 }
+
+/// Up to how many members [`ranked_top`] keeps in one pass (more: it
+/// selects).
+const SMALL_TOP: usize = 32;
 
 /// Competition ranks for members already in ranking order.
 fn with_ranks(sorted: Vec<&Allocation>) -> Vec<Ranked<'_>> {
@@ -233,6 +255,24 @@ mod tests {
                 full[..k.min(full.len())],
                 "k = {k}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// The first `k` (kept in one pass or selected) are the first `k`
+        /// of the full ranking, ties and all.
+        #[test]
+        fn the_top_k_are_the_first_k_of_the_ranking(
+            amounts in proptest::collection::vec(1u32..6, 0..80),
+            k in 0usize..90,
+        ) {
+            let allocations: Vec<Allocation> = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, &a)| Allocation::new(format!("M{i}"), format!("n{:03}", (i * 37) % 101), Decimal::from(a), Basis::Unstated))
+                .collect();
+            let full = ranked(&allocations);
+            proptest::prop_assert_eq!(ranked_top(&allocations, k), &full[..k.min(full.len())]);
         }
     }
 

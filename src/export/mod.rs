@@ -642,7 +642,8 @@ impl<'a> Cell<'a> {
             Cell::Text(s) => out.write_str(s),
             Cell::Int(i) => write!(out, "{i}"),
             Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => {
-                write!(out, "{d}")
+                crate::money::push_plain(out, *d);
+                Ok(())
             }
             Cell::Check(passed) => write!(out, "{passed}"),
             Cell::Basis(b) => out.write_str(b.id()),
