@@ -359,6 +359,13 @@ impl FromStr for Unit {
 /// The decimal digits of `n` (`0` for zero), written into `buf`.
 fn digits(mut n: u128, buf: &mut [u8; 40]) -> &[u8] {
     let mut i = buf.len();
+    // 128-bit division is slow: only the digits past 64 bits take it.
+    while n > u128::from(u64::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut n = n as u64;
     loop {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
@@ -397,14 +404,26 @@ pub fn push_plain(out: &mut String, value: Decimal) {
 /// How many decimal places `value` needs in `unit` to show every digit.
 pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
     let scale = value.scale() + unit.shift();
-    let mut m = value.mantissa().unsigned_abs();
-    if m == 0 {
+    let m = value.mantissa().unsigned_abs();
+    if m == 0 || scale == 0 {
         return 0;
     }
+    // Trailing zeros of the mantissa, in 64 bits when it fits.
     let mut zeros = 0;
-    while zeros < scale && m % 10 == 0 {
-        m /= 10;
-        zeros += 1;
+    match u64::try_from(m) {
+        Ok(mut m) => {
+            while zeros < scale && m % 10 == 0 {
+                m /= 10;
+                zeros += 1;
+            }
+        }
+        Err(_) => {
+            let mut m = m;
+            while zeros < scale && m % 10 == 0 {
+                m /= 10;
+                zeros += 1;
+            }
+        }
     }
     scale - zeros
 }

@@ -117,35 +117,56 @@ const PLAIN: &[(&str, char)] = &[
     ("ς", 'σ'),
 ];
 
-/// [`fold`] into `out` (cleared first), so that a search through many
-/// names reuses one string.
+/// [`fold`] into `out` (cleared first).
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
+    out.extend(folded_chars(text));
+}
+
+/// The characters of [`fold`]`(text)`, made as they are read (so that a
+/// comparison stops at the first difference).
+fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut space = false;
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_whitespace() || matches!(c, '-' | '_' | '.') {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        let plain = if c.is_ascii() {
-            c
-        } else {
-            PLAIN
-                .iter()
-                .find(|(from, _)| from.contains(c))
-                .map_or(c, |&(_, to)| to)
-        };
-        match c {
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            _ => out.push(plain),
-        }
-    }
+    let mut started = false;
+    text.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .flat_map(move |c| {
+            let mut out = [None; 3];
+            if c.is_whitespace() || matches!(c, '-' | '_' | '.') {
+                space = true;
+                return out.into_iter().flatten();
+            }
+            let mut k = 0;
+            if space && started {
+                out[0] = Some(' ');
+                k = 1;
+            }
+            space = false;
+            started = true;
+            let pair = match c {
+                'ß' => Some(('s', 's')),
+                'æ' => Some(('a', 'e')),
+                'œ' => Some(('o', 'e')),
+                _ => None,
+            };
+            match pair {
+                Some((x, y)) => {
+                    out[k] = Some(x);
+                    out[k + 1] = Some(y);
+                }
+                None if c.is_ascii() => out[k] = Some(c),
+                None => {
+                    out[k] = Some(
+                        PLAIN
+                            .iter()
+                            .find(|(from, _)| from.contains(c))
+                            .map_or(c, |&(_, to)| to),
+                    )
+                }
+            }
+            out.into_iter().flatten()
+        })
 }
 
 /// What a name or code typed by a user refers to.
@@ -168,11 +189,11 @@ pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
     if let Some(a) = data.find_code(query.trim()) {
         return Lookup::Member(a);
     }
-    let mut name = String::new();
-    if let Some(a) = data.allocations.iter().find(|a| {
-        fold_into(&a.name, &mut name);
-        name == folded
-    }) {
+    if let Some(a) = data
+        .allocations
+        .iter()
+        .find(|a| folded_chars(&a.name).eq(folded.chars()))
+    {
         return Lookup::Member(a);
     }
     let known =
@@ -254,6 +275,8 @@ mod tests {
         assert_eq!(fold("  Czech   Republic "), "czech republic");
         assert_eq!(fold("Česká-republika"), "ceska republika");
         assert_eq!(fold("ŁÓDŹ"), "lodz");
+        assert_eq!(fold(" Groß  Æble-Œuvre. "), "gross aeble oeuvre");
+        assert_eq!(fold("---"), "");
     }
 
     #[test]
