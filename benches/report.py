@@ -14,6 +14,15 @@ def results(name):
         return {r["command"]: r for r in json.load(f)["results"]}
 
 
+def measured(name):
+    """Rows of a results file: the leading fields, then (seconds, MiB)."""
+    with open(f"{work}/{name}.tsv") as f:
+        for line in f:
+            *keys, figures = line.rstrip("\n").split("\t")
+            secs, kb = figures.split()
+            yield keys, (float(secs), int(kb) / 1024)
+
+
 def ms(seconds):
     return f"{seconds * 1000:,.0f}"
 
@@ -62,21 +71,15 @@ lines += [
     "|:---|---:|---:|---:|---:|---:|",
 ]
 rows = {}
-with open(f"{work}/commands.tsv") as f:
-    for line in f:
-        n, name, figures = line.rstrip("\n").split("\t")
-        secs, kb = figures.split()
-        rows.setdefault(name, {})[n] = (float(secs), int(kb) / 1024)
+for (n, name), figures in measured("commands"):
+    rows.setdefault(name, {})[n] = figures
 for name, r in rows.items():
     a, b = r["100000"], r["1000000"]
     growth = b[0] / a[0] if a[0] else float("nan")
     lines.append(f"| `{name}` | {a[0]:.2f} | {a[1]:,.0f} | {b[0]:.2f} | {b[1]:,.0f} | {growth:.1f}× |")
 formats = {}
-with open(f"{work}/formats.tsv") as f:
-    for line in f:
-        name, fmt, figures = line.rstrip("\n").split("\t")
-        secs, kb = figures.split()
-        formats.setdefault(name, {})[fmt] = (float(secs), int(kb) / 1024)
+for (name, fmt), figures in measured("formats"):
+    formats.setdefault(name, {})[fmt] = figures
 fmts = ["table", "json", "csv", "markdown"]
 lines += [
     "",
@@ -89,11 +92,8 @@ for name, r in formats.items():
     cells = [f"{r[x][1]:,.0f} ({r[x][0]:.1f} s)" for x in fmts]
     lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
 lines += ["", "## Shapes of input", "", "| input: command | time (s) | peak memory (MiB) |", "|:---|---:|---:|"]
-with open(f"{work}/shapes.tsv") as f:
-    for line in f:
-        name, figures = line.rstrip("\n").split("\t")
-        secs, kb = figures.split()
-        lines.append(f"| {name} | {float(secs):.2f} | {int(kb) / 1024:,.0f} |")
+for (name,), (secs, mib) in measured("shapes"):
+    lines.append(f"| {name} | {secs:.2f} | {mib:,.0f} |")
 with open(f"{__file__.rsplit('/', 1)[0]}/notes.md") as f:
     notes = f.read()
 with open(out, "w") as f:

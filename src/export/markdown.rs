@@ -77,9 +77,7 @@ fn markdown_table(
     style: Style,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let columns: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| survey.shown[i])
-        .collect();
+    let columns = survey.shown_columns();
     let mut headers: Vec<String> = columns
         .iter()
         .map(|&i| human_header(&table.columns[i], style.unit).replace('|', "\\|"))

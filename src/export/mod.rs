@@ -452,6 +452,11 @@ impl Survey {
         }
     }
 
+    /// The positions of the columns people see.
+    pub fn shown_columns(&self) -> Vec<usize> {
+        (0..self.shown.len()).filter(|&i| self.shown[i]).collect()
+    }
+
     /// The footnote under a human table with unconfirmed figures.
     pub fn footnote(&self) -> Option<String> {
         self.unconfirmed.then(|| {

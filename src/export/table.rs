@@ -68,9 +68,7 @@ fn plain_grid(
     style: Style,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let columns: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| survey.shown[i])
-        .collect();
+    let columns = survey.shown_columns();
     let mut texts = Vec::new();
     let text_of = |row: &[Cell<'_>], texts: &mut Vec<String>| {
         super::human_row_into(table, row, style.unit, &survey.places, texts);
