@@ -42,11 +42,17 @@ pub struct MemberChange<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub status: Status,
+    /// Null for an added member.
     pub old_amount: Option<Decimal>,
+    /// Null for a removed member.
     pub new_amount: Option<Decimal>,
+    /// `new − old`, a missing side counting as zero.
     pub change: Decimal,
+    /// `change / old × 100`, rounded to 2 places; null for an added member.
     pub change_pct: Option<Decimal>,
+    /// What the old figure is (null for an added member).
     pub old_basis: Option<Basis>,
+    /// What the new figure is (null for a removed member).
     pub new_basis: Option<Basis>,
 }
 
@@ -136,6 +142,7 @@ impl Serialize for MemberChanges<'_> {
     }
 }
 
+/// One table's headline figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
     pub origin: String,
@@ -196,7 +203,10 @@ pub struct DiffReport<'a> {
     pub old: Side,
     pub new: Side,
     pub change: SideChange,
+    /// Members of the new table in its ranking order, then removed members.
     pub members: MemberChanges<'a>,
+    /// Whether the tables are equal: the same members with the same
+    /// amounts (to the last digit) and bases, under the same ceiling.
     pub identical: bool,
 }
 
@@ -231,9 +241,10 @@ fn old_positions(old: &[Allocation], new: &[Allocation]) -> Vec<u32> {
 }
 
 pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<'a>> {
-    let too_many = || crate::error::Error::usage("a diff holds at most 4,294,967,294 members");
     if old.allocations.len() >= NONE as usize || new.allocations.len() >= NONE as usize {
-        return Err(too_many());
+        return Err(crate::error::Error::usage(
+            "a diff holds at most 4,294,967,294 members",
+        ));
     }
     // Each member's line goes where the new table's ranking puts it; the
     // tables are read in file order (reading them in ranking order would

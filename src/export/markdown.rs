@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 
 pub struct Markdown;
 
+/// Escapes any text for Markdown (see [`crate::text::escape_markdown`]).
 fn escape(text: &str) -> String {
     crate::text::escape_markdown(text).into_owned()
 }

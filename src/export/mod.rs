@@ -766,8 +766,8 @@ pub trait Exporter {
     ) -> Result<()>;
 }
 
-/// A format that lays a report out as one text (small by nature: CI
-/// reports, Markdown), written when complete.
+/// A format that lays a report out as one text (small by nature: the CI
+/// reports), written when complete.
 pub(crate) trait TextExporter {
     fn text(&self, report: &dyn Report, table: &TableInfo, style: Style) -> Result<String>;
 }
