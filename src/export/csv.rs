@@ -60,7 +60,9 @@ impl Exporter for Csv {
         for row in table.rows.iter() {
             let cells = row.iter().zip(&shown).filter(|(_, shown)| **shown);
             fields.resize_with(row.len(), String::new);
+            let mut used = 0;
             for ((cell, _), field) in cells.zip(fields.iter_mut()) {
+                used += 1;
                 field.clear();
                 match cell {
                     // Text from the data file: a cell a spreadsheet would
@@ -70,7 +72,6 @@ impl Exporter for Csv {
                     other => other.raw_into(field),
                 }
             }
-            let used = row.iter().zip(&shown).filter(|(_, shown)| **shown).count();
             writer.write_record(&fields[..used]).map_err(csv_error)?;
         }
         writer.flush().map_err(|e| Error::write(&e))
