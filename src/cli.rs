@@ -1,18 +1,26 @@
-//! The command line: every option and subcommand, with its help.
+//! The command line: the global options, the list of commands (each
+//! command's own options live in its `cmd` module), the checks between
+//! options that clap cannot make wherever an option stands, and usage
+//! errors in one line.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
-use crate::export::Format;
-use crate::money::{Unit, parse_amount};
+use crate::cmd::{self, Ctx, Output, TableSpec};
+use crate::dataset::{DataFormat, LoadOptions, editions};
+use crate::error::{Error, Result};
+use crate::export::{Format, Part, Style};
+use crate::money::Unit;
 
 const AFTER_HELP: &str = "\
-Amounts (AMOUNT) are euros: 149933700000, 149.9337bn, 787m, 46.7m, €1.5bn, '5 bn'.
+Amounts (AMOUNT) are euros: 149933700000, 149.9337bn, 787m, 46.7m, €1.5bn, '5 bn', 5e9.
+Environment: SAFE_EDITION=ID picks the edition loaded by default; NO_COLOR turns colour off.
 Exit codes: 0 ok, 1 a check or expectation failed, 2 usage, 65 invalid data,
 66 cannot read input, 70 internal error (a bug: please report it),
-74 cannot write output.";
+74 cannot write output; 128+N killed by signal N (temporary files removed).";
 
 /// Analyse the allocation table of the EU's €150bn SAFE defence-loan fund.
 ///
@@ -21,8 +29,9 @@ Exit codes: 0 ok, 1 a check or expectation failed, 2 usage, 65 invalid data,
 /// members, totals the fund, computes shares and checks a table against the
 /// regulation's rules, exactly (decimal arithmetic, no floating point).
 /// The Commission's tentative allocation of 9 September 2025 is built in
-/// (the default edition), beside the Council's figures of February 2026
-/// (`--edition council-2026-02`); `--data FILE` loads another table.
+/// (the default edition), beside the Council's figures of 2026
+/// (`--edition council-2026-02`, `--edition latest`); `--data FILE` loads
+/// another table.
 #[derive(Debug, Parser)]
 #[command(name = "safe", version, propagate_version = true, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -32,38 +41,34 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Options every command takes, before or after the subcommand.
+/// Options every command takes, before or after the subcommand. Which of
+/// them go together is checked after parsing ([`Global::check`]), so an
+/// option means the same wherever it stands.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Load the allocation table from FILE (JSON, CSV or TSV, by its
-    /// extension; see `safe schema`) instead of a bundled edition; `-` reads
-    /// standard input
-    #[arg(long, global = true, value_name = "FILE", conflicts_with = "edition")]
+    /// extension or, for standard input and other names, by its first
+    /// character; see `safe schema`) instead of a bundled edition; `-`
+    /// reads standard input
+    #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 
-    /// Use the bundled edition ID (see `safe editions`; `latest`: the newest)
-    /// [default: commission-2025-09]
+    /// Use the bundled edition ID (see `safe editions`; `latest`: the
+    /// newest) [default: $SAFE_EDITION, else commission-2025-09]
     #[arg(long, global = true, value_name = "ID")]
     pub edition: Option<String>,
 
-    /// The format of --data: needed for standard input, else taken from the
-    /// file's extension (JSON when it has none)
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        value_name = "FORMAT",
-        requires = "data"
-    )]
-    pub data_format: Option<DataFormatArg>,
+    /// The format of --data, when its extension does not say
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub data_format: Option<DataFormat>,
 
     /// The fund ceiling for a CSV or TSV table [default: SAFE's €150bn]
-    #[arg(long, global = true, value_name = "AMOUNT", value_parser = amount_arg, requires = "data")]
+    #[arg(long, global = true, value_name = "AMOUNT", value_parser = crate::values::amount)]
     pub ceiling: Option<Decimal>,
 
     /// Write JSON (the same as `--format json`)
-    #[arg(long, global = true, conflicts_with = "format")]
+    #[arg(long, global = true)]
     pub json: bool,
 
     /// Output format
@@ -76,61 +81,21 @@ pub struct Global {
 
     /// Lay tables and charts out for N columns (default: the terminal's
     /// width; when piped, tables do not wrap and charts take 80). Text
-    /// columns wrap; numbers never split
+    /// wraps; numbers never split
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
     /// Which table CSV writes, for reports of several: `members` (the
     /// default), `totals` (diff, what-if) or `checks` (what-if)
     #[arg(long, global = true, value_enum, value_name = "PART")]
-    pub part: Option<PartArg>,
+    pub part: Option<Part>,
 
     /// When to use colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
 }
 
-/// `--part`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PartArg {
-    /// Member by member
-    Members,
-    /// The headline figures before and after
-    Totals,
-    /// The scenario's checks
-    Checks,
-}
-
-impl PartArg {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartArg::Members => "members",
-            PartArg::Totals => "totals",
-            PartArg::Checks => "checks",
-        }
-    }
-}
-
-/// `--data-format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DataFormatArg {
-    Json,
-    /// Comma- or semicolon-separated, with a header row
-    Csv,
-    /// Tab-separated, with a header row
-    Tsv,
-}
-
-impl From<DataFormatArg> for crate::dataset::DataFormat {
-    fn from(f: DataFormatArg) -> Self {
-        match f {
-            DataFormatArg::Json => Self::Json,
-            DataFormatArg::Csv => Self::Csv,
-            DataFormatArg::Tsv => Self::Tsv,
-        }
-    }
-}
-
+/// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when stdout is a terminal and NO_COLOR is not set
@@ -141,77 +106,219 @@ pub enum ColorWhen {
     Never,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    Rank(crate::cmd::rank::RankArgs),
+/// Lists the commands once: the `Command` enum clap parses and the call
+/// of each command's `run`.
+macro_rules! commands {
+    ($($variant:ident($module:ident)),* $(,)?) => {
+        /// The subcommands; each one's help and options are its `Args`.
+        #[derive(Debug, Subcommand)]
+        pub enum Command {
+            $($variant(cmd::$module::Args),)*
+        }
 
-    Total(crate::cmd::total::TotalArgs),
-
-    Shares(crate::cmd::shares::SharesArgs),
-
-    Table(crate::cmd::table::TableArgs),
-
-    Check(crate::cmd::check::CheckArgs),
-
-    Show(crate::cmd::show::ShowArgs),
-
-    /// Count, total, mean, median, concentration (HHI, Gini), Art. 13
-    #[command(
-        long_about = "Descriptive statistics and concentration of the table.\n\n\
-HHI (Herfindahl-Hirschman index, 0-10,000) = sum over members of (100 x amount / allocated)^2: \
-10,000 when one member gets everything, 10,000/n for n equal members.\n\n\
-Gini coefficient (0-1), with amounts sorted ascending x1..xn summing to A: \
-G = sum over i of (2i - n - 1) x_i / (n A): 0 when all amounts are equal.\n\n\
-Also the largest 1, 3 and 5 recipients' share, and the Art. 13 position (the three largest \
-against 60% of the ceiling).",
-        after_help = "Examples:\n  safe stats\n  safe stats --json | jq .hhi"
-    )]
-    Stats,
-
-    PerCapita(crate::cmd::per_capita::PerCapitaArgs),
-
-    Diff(crate::cmd::diff::DiffArgs),
-
-    WhatIf(crate::cmd::what_if::WhatIfArgs),
-
-    Chart(crate::cmd::chart::ChartArgs),
-
-    Report(crate::cmd::report::ReportArgs),
-
-    /// The bundled editions: id, title, as-of date, members, confirmed figures, total
-    #[command(
-        long_about = "List the editions built into safe. commission-2025-09 (the default) is the \
-Commission's tentative allocation of 9 September 2025 as news agencies reported it, rounded; \
-council-2026-02 holds the best-known figures after the Council's implementing decisions of \
-February 2026: 13 exact maximum loan amounts and 6 tentative ones, each row with its basis. \
-Pick one with --edition ID (or --edition latest).",
-        after_help = "Examples:\n  safe editions\n  safe --edition council-2026-02 rank\n  safe diff council-2026-02"
-    )]
-    Editions,
-
-    /// Print the JSON Schema of the data format
-    #[command(
-        long_about = "Print the JSON Schema (draft 2020-12) of the table format --data reads, \
-schema_version 2 (version 1 files, without provenance, still load).",
-        after_help = "Examples:\n  safe schema > safe-table.schema.json"
-    )]
-    Schema,
-
-    Completions(crate::cmd::completions::CompletionsArgs),
-
-    Man(crate::cmd::completions::ManArgs),
+        impl Command {
+            /// Runs the command.
+            pub fn run<'c>(&self, ctx: &'c Ctx) -> Result<Output<'c>> {
+                match self {
+                    $(Command::$variant(args) => cmd::$module::run(args, ctx),)*
+                }
+            }
+        }
+    };
 }
 
-/// A count of at least 1.
-pub fn positive_count(text: &str) -> Result<usize, String> {
-    match text.parse::<usize>() {
-        Ok(0) => Err("must be at least 1".to_string()),
-        Ok(n) => Ok(n),
-        Err(_) => Err("must be a whole number of at least 1".to_string()),
+commands! {
+    Rank(rank),
+    Total(total),
+    Shares(shares),
+    Table(table),
+    Check(check),
+    Show(show),
+    Stats(stats),
+    PerCapita(per_capita),
+    Diff(diff),
+    WhatIf(what_if),
+    Chart(chart),
+    Report(report),
+    Editions(editions),
+    Schema(schema),
+    Completions(completions),
+    Man(man),
+}
+
+/// The name `safe` gives a run without a command, in JSON and messages.
+pub const OVERVIEW: &str = "overview";
+
+impl Cli {
+    /// Runs what the command line asks for (the overview without a
+    /// command).
+    pub fn run<'c>(&self, ctx: &'c Ctx) -> Result<Output<'c>> {
+        match &self.command {
+            Some(command) => command.run(ctx),
+            None => cmd::overview::run(ctx),
+        }
     }
 }
 
-/// clap adapter for [`parse_amount`].
-pub fn amount_arg(text: &str) -> Result<Decimal, String> {
-    parse_amount(text).map_err(|e| e.to_string())
+impl Global {
+    /// The options that go together only in some ways, checked after
+    /// parsing (clap's own checks of global options depend on where they
+    /// stand).
+    pub fn check(&self) -> Result<()> {
+        if self.data.is_some() && self.edition.is_some() {
+            return Err(Error::usage(
+                "--edition cannot be used with --data: a table comes either from a file or from a bundled edition",
+            ));
+        }
+        if self.data.is_none() {
+            if self.data_format.is_some() {
+                return Err(Error::usage(
+                    "--data-format needs --data FILE: the bundled editions have their own format",
+                ));
+            }
+            if self.ceiling.is_some() {
+                return Err(Error::usage(
+                    "--ceiling needs --data FILE (a CSV or TSV table): the bundled editions state their ceiling",
+                ));
+            }
+        }
+        if let (true, Some(format)) = (self.json, self.format) {
+            if format != Format::Json {
+                return Err(Error::usage(format!(
+                    "--json cannot be used with --format {}: --json is --format json",
+                    format.name()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Where the table comes from: `--data`, `--edition`, `SAFE_EDITION`
+    /// or the default edition.
+    pub fn table_spec(&self) -> Result<TableSpec> {
+        if let Some(path) = &self.data {
+            return Ok(TableSpec::File {
+                path: path.clone(),
+                options: LoadOptions {
+                    format: self.data_format,
+                    ceiling: self.ceiling,
+                },
+            });
+        }
+        let id = match &self.edition {
+            Some(id) => id.clone(),
+            None => editions::default_id()?,
+        };
+        // An unknown id is a usage error now, not when the table loads.
+        editions::find(&id)?;
+        Ok(TableSpec::Edition(id))
+    }
+
+    /// The output style, from the options and the environment.
+    pub fn style(&self) -> Style {
+        let format = if self.json {
+            Format::Json
+        } else {
+            self.format.unwrap_or_default()
+        };
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match self.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => !no_color_env && std::io::stdout().is_terminal(),
+        };
+        // A terminal that reports 0 columns (as under `script`) has an
+        // unknown width, not a width of 0.
+        let width = self.width.map(usize::from).or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(|| crossterm::terminal::size().ok())
+                .flatten()
+                .map(|(w, _)| usize::from(w))
+                .filter(|&w| w > 0)
+        });
+        Style {
+            format,
+            unit: self.unit,
+            color: color && format == Format::Table,
+            width,
+            part: self.part.map(Part::as_str),
+        }
+    }
+}
+
+/// A usage error in one line, built from clap's error context: what is
+/// wrong, with the argument's name, the accepted values, clap's
+/// suggestion, the usage line and where to read more.
+pub fn usage_error(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind as ClapKind};
+    let get = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        Some(ContextValue::StyledStrs(v)) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let mut message = match (err.kind(), &arg, &value) {
+        (ClapKind::MissingRequiredArgument, Some(arg), _) => {
+            format!("missing required argument {arg}")
+        }
+        (ClapKind::InvalidValue | ClapKind::ValueValidation, Some(arg), Some(value)) => {
+            let why = std::error::Error::source(err)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!("invalid value '{value}' for {arg}{why}")
+        }
+        (ClapKind::UnknownArgument, Some(arg), _) => format!("unexpected argument '{arg}'"),
+        (ClapKind::InvalidSubcommand, Some(arg), _) => format!("no command called '{arg}'"),
+        (ClapKind::ArgumentConflict, Some(arg), _) => match get(ContextKind::PriorArg) {
+            Some(prior) => format!("{arg} cannot be used with {prior}"),
+            None => format!("{arg} cannot be used here"),
+        },
+        (ClapKind::NoEquals, Some(arg), _) => format!("{arg} needs '=' and a value"),
+        (ClapKind::TooManyValues, Some(arg), Some(value)) => {
+            format!("unexpected value '{value}' for {arg}")
+        }
+        _ => {
+            // Anything else: clap's own first line.
+            let text = err.render().to_string();
+            text.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("invalid arguments")
+                .trim_start_matches("error: ")
+                .to_string()
+        }
+    };
+    if let Some(values) = get(ContextKind::ValidValue) {
+        message.push_str(&format!("; possible values: {values}"));
+    }
+    if let Some(suggested) =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedValue))
+    {
+        message.push_str(&format!("; did you mean '{suggested}'?"));
+    }
+    if let Some(suggested) = get(ContextKind::SuggestedSubcommand) {
+        message.push_str(&format!("; did you mean '{suggested}'?"));
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        message.push_str(&format!(" (usage: {usage}"));
+        let command: Vec<&str> = usage
+            .split(' ')
+            .take_while(|w| !w.starts_with(['<', '[', '-']))
+            .collect();
+        message.push_str(&format!("; see '{} --help')", command.join(" ")));
+    } else {
+        message.push_str(" (see 'safe --help')");
+    }
+    message
 }

@@ -9,6 +9,9 @@
 //! | 66   | cannot read input: missing file, a directory, no permission |
 //! | 70   | internal error (a bug: please report it) |
 //! | 74   | cannot write output |
+//!
+//! An [`Error`] is made only through its constructors, one per kind, so
+//! every message of a kind starts the same way.
 
 use std::fmt;
 
@@ -36,6 +39,8 @@ pub enum Kind {
     Data,
     NoInput,
     Output,
+    /// A bug: something `safe` itself got wrong.
+    Internal,
 }
 
 impl Kind {
@@ -46,6 +51,7 @@ impl Kind {
             Kind::Data => exit::DATA,
             Kind::NoInput => exit::NO_INPUT,
             Kind::Output => exit::IO,
+            Kind::Internal => exit::INTERNAL,
         }
     }
 }
@@ -53,11 +59,20 @@ impl Kind {
 /// A failure that `safe` reports on one line of stderr.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    pub kind: Kind,
-    pub message: String,
+    kind: Kind,
+    message: String,
 }
 
 impl Error {
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Bad arguments (exit 2).
     pub fn usage(message: impl Into<String>) -> Self {
         Error {
             kind: Kind::Usage,
@@ -82,10 +97,28 @@ impl Error {
         }
     }
 
+    /// An input that cannot be read (exit 66), named by `origin`.
     pub fn no_input(origin: &str, message: impl fmt::Display) -> Self {
         Error {
             kind: Kind::NoInput,
             message: format!("{origin}: {message}"),
+        }
+    }
+
+    /// Output that cannot be written (exit 74); `what` names where it was
+    /// going (`standard output`, a path).
+    pub fn output(what: &str, message: impl fmt::Display) -> Self {
+        Error {
+            kind: Kind::Output,
+            message: format!("{what}: {message}"),
+        }
+    }
+
+    /// A bug (exit 70).
+    pub fn internal(message: impl fmt::Display) -> Self {
+        Error {
+            kind: Kind::Internal,
+            message: format!("internal error (a bug: please report it): {message}"),
         }
     }
 
@@ -114,21 +147,36 @@ impl Error {
             self
         }
     }
-}
 
-impl Error {
-    /// A failure to write output: a closed pipe is a normal end, anything
-    /// else exit 74.
-    pub fn write(err: &std::io::Error) -> Self {
+    /// A failure to write to `what`: a closed pipe is a normal end (exit 0
+    /// without a word), anything else exit 74.
+    pub fn write(what: &str, err: &std::io::Error) -> Self {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             Error {
                 kind: Kind::Closed,
                 message: String::new(),
             }
         } else {
-            Error {
-                kind: Kind::Output,
-                message: format!("cannot write output: {}", crate::source::io_reason(err)),
+            Error::output(what, format!("cannot write: {}", io_reason(err)))
+        }
+    }
+}
+
+/// A short reason for an I/O error, without the `(os error N)` noise.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "is a directory".to_string(),
+        ErrorKind::NotADirectory => "not a directory".to_string(),
+        ErrorKind::InvalidData => "not valid UTF-8".to_string(),
+        ErrorKind::StorageFull => "no space left on the device".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
             }
         }
     }

@@ -1,28 +1,35 @@
 //! `safe`: analyse the allocation table of the EU's SAFE defence-loan fund.
 //!
-//! The crate is laid out the way a command flows:
+//! The crate is laid out the way a command flows, each layer using only
+//! the ones below it:
 //!
-//! * [`cli`]: the command line (clap);
-//! * [`source`]: reading files and standard input; [`sink`]: writing
-//!   standard output and files (atomically);
-//! * [`dataset`]: the table's schema, readers (JSON, CSV, TSV), validation
-//!   and the bundled editions; [`names`]: EU codes, names and aliases;
-//! * [`text`]: escaping untrusted text for each output;
-//! * [`money`]: exact amounts (parsing `1.5bn`, formatting, units);
+//! * [`cli`]: the command line (clap): global options, the list of
+//!   commands; [`values`]: value parsers the options share;
+//! * [`cmd`]: one module per subcommand: its options, its run (a report
+//!   in, an [`export::output::Output`] out) and its view;
+//! * [`sink`]: the one writer (standard output, files, stderr);
+//! * [`export`]: the output formats behind one trait, the view model;
 //! * [`analysis`]: pure functions from records to typed reports;
-//! * [`cmd`]: one module per subcommand, gluing a report to an output;
-//! * [`export`]: one module per output format behind one trait;
-//! * [`error`]: errors and their exit codes.
+//! * [`names`] (EU codes, names, aliases) and [`population`];
+//! * [`dataset`]: the table's schema, readers (JSON, CSV, TSV), validation
+//!   and the bundled editions; [`source`]: reading files and standard
+//!   input;
+//! * [`money`] (exact amounts), [`escape`] (escaping untrusted text for
+//!   each output), [`words`] (counts and lists in prose), [`fds`] (the
+//!   standard descriptors at start), [`error`] (errors and exit codes).
 
 pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod dataset;
 pub mod error;
+pub mod escape;
 pub mod export;
+pub mod fds;
 pub mod money;
 pub mod names;
 pub mod population;
 pub mod sink;
 pub mod source;
-pub mod text;
+pub mod values;
+pub mod words;

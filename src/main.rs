@@ -1,156 +1,123 @@
-//! The `safe` binary: parse arguments, run the command, write its output,
-//! and map every failure to one line on stderr and a documented exit code.
+//! The `safe` binary: parse the command line, run the command, hand what
+//! it returns to the one writer, and map every failure to one line on
+//! stderr and a documented exit code (`safe::error`). A panic is a bug:
+//! one line, exit 70.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::ErrorKind as ClapKind;
+use clap::{CommandFactory, FromArgMatches};
 
-use safe::cli::Cli;
-use safe::cmd;
+use safe::cli::{self, Cli};
+use safe::cmd::Ctx;
 use safe::error::{Error, exit};
-use safe::sink::write_stdout;
+
+/// Notes which standard descriptors are closed, before Rust's runtime
+/// replaces closed ones with `/dev/null` (see `safe::fds`). It runs from
+/// `.init_array`, ahead of `main` and of the runtime's own set-up.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NOTE_CLOSED_FDS: extern "C" fn() = {
+    extern "C" fn note() {
+        // SAFETY: F_GETFD only reads the descriptor's flags; -1 (EBADF)
+        // means it is not open.
+        let closed = [0, 1, 2].map(|fd| unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1);
+        safe::fds::note_closed_at_start(closed);
+    }
+    note
+};
 
 fn main() -> ExitCode {
-    match run() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let line = Error::internal(format!("{what}{place}"));
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "safe: error: {}",
+            safe::escape::escape_controls(line.message()).replace('\n', " ")
+        );
+        std::process::exit(i32::from(exit::INTERNAL));
+    }));
+    let code = match run() {
         Ok(code) => code,
         Err(err) => {
-            // Errors are mapped to exit codes here and only here: `safe`'s
-            // own errors carry their kind; anything else is a bug.
-            let code = match err.downcast_ref::<Error>() {
-                Some(e) => e.kind.exit_code(),
-                None => exit::INTERNAL,
-            };
-            let message = match err.downcast_ref::<Error>() {
-                Some(e) => e.to_string(),
-                None => format!("internal error (please report it): {err:#}"),
-            };
-            let _ = writeln!(io::stderr().lock(), "safe: error: {message}");
-            ExitCode::from(code)
+            if !err.message().is_empty() {
+                let _ = writeln!(std::io::stderr().lock(), "safe: error: {err}");
+            }
+            err.kind().exit_code()
         }
-    }
+    };
+    ExitCode::from(code)
 }
 
-fn run() -> anyhow::Result<ExitCode> {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+fn run() -> Result<u8, Error> {
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
         Err(err) => return Ok(clap_exit(&err)),
     };
-    safe::sink::check_stdout_open()?;
-    let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-    let outcome = match cmd::dispatch(&cli, Box::new(out)) {
-        // The reader closed the pipe: a normal end.
-        Err(e) if e.kind == safe::error::Kind::Closed => return Ok(ExitCode::from(exit::OK)),
-        other => other?,
-    };
-    write_stdout(&outcome.stdout)?;
-    let mut stderr = io::stderr().lock();
-    for line in &outcome.stderr {
-        let _ = writeln!(stderr, "safe: {line}");
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| Error::usage(cli::usage_error(&e)))?;
+    let command = matches.subcommand_name().unwrap_or(cli::OVERVIEW);
+    #[cfg(debug_assertions)]
+    if std::env::var_os("SAFE_TEST_PANIC").is_some() {
+        panic!("forced by SAFE_TEST_PANIC (debug builds only)");
     }
-    Ok(ExitCode::from(outcome.code))
+    cli.global.check()?;
+    let ctx = Ctx::new(cli.global.style(), cli.global.table_spec()?, Cli::command);
+    let output = cli.run(&ctx).map_err(|e| match ctx.loaded() {
+        Some(data) => e.in_table(&data.origin),
+        None => e,
+    })?;
+    safe::sink::deliver(output, command, ctx.style)
 }
 
 /// Help and version go to stdout (exit 0); usage errors become one line on
 /// stderr, keeping clap's tip if it has one (exit 2).
-fn clap_exit(err: &clap::Error) -> ExitCode {
+fn clap_exit(err: &clap::Error) -> u8 {
     match err.kind() {
-        ClapKind::DisplayHelp
-        | ClapKind::DisplayVersion
-        | ClapKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ClapKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = std::io::stderr()
+                .lock()
+                .write_all(err.render().to_string().as_bytes());
+            exit::USAGE
+        }
+        ClapKind::DisplayHelp | ClapKind::DisplayVersion => {
             let text = err.render().to_string();
-            if err.kind() == ClapKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                let _ = io::stderr().lock().write_all(text.as_bytes());
-                return ExitCode::from(exit::USAGE);
-            }
-            match write_stdout(&text) {
-                Ok(()) => ExitCode::from(exit::OK),
+            match safe::sink::deliver(
+                safe::export::output::Output::document(
+                    text,
+                    safe::export::output::Fixed {
+                        what: "help",
+                        json: false,
+                    },
+                ),
+                "help",
+                safe::export::Style::default(),
+            ) {
+                Ok(code) => code,
                 Err(e) => {
-                    let _ = writeln!(io::stderr().lock(), "safe: error: {e}");
-                    ExitCode::from(e.kind.exit_code())
+                    let _ = writeln!(std::io::stderr().lock(), "safe: error: {e}");
+                    e.kind().exit_code()
                 }
             }
         }
         _ => {
-            let _ = writeln!(io::stderr().lock(), "safe: error: {}", usage_message(err));
-            ExitCode::from(exit::USAGE)
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "safe: error: {}",
+                cli::usage_error(err)
+            );
+            exit::USAGE
         }
     }
-}
-
-/// A usage error in one line, built from clap's error context: what is
-/// wrong, with the argument's name, the accepted values, clap's
-/// suggestion, the usage line and where to read more.
-fn usage_message(err: &clap::Error) -> String {
-    use clap::error::{ContextKind, ContextValue};
-    let get = |kind| match err.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.clone()),
-        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
-        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
-        Some(ContextValue::StyledStrs(v)) => Some(
-            v.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        Some(ContextValue::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    let arg = get(ContextKind::InvalidArg);
-    let value = get(ContextKind::InvalidValue);
-    let mut message = match (err.kind(), &arg, &value) {
-        (ClapKind::MissingRequiredArgument, Some(arg), _) => {
-            format!("missing required argument {arg}")
-        }
-        (ClapKind::InvalidValue | ClapKind::ValueValidation, Some(arg), Some(value)) => {
-            let why = std::error::Error::source(err)
-                .map(|e| format!(": {e}"))
-                .unwrap_or_default();
-            format!("invalid value '{value}' for {arg}{why}")
-        }
-        (ClapKind::UnknownArgument, Some(arg), _) => format!("unexpected argument '{arg}'"),
-        (ClapKind::InvalidSubcommand, Some(arg), _) => format!("no command called '{arg}'"),
-        (ClapKind::ArgumentConflict, Some(arg), _) => match get(ContextKind::PriorArg) {
-            Some(prior) => format!("{arg} cannot be used with {prior}"),
-            None => format!("{arg} cannot be used here"),
-        },
-        (ClapKind::NoEquals, Some(arg), _) => format!("{arg} needs '=' and a value"),
-        (ClapKind::TooManyValues, Some(arg), Some(value)) => {
-            format!("unexpected value '{value}' for {arg}")
-        }
-        _ => {
-            // Anything else: clap's own first line.
-            let text = err.render().to_string();
-            text.lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .unwrap_or("invalid arguments")
-                .trim_start_matches("error: ")
-                .to_string()
-        }
-    };
-    if let Some(values) = get(ContextKind::ValidValue) {
-        message.push_str(&format!("; possible values: {values}"));
-    }
-    if let Some(suggested) =
-        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedValue))
-    {
-        message.push_str(&format!("; did you mean '{suggested}'?"));
-    }
-    if let Some(suggested) = get(ContextKind::SuggestedSubcommand) {
-        message.push_str(&format!("; did you mean '{suggested}'?"));
-    }
-    if let Some(usage) = get(ContextKind::Usage) {
-        let usage = usage.trim().trim_start_matches("Usage:").trim();
-        message.push_str(&format!(" (usage: {usage}"));
-        let command: Vec<&str> = usage
-            .split(' ')
-            .take_while(|w| !w.starts_with(['<', '[', '-']))
-            .collect();
-        message.push_str(&format!("; see '{} --help')", command.join(" ")));
-    } else {
-        message.push_str(" (see 'safe --help')");
-    }
-    message
 }

@@ -307,13 +307,13 @@ mod tests {
         assert!(suggestions("xyzzyxyzzy", &data).is_empty());
         let err = find_member("Polnd", &data).unwrap_err();
         assert!(
-            err.message.contains("did you mean Poland (PL)?"),
+            err.message().contains("did you mean Poland (PL)?"),
             "{}",
-            err.message
+            err.message()
         );
         let err = find_member("Germany", &data).unwrap_err();
         assert_eq!(
-            err.message,
+            err.message(),
             "Germany (DE) did not request a SAFE loan in this table"
         );
     }

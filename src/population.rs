@@ -137,18 +137,18 @@ mod tests {
     fn bad_rows_name_the_line() {
         let err = parse("p.csv", "p.csv", b"code,population\nPL,36497495\nRO,0\n").unwrap_err();
         assert_eq!(
-            err.message,
+            err.message(),
             "p.csv:3:1: population of RO must be a whole number above zero, got \"0\""
         );
         let err = parse("p.csv", "p.csv", b"code,population\nPL,1\npl,2\n").unwrap_err();
-        assert!(err.message.contains("given twice"));
+        assert!(err.message().contains("given twice"));
         let err = parse("p.csv", "p.csv", b"country,people\nPL,1\n").unwrap_err();
-        assert!(err.message.contains("header must name"));
+        assert!(err.message().contains("header must name"));
         let err = parse("p.csv", "p.csv", b"code,population\nPL\n").unwrap_err();
         assert!(
-            err.message.contains("p.csv:2:1: a row has 1 fields"),
+            err.message().contains("p.csv:2:1: a row has 1 fields"),
             "{}",
-            err.message
+            err.message()
         );
     }
 }

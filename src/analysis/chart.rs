@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::population::Population;
 
 /// What the bars measure (`--by`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum By {
     /// Euros allocated.

@@ -13,7 +13,7 @@ use crate::dataset::{Basis, Dataset};
 use crate::error::{Error, Result};
 
 /// What a share is a share of (`--of`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum Base {
     /// The fund's ceiling (€150bn for SAFE).
@@ -24,7 +24,7 @@ pub enum Base {
 }
 
 /// How shares are rounded (`--method`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     /// Each share rounded half-to-even on its own: equal amounts always get

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::dataset::{Allocation, Dataset};
 
 /// How to order the rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum SortBy {
     /// As the file has them.

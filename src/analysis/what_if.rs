@@ -43,7 +43,7 @@ impl Change {
 }
 
 /// How to bring a scenario back within the ceiling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fit {
     /// Scale the members the scenario did not set down in proportion, in
@@ -77,8 +77,8 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WhatIfReport<'a> {
     /// The changes as applied.
-    pub changes: &'a [AppliedChange],
-    pub fit: Option<&'a FitOutcome>,
+    pub changes: Vec<AppliedChange>,
+    pub fit: Option<FitOutcome>,
     /// Before and after, member by member.
     #[serde(flatten)]
     pub diff: DiffReport<'a>,
@@ -106,11 +106,13 @@ pub struct AppliedChange {
 }
 
 impl Scenario {
-    /// The scenario against `data`, the table it was made from.
+    /// The scenario against `data`, the table it was made from. (A caller
+    /// that must keep the report longer than the scenario hands the
+    /// scenario's table to an owner and builds the report from its parts.)
     pub fn report<'a>(&'a self, data: &'a Dataset) -> Result<WhatIfReport<'a>> {
         Ok(WhatIfReport {
-            changes: &self.changes,
-            fit: self.fit.as_ref(),
+            changes: self.changes.clone(),
+            fit: self.fit.clone(),
             diff: diff_report(data, &self.after)?,
             checks: check_report(&self.after, None, None)?,
         })
@@ -283,7 +285,7 @@ fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Re
             "cannot fit pro rata: {} member{} would get €0 ({}); a table cannot hold a zero amount, so lower the amounts the scenario sets or --remove them",
             zeros.len(),
             if zeros.len() == 1 { "" } else { "s" },
-            crate::text::some_of(&zeros, 5)
+            crate::words::some_of(&zeros, 5)
         )));
     }
     after.allocated = sum(
@@ -381,9 +383,9 @@ mod tests {
         }];
         let err = what_if(&data, &too_much, Some(Fit::ProRata)).unwrap_err();
         assert!(
-            err.message.contains("exceed the ceiling"),
+            err.message().contains("exceed the ceiling"),
             "{}",
-            err.message
+            err.message()
         );
     }
 }

@@ -4,43 +4,19 @@
 use crate::analysis::chart::{By, ChartReport, chart_report};
 use crate::dataset::Basis;
 use crate::error::Result;
-use crate::export::{
-    Block, Cell, Column, Report, Rows, Table, TableInfo, UNCONFIRMED_MARK, View, svg,
-};
+use crate::export::human::UNCONFIRMED_MARK;
+use crate::export::output::Fixed;
+use crate::export::{Block, Cell, Column, Grid, Report, Rows, Subject, View, svg};
 use crate::population;
+use crate::values::positive_count;
+
+use super::{Ctx, Output};
+
 use std::borrow::Cow;
-
-use super::{Ctx, Outcome};
-
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
-
-use crate::cli::positive_count;
-
-/// What the bars measure (`--by`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ByArg {
-    /// Euros allocated
-    Amount,
-    /// Percent of the fund ceiling
-    Share,
-    /// Euros per inhabitant
-    PerCapita,
-}
-
-impl From<ByArg> for By {
-    fn from(by: ByArg) -> By {
-        match by {
-            ByArg::Amount => By::Amount,
-            ByArg::Share => By::Share,
-            ByArg::PerCapita => By::PerCapita,
-        }
-    }
-}
-
 /// The arguments of `safe chart`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "A horizontal bar chart in the terminal, or as an SVG file",
     long_about = "A horizontal bar chart, one bar per member with its label and value, \
@@ -50,10 +26,10 @@ standalone SVG file (title, value axis, labels, values, ceiling and source); --s
 the SVG to stdout instead of the terminal chart.",
     after_help = "Examples:\n  safe chart\n  safe chart --by per-capita --top 10\n  safe chart --svg safe.svg"
 )]
-pub struct ChartArgs {
+pub struct Args {
     /// What the bars measure
-    #[arg(long, value_enum, default_value_t = ByArg::Amount)]
-    pub by: ByArg,
+    #[arg(long, value_enum, default_value_t = By::Amount)]
+    pub by: By,
     /// Only the first N members
     #[arg(long, value_name = "N", value_parser = positive_count)]
     pub top: Option<usize>,
@@ -65,24 +41,26 @@ pub struct ChartArgs {
     pub population: Option<PathBuf>,
 }
 
-pub fn run(args: &ChartArgs, ctx: &Ctx) -> Result<Outcome> {
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
     let people = population::load(args.population.as_deref())?;
-    let report = chart_report(&ctx.data, args.by.into(), args.top, &people)?;
-    let style = ctx.style;
-    match &args.svg {
-        Some(path) if path.as_os_str() == "-" => Ok(Outcome {
-            stdout: svg::render(&report, title(report.by), &TableInfo::of(&ctx.data)),
-            ..Outcome::default()
-        }),
+    let report = chart_report(data, args.by, args.top, &people)?;
+    let subject = Subject::of(data);
+    Ok(match &args.svg {
+        // The SVG on standard output, instead of the terminal's chart.
+        Some(path) if path.as_os_str() == "-" => Output::document(
+            svg::render(&report, title(report.by), &subject),
+            Fixed {
+                what: "SVG (with --svg -)",
+                json: false,
+            },
+        ),
         Some(path) => {
-            // Render first, so nothing is written when rendering fails.
-            let outcome = ctx.emit_styled(&report, style)?;
-            let svg = svg::render(&report, title(report.by), &TableInfo::of(&ctx.data));
-            crate::sink::write_atomic(path, svg.as_bytes())?;
-            Ok(outcome)
+            let svg = svg::render(&report, title(report.by), &subject);
+            Output::report(report, subject).with_file(path.clone(), svg)
         }
-        None => ctx.emit_styled(&report, style),
-    }
+        None => Output::report(report, subject),
+    })
 }
 
 /// A chart's title.
@@ -95,10 +73,6 @@ pub fn title(by: By) -> &'static str {
 }
 
 impl Report for ChartReport {
-    fn command(&self) -> &'static str {
-        "chart"
-    }
-
     fn view(&self) -> View<'_> {
         let (column, cell): (Column, fn(rust_decimal::Decimal) -> Cell<'static>) = match self.by {
             By::Amount => (Column::money("value", "amount"), Cell::Money),
@@ -107,7 +81,7 @@ impl Report for ChartReport {
         };
         let mut blocks = vec![
             Block::Heading(title(self.by).to_string()),
-            Block::Chart(Table {
+            Block::Chart(Grid {
                 columns: vec![
                     Column::text("code", "code"),
                     Column::text("name", "member"),
@@ -142,7 +116,7 @@ impl Report for ChartReport {
         if !self.left_out.is_empty() {
             blocks.push(Block::Note(format!(
                 "Not shown: {}.",
-                crate::text::some_of(&self.left_out, 30)
+                crate::words::some_of(&self.left_out, 30)
             )));
         }
         View { blocks }

@@ -7,19 +7,15 @@ use crate::analysis::check::{
     CONCENTRATION_CAP_PCT, CONCENTRATION_TOP, Check, CheckId, CheckReport, check_report,
 };
 use crate::error::Result;
-use crate::export::{Block, Cell, CheckLine, Column, Report, Table, View};
+use crate::export::{Block, Cell, CheckLine, Column, Grid, Report, Subject, View};
 use crate::money::format_short;
 use crate::names::member_state;
-use crate::text::some_of;
+use crate::words::some_of;
 
-use super::{Ctx, Outcome};
-
-use clap::Args;
-
-use crate::cli::amount_arg;
+use super::{Ctx, Output};
 
 /// The arguments of `safe check`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Check the table against the regulation's rules (exit 1 on failure)",
     long_about = "Check the table against the regulation: the allocated sum within the \
@@ -28,24 +24,25 @@ recipient an EU member state (Art. 5), plus any expectations given. Exits 0 when
 passes and 1 when any fails.",
     after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe check --format junit > safe-junit.xml\n  safe check --format github"
 )]
-pub struct CheckArgs {
+pub struct Args {
     /// Also check that the allocated sum is exactly AMOUNT
-    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
+    #[arg(long, value_name = "AMOUNT", value_parser = crate::values::amount, allow_hyphen_values = true)]
     pub expect_total: Option<Decimal>,
     /// Also check that the table has exactly N members
     #[arg(long, value_name = "N")]
     pub expect_members: Option<usize>,
 }
 
-pub fn run(args: &CheckArgs, ctx: &Ctx) -> Result<Outcome> {
-    let report = check_report(&ctx.data, args.expect_total, args.expect_members)?;
-    let complaint = report
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    let report = check_report(data, args.expect_total, args.expect_members)?;
+    let failed = report
         .checks
         .iter()
         .filter(|c| !c.passed)
         .map(complaint)
         .collect();
-    ctx.judge(&report, report.ok, complaint)
+    Ok(Output::report(report, Subject::of(data)).failing_on(failed))
 }
 
 /// The stderr line for a failed check.
@@ -153,10 +150,6 @@ pub fn check_lines(checks: &[Check]) -> Vec<CheckLine> {
 }
 
 impl Report for CheckReport {
-    fn command(&self) -> &'static str {
-        "check"
-    }
-
     fn checks(&self) -> Option<Vec<CheckLine>> {
         Some(check_lines(&self.checks))
     }
@@ -196,7 +189,7 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
     };
     vec![
         Block::Part("checks"),
-        Block::Table(Table {
+        Block::Grid(Grid {
             columns: vec![
                 Column::text("id", "id").machine_only(),
                 Column::text("reference", "ref."),

@@ -2,19 +2,17 @@
 //! with the change in total, headroom and Art. 13 position. Exit 0.
 
 use crate::analysis::diff::{DiffReport, Status, diff_report};
-use crate::dataset::{self, Dataset, LoadOptions, editions};
+use crate::dataset::{LoadOptions, editions};
 use crate::error::{Error, Result};
-use crate::export::{Block, Cell, Column, Report, Rows, Table, View};
-use crate::source::{STDIN_ORIGIN, Source};
+use crate::export::{Block, Cell, Column, Grid, Report, Rows, Subject, View};
+use crate::source::display_path;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Output, TableSpec};
 
-use std::path::PathBuf;
-
-use clap::Args;
+use std::path::{Path, PathBuf};
 
 /// The arguments of `safe diff`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Compare the loaded table with OTHER, member by member",
     long_about = "Compare the loaded table (the bundled one, or --data) with OTHER: each \
@@ -24,7 +22,7 @@ is a bundled edition's id or a file. It reports and does not judge (exit 0) unle
 asks it to fail (exit 1) when the tables differ at all, to pin a table in CI.",
     after_help = "Examples:\n  safe diff council-2026-02\n  safe --edition council-2026-02 diff commission-2025-09 --json\n  safe diff commission-2025-09 --exit-code"
 )]
-pub struct DiffArgs {
+pub struct Args {
     /// The other table: a bundled edition's id (see `safe editions`) or a
     /// file (JSON, CSV or TSV); `-` reads standard input
     #[arg(value_name = "OTHER")]
@@ -39,52 +37,105 @@ pub struct DiffArgs {
     #[arg(long)]
     pub changed_only: bool,
     /// Only the first N members
-    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
     pub top: Option<usize>,
 }
 
-pub fn run(args: &DiffArgs, ctx: &Ctx) -> Result<Outcome> {
-    let other = load_other(&args.other, &ctx.data)?;
-    let mut report = diff_report(&ctx.data, &other)?;
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let other = other_spec(&args.other, ctx.spec())?;
+    let (old, new) = if same_table(ctx.spec(), &other) {
+        // A table against itself: loaded once.
+        let table = ctx.table()?;
+        (table, table)
+    } else {
+        ctx.table_and_other(|| super::load(&other))?
+    };
+    let mut report = diff_report(old, new)?;
     if args.changed_only {
         report
             .members
             .retain(|m| m.status != Status::Unchanged || m.old_basis != m.new_basis);
     }
     report.members.truncate(args.top.unwrap_or(usize::MAX));
-    let mut outcome = ctx.emit(&report)?;
-    if args.exit_code && !report.identical {
-        outcome.code = crate::error::exit::CHECK_FAILED;
+    let identical = report.identical;
+    let mut output = Output::report(report, Subject::of(old));
+    if args.exit_code && !identical {
+        output.status = crate::error::exit::CHECK_FAILED;
     }
-    Ok(outcome)
+    Ok(output)
 }
 
 /// OTHER is a bundled edition's id, or else a file (`-`: standard input).
 /// A file that has an edition's name must be written as a path
 /// (`./council-2026-02`).
-fn load_other(other: &std::path::Path, data: &Dataset) -> Result<Dataset> {
+fn other_spec(other: &Path, table: &TableSpec) -> Result<TableSpec> {
     if let Some(id) = other.to_str().filter(|t| editions::is_edition(t)) {
         if other.exists() {
             return Err(Error::usage(format!(
                 "{id} is both a bundled edition and a file here: write ./{id} for the file"
             )));
         }
-        return editions::load(id);
+        return Ok(TableSpec::Edition(id.to_string()));
     }
-    let source = Source::from_path(other);
-    if source == Source::Stdin && data.origin == STDIN_ORIGIN {
+    let stdin = |p: &Path| p.as_os_str() == "-";
+    if stdin(other) && matches!(table, TableSpec::File { path, .. } if stdin(path)) {
         return Err(Error::usage(
             "--data - and OTHER - cannot both read standard input",
         ));
     }
-    dataset::load(&source, LoadOptions::default())
+    if !stdin(other) && !other.exists() {
+        let name = display_path(other);
+        let mut ids = editions::ids();
+        ids.push(editions::LATEST);
+        let closest = ids
+            .iter()
+            .map(|id| (strsim::levenshtein(id, &name), *id))
+            .min()
+            .filter(|(d, _)| *d <= 3)
+            .map(|(_, id)| format!("; did you mean {id}?"))
+            .unwrap_or_default();
+        return Err(Error::no_input(
+            &name,
+            format!(
+                "cannot read: no such file, and no bundled edition of that name (the editions are {}){closest}",
+                ids.join(", ")
+            ),
+        ));
+    }
+    Ok(TableSpec::File {
+        path: other.to_path_buf(),
+        options: LoadOptions::default(),
+    })
+}
+
+/// Whether two specs name the same table (the same edition, or the same
+/// file whatever its name).
+fn same_table(a: &TableSpec, b: &TableSpec) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (a, b) {
+        (TableSpec::Edition(x), TableSpec::Edition(y)) => {
+            editions::find(x).ok().map(|e| e.id) == editions::find(y).ok().map(|e| e.id)
+        }
+        (
+            TableSpec::File {
+                path: x,
+                options: ox,
+            },
+            TableSpec::File {
+                path: y,
+                options: oy,
+            },
+        ) if ox == oy && x.as_os_str() != "-" && y.as_os_str() != "-" => {
+            match (std::fs::metadata(x), std::fs::metadata(y)) {
+                (Ok(x), Ok(y)) => x.is_file() && x.dev() == y.dev() && x.ino() == y.ino(),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 impl Report for DiffReport<'_> {
-    fn command(&self) -> &'static str {
-        "diff"
-    }
-
     fn parts(&self) -> &'static [&'static str] {
         &["members", "totals"]
     }
@@ -102,7 +153,7 @@ impl Report for DiffReport<'_> {
 
 /// The member changes and the headline changes (also used by `what-if`).
 pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
-    let members = Table {
+    let members = Grid {
         columns: vec![
             Column::text("code", "code"),
             Column::text("name", "member"),
@@ -132,7 +183,7 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
     };
     let (o, n, c) = (&report.old, &report.new, &report.change);
     let cap = |ok: bool| Cell::key(ok.to_string(), if ok { "within" } else { "OVER" });
-    let summary = Table {
+    let summary = Grid {
         columns: vec![
             Column::text("metric", "figure"),
             Column::number("old", "before"),
@@ -188,9 +239,9 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
     };
     vec![
         Block::Part("members"),
-        Block::Table(members),
+        Block::Grid(members),
         Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
         Block::Part("totals"),
-        Block::Table(summary),
+        Block::Grid(summary),
     ]
 }

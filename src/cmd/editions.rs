@@ -4,11 +4,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::dataset::editions::{self, ALL, DEFAULT};
-use crate::error::{Result, exit};
-use crate::export::{self, Block, Cell, Column, Report, Style, Table, TableInfo, View};
+use crate::dataset::editions::{self, ALL};
+use crate::error::Result;
+use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 
-use super::Outcome;
+use super::{Ctx, Output};
 
 /// The `editions` report.
 #[derive(Debug, Serialize)]
@@ -36,8 +36,23 @@ pub struct EditionRow {
     pub note: Option<String>,
 }
 
-pub fn run(style: Style) -> Result<Outcome> {
+/// The arguments of `safe editions` (none), with its help.
+#[derive(Debug, clap::Args)]
+#[command(
+    about = "The bundled editions: id, title, as-of date, members, confirmed figures, total",
+    long_about = "List the editions built into safe. commission-2025-09 (the default) is the \
+Commission's tentative allocation of 9 September 2025 as news agencies reported it, rounded; \
+council-2026-02 holds the best-known figures after the Council's implementing decisions of \
+February 2026: 13 exact maximum loan amounts and 6 tentative ones, each row with its basis. \
+Pick one with --edition ID (or --edition latest); SAFE_EDITION=ID in the environment changes \
+the default.",
+    after_help = "Examples:\n  safe editions\n  safe --edition council-2026-02 rank\n  safe diff council-2026-02"
+)]
+pub struct Args {}
+
+pub fn run<'c>(_args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
     let latest = editions::find(editions::LATEST)?.id;
+    let default = editions::default_id()?;
     let mut rows = Vec::new();
     for bundled in ALL {
         let data = editions::load(bundled.id)?;
@@ -48,7 +63,7 @@ pub fn run(style: Style) -> Result<Outcome> {
             status: edition.status,
             as_of: edition.as_of,
             predecessor: bundled.predecessor,
-            default: bundled.id == DEFAULT,
+            default: bundled.id == default,
             latest: bundled.id == latest,
             member_count: data.allocations.len(),
             confirmed: data.confirmed(),
@@ -57,25 +72,13 @@ pub fn run(style: Style) -> Result<Outcome> {
             note: edition.note,
         });
     }
-    let default = editions::load(DEFAULT)?;
-    Ok(Outcome {
-        stdout: export::render(
-            &EditionsReport { editions: rows },
-            &TableInfo::of(&default),
-            style,
-        )?,
-        stderr: Vec::new(),
-        code: exit::OK,
-    })
+    let subject = Subject::of(&editions::load(&default)?);
+    Ok(Output::report(EditionsReport { editions: rows }, subject))
 }
 
 impl Report for EditionsReport {
-    fn command(&self) -> &'static str {
-        "editions"
-    }
-
     fn view(&self) -> View<'_> {
-        let mut blocks = vec![Block::Table(Table {
+        let mut blocks = vec![Block::Grid(Grid {
             columns: vec![
                 Column::text("id", "edition"),
                 Column::text("default", "default"),

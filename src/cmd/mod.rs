@@ -1,12 +1,15 @@
-//! Commands: each module turns parsed arguments into a report (from
-//! `analysis`) and says how the report looks as a [`View`]; the exporters in
-//! `export` do the rest.
+//! Commands, one module per subcommand. Each starts with what it does and
+//! holds its arguments (clap), its `run` (arguments and a [`Ctx`] in, an
+//! [`Output`] out: what to show, never written here) and the view of its
+//! report (the words around the figures). `crate::sink` writes what `run`
+//! returns; `crate::cli` lists the commands and calls them.
 
 pub mod chart;
 pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod editions;
+pub mod man;
 pub mod overview;
 pub mod per_capita;
 pub mod rank;
@@ -19,175 +22,131 @@ pub mod table;
 pub mod total;
 pub mod what_if;
 
-use std::cell::RefCell;
-use std::io::{IsTerminal, Write};
+use std::cell::OnceCell;
+use std::path::PathBuf;
 
-use crate::cli::{Cli, ColorWhen, Command, Global};
-use crate::dataset::{self, Dataset, LoadOptions, editions as bundled};
-use crate::error::{Error, Result, exit};
-use crate::export::{self, Format, Report, Style, TableInfo};
+pub use crate::export::output::Output;
+
+use crate::dataset::{self, Dataset, LoadOptions};
+use crate::error::Result;
+use crate::export::Style;
 use crate::source::Source;
 
-/// What a command hands back to `main`: stdout text it produced whole (a
-/// report is written through [`Ctx::emit`] instead), lines for stderr, and
-/// the exit code.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub stdout: String,
-    pub stderr: Vec<String>,
-    pub code: u8,
+/// Where the table comes from (`--data`, `--edition`, or the default).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableSpec {
+    /// A bundled edition, by id or `latest`.
+    Edition(String),
+    /// A file (`-`: standard input).
+    File { path: PathBuf, options: LoadOptions },
 }
 
-/// What every command works with: the table, the style, and standard
-/// output, which reports are written to as they are rendered (after
-/// everything that can fail has been computed).
+/// What a command works with: the output style, and the table, loaded the
+/// first time a command asks for it (so the commands that need none, such
+/// as `schema` or `man`, never load one). A command that compares the table
+/// with another (`diff`, the page's "what changed") keeps the other here
+/// too, so that its report can borrow both.
 pub struct Ctx {
-    pub data: Dataset,
     pub style: Style,
-    pub out: RefCell<Box<dyn Write>>,
+    /// The command line's definition (for the overview's list of
+    /// commands, completions and man pages).
+    pub cli: fn() -> clap::Command,
+    spec: TableSpec,
+    table: OnceCell<Dataset>,
+    other: OnceCell<Dataset>,
 }
 
 impl Ctx {
-    /// Renders a report in the chosen format, exit code 0.
-    pub fn emit(&self, report: &dyn Report) -> Result<Outcome> {
-        self.emit_styled(report, self.style)
-    }
-
-    /// [`Ctx::emit`] with another style (a command's own `--width`).
-    pub fn emit_styled(&self, report: &dyn Report, style: Style) -> Result<Outcome> {
-        let mut out = self.out.borrow_mut();
-        export::write(report, &TableInfo::of(&self.data), style, &mut *out)?;
-        let mut outcome = Outcome::default();
-        // CSV holds one table: say how to reach the others.
-        let parts = report.parts();
-        if style.format == Format::Csv && parts.len() > 1 && style.part.is_none() {
-            let chosen = parts[0];
-            let others: Vec<String> = parts
-                .iter()
-                .filter(|p| **p != chosen)
-                .map(|p| format!("--part {p}"))
-                .collect();
-            outcome.stderr.push(format!(
-                "note: the CSV holds the {chosen} table; {} for the other{}",
-                others.join(" or "),
-                if others.len() == 1 { "" } else { "s" }
-            ));
+    pub fn new(style: Style, spec: TableSpec, cli: fn() -> clap::Command) -> Self {
+        Ctx {
+            style,
+            cli,
+            spec,
+            table: OnceCell::new(),
+            other: OnceCell::new(),
         }
-        Ok(outcome)
     }
 
-    /// Renders a report whose verdict is `ok`; exit 1 (with `complaint` on
-    /// stderr) when it is not.
-    pub fn judge(&self, report: &dyn Report, ok: bool, complaint: Vec<String>) -> Result<Outcome> {
-        let mut outcome = self.emit(report)?;
-        if !ok {
-            outcome.code = exit::CHECK_FAILED;
-            outcome.stderr = complaint;
+    /// A context holding `data` already (for tests and callers of the
+    /// library).
+    pub fn with_table(data: Dataset, style: Style) -> Self {
+        let ctx = Ctx::new(
+            style,
+            TableSpec::Edition(dataset::editions::DEFAULT.to_string()),
+            || clap::Command::new("safe"),
+        );
+        let _ = ctx.table.set(data);
+        ctx
+    }
+
+    /// Where the table comes from.
+    pub fn spec(&self) -> &TableSpec {
+        &self.spec
+    }
+
+    /// The table, loaded on first use.
+    pub fn table(&self) -> Result<&Dataset> {
+        if let Some(data) = self.table.get() {
+            return Ok(data);
         }
-        Ok(outcome)
+        let data = load(&self.spec)?;
+        Ok(self.table.get_or_init(|| data))
+    }
+
+    /// The table, if a command has loaded it (errors then name it).
+    pub fn loaded(&self) -> Option<&Dataset> {
+        self.table.get()
+    }
+
+    /// The table and another one, loaded side by side on two threads when
+    /// neither is loaded yet (two large files take the time of one).
+    pub fn table_and_other(
+        &self,
+        other: impl FnOnce() -> Result<Dataset> + Send,
+    ) -> Result<(&Dataset, &Dataset)> {
+        if self.table.get().is_none() {
+            let spec = &self.spec;
+            let (table, second) = std::thread::scope(|scope| {
+                let second = scope.spawn(other);
+                let table = load(spec);
+                (table, second.join())
+            });
+            let table = table?;
+            let second = second.unwrap_or_else(|_| {
+                Err(crate::error::Error::internal("the loading thread failed"))
+            })?;
+            let _ = self.table.set(table);
+            let _ = self.other.set(second);
+        } else if self.other.get().is_none() {
+            let second = other()?;
+            let _ = self.other.set(second);
+        }
+        self.both()
+    }
+
+    /// Keeps `data` as the other table (a scenario's, a predecessor's),
+    /// for reports that borrow it.
+    pub fn keep(&self, data: Dataset) -> Result<&Dataset> {
+        self.other
+            .set(data)
+            .map_err(|_| crate::error::Error::internal("a second table was kept twice"))?;
+        self.other
+            .get()
+            .ok_or_else(|| crate::error::Error::internal("a table was not kept"))
+    }
+
+    fn both(&self) -> Result<(&Dataset, &Dataset)> {
+        match (self.table.get(), self.other.get()) {
+            (Some(a), Some(b)) => Ok((a, b)),
+            _ => Err(crate::error::Error::internal("a table was not kept")),
+        }
     }
 }
 
-/// Decides the output style from the global options and the environment.
-pub fn style(global: &Global) -> Style {
-    let format = if global.json {
-        Format::Json
-    } else {
-        global.format.unwrap_or_default()
-    };
-    let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = match global.color {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => !no_color_env && std::io::stdout().is_terminal(),
-    };
-    // A terminal that reports 0 columns (as under `script`) has an unknown
-    // width, not a width of 0.
-    let width = global.width.map(usize::from).or_else(|| {
-        std::io::stdout()
-            .is_terminal()
-            .then(|| crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(w, _)| usize::from(w))
-            .filter(|&w| w > 0)
-    });
-    Style {
-        format,
-        unit: global.unit,
-        color: color && format == Format::Table,
-        width,
-        part: global.part.map(crate::cli::PartArg::as_str),
-    }
-}
-
-/// Runs the command the user asked for; reports go to `out`.
-pub fn dispatch(cli: &Cli, out: Box<dyn Write>) -> Result<Outcome> {
-    // These need no table.
-    match &cli.command {
-        Some(Command::Completions(args)) => return completions::completions(args),
-        Some(Command::Man(args)) => return completions::man(args),
-        Some(Command::Schema) => return schema::run(),
-        Some(Command::Editions) => return editions::run(style(&cli.global)),
-        _ => {}
-    }
-    let ctx = Ctx {
-        data: load_table(&cli.global)?,
-        style: style(&cli.global),
-        out: RefCell::new(out),
-    };
-    let outcome = match &cli.command {
-        None => overview::run(&ctx),
-        Some(command) => run_command(command, &ctx),
-    }
-    .map_err(|e| e.in_table(&ctx.data.origin))
-    .and_then(|outcome| {
-        let mut out = ctx.out.borrow_mut();
-        out.write_all(outcome.stdout.as_bytes())
-            .and_then(|()| out.flush())
-            .map_err(|e| Error::write(&e))?;
-        Ok(Outcome {
-            stdout: String::new(),
-            ..outcome
-        })
-    });
-    // A table of millions of members is millions of strings; the process
-    // is about to end, and the OS takes the memory back at once.
-    std::mem::forget(ctx);
-    outcome
-}
-
-fn run_command(command: &Command, ctx: &Ctx) -> Result<Outcome> {
-    match command {
-        Command::Rank(args) => rank::run(args, ctx),
-        Command::Total(args) => total::run(args, ctx),
-        Command::Shares(args) => shares::run(args, ctx),
-        Command::Table(args) => table::run(args, ctx),
-        Command::Check(args) => check::run(args, ctx),
-        Command::Show(args) => show::run(args, ctx),
-        Command::Stats => stats::run(ctx),
-        Command::PerCapita(args) => per_capita::run(args, ctx),
-        Command::Diff(args) => diff::run(args, ctx),
-        Command::WhatIf(args) => what_if::run(args, ctx),
-        Command::Chart(args) => chart::run(args, ctx),
-        Command::Report(args) => report::run(args, ctx),
-        Command::Completions(args) => completions::completions(args),
-        Command::Man(args) => completions::man(args),
-        Command::Schema => schema::run(),
-        Command::Editions => editions::run(ctx.style),
-    }
-}
-
-/// The table the global options name: `--data FILE`, `--edition ID`, or
-/// the default edition.
-pub fn load_table(global: &Global) -> Result<Dataset> {
-    match &global.data {
-        Some(path) => dataset::load(
-            &Source::from_path(path),
-            LoadOptions {
-                format: global.data_format.map(Into::into),
-                ceiling: global.ceiling,
-            },
-        ),
-        None => bundled::load(global.edition.as_deref().unwrap_or(bundled::DEFAULT)),
+/// Loads the table `spec` names.
+pub fn load(spec: &TableSpec) -> Result<Dataset> {
+    match spec {
+        TableSpec::Edition(id) => dataset::editions::load(id),
+        TableSpec::File { path, options } => dataset::load(&Source::from_path(path), *options),
     }
 }

@@ -1,16 +1,14 @@
 //! `safe` with no subcommand: a short overview of the loaded table (total,
 //! headroom, the three largest, the Art. 13 position) and the commands.
 
-use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::analysis::overview::{OverviewReport, overview_report};
-use crate::cli::Cli;
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 
 use super::check::check_note;
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
 /// The overview report, with the commands `safe` has.
 #[derive(Debug, Serialize)]
@@ -27,25 +25,25 @@ pub struct CommandLine {
     pub about: String,
 }
 
-pub fn run(ctx: &Ctx) -> Result<Outcome> {
-    let commands = Cli::command()
+pub fn run(ctx: &Ctx) -> Result<Output<'_>> {
+    let data = ctx.table()?;
+    let commands = (ctx.cli)()
         .get_subcommands()
         .map(|c| CommandLine {
             name: c.get_name().to_string(),
             about: c.get_about().map(|a| a.to_string()).unwrap_or_default(),
         })
         .collect();
-    ctx.emit(&Overview {
-        report: overview_report(&ctx.data)?,
-        commands,
-    })
+    Ok(Output::report(
+        Overview {
+            report: overview_report(data)?,
+            commands,
+        },
+        Subject::of(data),
+    ))
 }
 
 impl Report for Overview {
-    fn command(&self) -> &'static str {
-        "overview"
-    }
-
     fn shows_headroom(&self) -> bool {
         true
     }
@@ -82,7 +80,7 @@ impl Report for Overview {
             .unwrap_or(0);
         let mut blocks = vec![
             Block::Heading("safe: the EU's SAFE defence-loan allocation".to_string()),
-            Block::Table(Table {
+            Block::Grid(Grid {
                 columns: vec![
                     Column::text("metric", "figure"),
                     Column::number("value", "value"),

@@ -2,17 +2,17 @@
 
 use crate::analysis::per_capita::{PerCapitaReport, per_capita_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Rows, Table, View, member_cells, member_columns};
+use crate::export::{
+    Block, Cell, Column, Grid, Report, Rows, Subject, View, member_cells, member_columns,
+};
 use crate::population;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
 use std::path::PathBuf;
 
-use clap::Args;
-
 /// The arguments of `safe per-capita`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Euros per inhabitant, ranked",
     name = "per-capita",
@@ -21,34 +21,31 @@ Population: Eurostat, 1 January 2025 (bundled), or --population FILE, a CSV with
 naming `code` and `population`. A member with no figure is shown as not available.",
     after_help = "Examples:\n  safe per-capita\n  safe per-capita --top 5 --format csv"
 )]
-pub struct PerCapitaArgs {
+pub struct Args {
     /// Population figures (CSV with `code` and `population` columns)
     #[arg(long, value_name = "FILE")]
     pub population: Option<PathBuf>,
     /// Only the first N members
-    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
     pub top: Option<usize>,
 }
 
-pub fn run(args: &PerCapitaArgs, ctx: &Ctx) -> Result<Outcome> {
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
     let people = population::load(args.population.as_deref())?;
-    let mut report = per_capita_report(&ctx.data, &people)?;
+    let mut report = per_capita_report(data, &people)?;
     report.members.truncate(args.top.unwrap_or(usize::MAX));
-    ctx.emit(&report)
+    Ok(Output::report(report, Subject::of(data)))
 }
 
 impl Report for PerCapitaReport {
-    fn command(&self) -> &'static str {
-        "per-capita"
-    }
-
     fn listed(&self) -> Option<usize> {
         Some(self.members.len())
     }
 
     fn view(&self) -> View<'_> {
         let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
-        let table = Table {
+        let table = Grid {
             columns: [
                 member_columns(),
                 vec![
@@ -68,7 +65,7 @@ impl Report for PerCapitaReport {
                 Cell::text(""),
                 Cell::text(format!(
                     "together ({})",
-                    crate::text::members(self.total.member_count)
+                    crate::words::members(self.total.member_count)
                 )),
                 Cell::Money(self.total.amount),
                 people(Some(self.total.population)),
@@ -77,13 +74,13 @@ impl Report for PerCapitaReport {
         }
         .with_basis(|i| self.members[i].basis);
         let mut blocks = vec![
-            Block::Table(table),
+            Block::Grid(table),
             Block::Note(format!("Population: {}.", self.population_source)),
         ];
         if !self.missing.is_empty() {
             blocks.push(Block::Note(format!(
                 "No population figure for {}: not available (–), and left out of the total.",
-                crate::text::some_of(&self.missing, 30)
+                crate::words::some_of(&self.missing, 30)
             )));
         }
         View { blocks }

@@ -3,16 +3,16 @@
 
 use crate::analysis::rank::{RankReport, rank_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Rows, Table, View, member_cells, member_columns};
+use crate::export::{
+    Block, Cell, Column, Grid, Report, Rows, Subject, View, member_cells, member_columns,
+};
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
-use clap::Args;
-
-use crate::cli::positive_count;
+use crate::values::positive_count;
 
 /// The arguments of `safe rank`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Rank members by amount, largest first",
     long_about = "Rank members by amount, largest first, with each member's share of the \
@@ -20,7 +20,7 @@ fund ceiling and the cumulative share. Tied amounts share a rank (competition ra
 1, 2, 3, 3, 5) and are ordered by name.",
     after_help = "Examples:\n  safe rank\n  safe rank --top 5 --unit bn\n  safe rank --asc --json | jq '.members[0]'"
 )]
-pub struct RankArgs {
+pub struct Args {
     /// Show only the first N members
     #[arg(long, value_name = "N", value_parser = positive_count)]
     pub top: Option<usize>,
@@ -29,21 +29,21 @@ pub struct RankArgs {
     pub asc: bool,
 }
 
-pub fn run(args: &RankArgs, ctx: &Ctx) -> Result<Outcome> {
-    ctx.emit(&rank_report(&ctx.data, args.top, args.asc)?)
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    Ok(Output::report(
+        rank_report(data, args.top, args.asc)?,
+        Subject::of(data),
+    ))
 }
 
 impl Report for RankReport {
-    fn command(&self) -> &'static str {
-        "rank"
-    }
-
     fn listed(&self) -> Option<usize> {
         Some(self.members.len())
     }
 
     fn view(&self) -> View<'_> {
-        let table = Table {
+        let table = Grid {
             columns: [
                 member_columns(),
                 vec![
@@ -62,7 +62,7 @@ impl Report for RankReport {
         }
         .with_basis(|i| self.members[i].basis);
         View {
-            blocks: vec![Block::Table(table)],
+            blocks: vec![Block::Grid(table)],
         }
     }
 }

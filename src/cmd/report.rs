@@ -6,8 +6,6 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
-
 use crate::analysis::chart::{By, chart_report};
 use crate::analysis::check::check_report;
 use crate::analysis::diff::diff_report;
@@ -16,15 +14,16 @@ use crate::analysis::rank::rank_report;
 use crate::analysis::stats::stats_report;
 use crate::analysis::total::total_report;
 use crate::dataset::editions;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::export::html::{Page, Section};
-use crate::export::{Format, TableInfo, html, svg};
+use crate::export::output::Fixed;
+use crate::export::{Subject, html, svg};
 use crate::population;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
 /// The arguments of `safe report`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "One self-contained HTML page of the table, to share or print",
     long_about = "Write one HTML5 page of the loaded table: its provenance, the headline \
@@ -34,7 +33,7 @@ CSS and SVG, no script, nothing loaded from outside), readable on a phone, print
 dark mode by the reader's preference. --output FILE writes it atomically.",
     after_help = "Examples:\n  safe report --output safe.html\n  safe --edition council-2026-02 report --output council.html\n  safe report > page.html"
 )]
-pub struct ReportArgs {
+pub struct Args {
     /// Write the page to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -43,14 +42,15 @@ pub struct ReportArgs {
     pub population: Option<PathBuf>,
 }
 
-pub fn run(args: &ReportArgs, ctx: &Ctx) -> Result<Outcome> {
-    if ctx.style.format != Format::Table {
-        return Err(Error::usage(
-            "`safe report` writes HTML: leave out --json/--format (the other commands write JSON and CSV)",
-        ));
-    }
-    let data = &ctx.data;
-    let info = TableInfo::of(data);
+/// The page is HTML, whatever `--format` says.
+const HTML: Fixed = Fixed {
+    what: "HTML",
+    json: false,
+};
+
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    let info = Subject::of(data);
     let people = population::load(args.population.as_deref())?;
     let total = total_report(data, None)?;
     let checks = check_report(data, None, None)?;
@@ -127,14 +127,12 @@ pub fn run(args: &ReportArgs, ctx: &Ctx) -> Result<Outcome> {
         chart_after: "ranking",
     };
     let html = html::render(&page, &info, ctx.style);
-    match &args.output {
+    Ok(match &args.output {
         Some(path) => {
-            crate::sink::write_atomic(path, html.as_bytes())?;
-            Ok(Outcome::default())
+            let mut output = Output::nothing().with_file(path.clone(), html);
+            output.fixed = Some(HTML);
+            output
         }
-        None => Ok(Outcome {
-            stdout: html,
-            ..Outcome::default()
-        }),
-    }
+        None => Output::document(html, HTML),
+    })
 }

@@ -3,52 +3,14 @@
 
 use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Rows, Table, View, member_cells, member_columns};
+use crate::export::{
+    Block, Cell, Column, Grid, Report, Rows, Subject, View, member_cells, member_columns,
+};
 
-use super::{Ctx, Outcome};
-
-use clap::{Args, ValueEnum};
-
-/// What shares are of (`--of`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OfArg {
-    /// The fund's ceiling (€150bn for SAFE)
-    Fund,
-    /// The sum actually allocated
-    Allocated,
-}
-
-impl From<OfArg> for Base {
-    fn from(of: OfArg) -> Base {
-        match of {
-            OfArg::Fund => Base::Fund,
-            OfArg::Allocated => Base::Allocated,
-        }
-    }
-}
-
-/// How shares are rounded (`--method`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MethodArg {
-    /// Each share rounded half-to-even on its own: equal amounts always get
-    /// equal shares, but the column may not add up to the rounded total
-    Nearest,
-    /// Hamilton's method: round down, then give one unit each to the
-    /// largest remainders until the column adds up to the rounded total
-    LargestRemainder,
-}
-
-impl From<MethodArg> for Method {
-    fn from(m: MethodArg) -> Method {
-        match m {
-            MethodArg::Nearest => Method::Nearest,
-            MethodArg::LargestRemainder => Method::LargestRemainder,
-        }
-    }
-}
+use super::{Ctx, Output};
 
 /// The arguments of `safe shares`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Each member's share in percent, rounded your way",
     long_about = "Each member's share in percent of the fund ceiling (default) or of the \
@@ -58,38 +20,30 @@ the rounded column add up exactly to the rounded total; equal remainders go to t
 amount, then to the name that sorts first.",
     after_help = "Examples:\n  safe shares\n  safe shares --of allocated --method largest-remainder\n  safe shares --precision 4 --format csv"
 )]
-pub struct SharesArgs {
+pub struct Args {
     /// Shares of the fund ceiling or of the allocated sum
-    #[arg(long, value_enum, default_value_t = OfArg::Fund)]
-    pub of: OfArg,
+    #[arg(long, value_enum, default_value_t = Base::Fund)]
+    pub of: Base,
     /// Decimal places of the rounded shares (0–10)
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub precision: u32,
     /// Rounding method
-    #[arg(long, value_enum, default_value_t = MethodArg::Nearest)]
-    pub method: MethodArg,
+    #[arg(long, value_enum, default_value_t = Method::Nearest)]
+    pub method: Method,
     /// Only the first N members
-    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
     pub top: Option<usize>,
 }
 
-pub fn run(args: &SharesArgs, ctx: &Ctx) -> Result<Outcome> {
-    let mut report = shares_report(
-        &ctx.data,
-        args.of.into(),
-        args.method.into(),
-        args.precision,
-    )?;
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    let mut report = shares_report(data, args.of, args.method, args.precision)?;
     // The shares are rounded over the whole table, then the list is cut.
     report.members.truncate(args.top.unwrap_or(usize::MAX));
-    ctx.emit(&report)
+    Ok(Output::report(report, Subject::of(data)))
 }
 
 impl Report for SharesReport {
-    fn command(&self) -> &'static str {
-        "shares"
-    }
-
     fn listed(&self) -> Option<usize> {
         Some(self.members.len())
     }
@@ -103,7 +57,7 @@ impl Report for SharesReport {
             Method::Nearest => "each rounded half-to-even",
             Method::LargestRemainder => "largest remainder",
         };
-        let table = Table {
+        let table = Grid {
             columns: [
                 member_columns(),
                 vec![Column::number("share_pct", &format!("share {of}"))],
@@ -126,7 +80,7 @@ impl Report for SharesReport {
         .with_basis(|i| self.members[i].basis);
         View {
             blocks: vec![
-                Block::Table(table),
+                Block::Grid(table),
                 Block::Note(format!(
                     "Shares {of} ({}), {method}, {} decimal places; the total row adds up the column as shown (exact total: {}%).",
                     crate::money::format_short(self.base),

@@ -3,18 +3,16 @@
 
 use crate::analysis::show::{MemberReport, Neighbour, member_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 use crate::names::find_member;
 use crate::population;
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
 use std::path::PathBuf;
 
-use clap::Args;
-
 /// The arguments of `safe show`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "One member in context: rank, ties, shares, per inhabitant, neighbours",
     long_about = "One member in context: amount, rank (and who it ties with), share of the \
@@ -23,7 +21,7 @@ with the gaps. MEMBER is a code (EL or GR), a name in any case and with or witho
 (greece, Türkiye, turkiye) or a name people write (Czech Republic, Greek Cyprus, Turkey).",
     after_help = "Examples:\n  safe show PL\n  safe show 'Czech Republic'\n  safe show greece --json"
 )]
-pub struct ShowArgs {
+pub struct Args {
     /// A code, a name or an alias
     pub member: String,
     /// Population figures for the per-inhabitant amount (CSV code,population)
@@ -31,10 +29,14 @@ pub struct ShowArgs {
     pub population: Option<PathBuf>,
 }
 
-pub fn run(args: &ShowArgs, ctx: &Ctx) -> Result<Outcome> {
-    let member = find_member(&args.member, &ctx.data)?;
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    let member = find_member(&args.member, data)?;
     let people = population::load(args.population.as_deref())?;
-    ctx.emit(&member_report(&ctx.data, member, &people)?)
+    Ok(Output::report(
+        member_report(data, member, &people)?,
+        Subject::of(data),
+    ))
 }
 
 fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour, sign: i64) -> Vec<Cell<'a>> {
@@ -49,12 +51,8 @@ fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour, sign: i64) -> Vec<Cell
 }
 
 impl Report for MemberReport {
-    fn command(&self) -> &'static str {
-        "show"
-    }
-
     fn view(&self) -> View<'_> {
-        let facts = Table {
+        let facts = Grid {
             columns: vec![
                 Column::text("metric", "metric"),
                 Column::number("value", "value"),
@@ -107,10 +105,10 @@ impl Report for MemberReport {
         }
         let mut blocks = vec![
             Block::Heading(format!("{} ({})", self.name, self.code)),
-            Block::Table(facts),
+            Block::Grid(facts),
         ];
         if !neighbours.is_empty() {
-            blocks.push(Block::Table(Table {
+            blocks.push(Block::Grid(Grid {
                 columns: vec![
                     Column::text("position", "neighbour"),
                     Column::number("rank", "#"),

@@ -3,20 +3,32 @@
 
 use crate::analysis::stats::{StatsReport, stats_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 
 use super::check::check_note;
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
-pub fn run(ctx: &Ctx) -> Result<Outcome> {
-    ctx.emit(&stats_report(&ctx.data)?)
+/// The arguments of `safe stats` (none), with its help.
+#[derive(Debug, clap::Args)]
+#[command(
+    about = "Count, total, mean, median, concentration (HHI, Gini), Art. 13",
+    long_about = "Descriptive statistics and concentration of the table.\n\n\
+HHI (Herfindahl-Hirschman index, 0-10,000) = sum over members of (100 x amount / allocated)^2: \
+10,000 when one member gets everything, 10,000/n for n equal members.\n\n\
+Gini coefficient (0-1), with amounts sorted ascending x1..xn summing to A: \
+G = sum over i of (2i - n - 1) x_i / (n A): 0 when all amounts are equal.\n\n\
+Also the largest 1, 3 and 5 recipients' share, and the Art. 13 position (the three largest \
+against 60% of the ceiling).",
+    after_help = "Examples:\n  safe stats\n  safe stats --json | jq .hhi"
+)]
+pub struct Args {}
+
+pub fn run<'c>(_args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    Ok(Output::report(stats_report(data)?, Subject::of(data)))
 }
 
 impl Report for StatsReport {
-    fn command(&self) -> &'static str {
-        "stats"
-    }
-
     fn view(&self) -> View<'_> {
         let blank = || Cell::text("");
         let mut rows = vec![
@@ -95,7 +107,7 @@ impl Report for StatsReport {
         let c = &self.concentration;
         View {
             blocks: vec![
-                Block::Table(Table {
+                Block::Grid(Grid {
                     columns: vec![
                         Column::text("metric", "statistic"),
                         Column::number("value", "value"),

@@ -3,55 +3,34 @@
 use crate::analysis::table::{SortBy, TableReport, table_report};
 
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Report, Table, View};
+use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 
-use super::{Ctx, Outcome};
-
-use clap::{Args, ValueEnum};
-
-/// `--sort`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortKey {
-    /// By name
-    Name,
-    /// By code
-    Code,
-    /// Largest first
-    Amount,
-}
+use super::{Ctx, Output};
 
 /// The arguments of `safe table`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "The whole table as loaded, with its provenance",
     after_help = "Examples:\n  safe table\n  safe table --sort name --format markdown\n  safe --edition council-2026-02 table --format csv"
 )]
-pub struct TableArgs {
+pub struct Args {
     /// Sort the rows (default: the order of the file)
     #[arg(long, value_enum)]
-    pub sort: Option<SortKey>,
+    pub sort: Option<SortBy>,
     /// Only the first N members
-    #[arg(long, value_name = "N", value_parser = crate::cli::positive_count)]
+    #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
     pub top: Option<usize>,
 }
 
-pub fn run(args: &TableArgs, ctx: &Ctx) -> Result<Outcome> {
-    let sort = match args.sort {
-        None => SortBy::File,
-        Some(SortKey::Name) => SortBy::Name,
-        Some(SortKey::Code) => SortBy::Code,
-        Some(SortKey::Amount) => SortBy::Amount,
-    };
-    let mut report = table_report(&ctx.data, sort);
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    let sort = args.sort.unwrap_or_default();
+    let mut report = table_report(data, sort);
     report.allocations.truncate(args.top.unwrap_or(usize::MAX));
-    ctx.emit(&report)
+    Ok(Output::report(report, Subject::of(data)))
 }
 
 impl Report for TableReport<'_> {
-    fn command(&self) -> &'static str {
-        "table"
-    }
-
     fn listed(&self) -> Option<usize> {
         Some(self.allocations.len())
     }
@@ -66,7 +45,7 @@ impl Report for TableReport<'_> {
 
     fn view(&self) -> View<'_> {
         let mut blocks = Vec::new();
-        blocks.push(Block::Table(Table {
+        blocks.push(Block::Grid(Grid {
             columns: vec![
                 Column::text("code", "code"),
                 Column::text("name", "member"),
@@ -95,7 +74,7 @@ impl Report for TableReport<'_> {
                 Cell::text(""),
                 Cell::text(format!(
                     "total ({})",
-                    crate::text::members(self.allocations.len())
+                    crate::words::members(self.allocations.len())
                 )),
                 Cell::Money(self.allocated),
                 Cell::Empty,

@@ -4,17 +4,14 @@
 use crate::analysis::check::expectation_check;
 use crate::analysis::total::{TotalReport, total_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, CheckLine, Column, Report, Table, View};
+use crate::export::{Block, Cell, CheckLine, Column, Grid, Report, Subject, View};
 
-use super::{Ctx, Outcome};
+use super::{Ctx, Output};
 
-use clap::Args;
 use rust_decimal::Decimal;
 
-use crate::cli::amount_arg;
-
 /// The arguments of `safe total`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Total the fund: allocated, ceiling, headroom, utilisation",
     long_about = "Total the fund: the allocated sum, the ceiling, the unallocated headroom, \
@@ -22,14 +19,15 @@ the number of members and the utilisation of the ceiling. With --expect, exit 1 
 allocated sum differs from AMOUNT, saying by how much.",
     after_help = "Examples:\n  safe total\n  safe total --expect 149.9337bn\n  safe --edition council-2026-02 total --json"
 )]
-pub struct TotalArgs {
+pub struct Args {
     /// Exit 1 unless the allocated sum is exactly AMOUNT
-    #[arg(long, value_name = "AMOUNT", value_parser = amount_arg, allow_hyphen_values = true)]
+    #[arg(long, value_name = "AMOUNT", value_parser = crate::values::amount, allow_hyphen_values = true)]
     pub expect: Option<Decimal>,
 }
 
-pub fn run(args: &TotalArgs, ctx: &Ctx) -> Result<Outcome> {
-    let report = total_report(&ctx.data, args.expect)?;
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
+    let report = total_report(data, args.expect)?;
     let failed: Vec<String> = report
         .expectation
         .iter()
@@ -37,14 +35,10 @@ pub fn run(args: &TotalArgs, ctx: &Ctx) -> Result<Outcome> {
         .filter(|c| !c.passed)
         .map(|c| super::check::complaint(&c))
         .collect();
-    ctx.judge(&report, failed.is_empty(), failed)
+    Ok(Output::report(report, Subject::of(data)).failing_on(failed))
 }
 
 impl Report for TotalReport {
-    fn command(&self) -> &'static str {
-        "total"
-    }
-
     fn checks(&self) -> Option<Vec<CheckLine>> {
         self.expectation
             .as_ref()
@@ -90,7 +84,7 @@ impl Report for TotalReport {
             ]);
         }
         View {
-            blocks: vec![Block::Table(Table {
+            blocks: vec![Block::Grid(Grid {
                 columns: vec![
                     Column::text("metric", "metric"),
                     Column::number("value", "value"),

@@ -2,40 +2,24 @@
 //! optionally fit pro rata), reported as before/after with its checks.
 //! Exit 0 unless the arguments are bad.
 
-use crate::analysis::what_if::{Change, WhatIfReport, what_if};
+use rust_decimal::Decimal;
+
+use crate::analysis::check::check_report;
+use crate::analysis::diff::diff_report;
+use crate::analysis::what_if::{
+    Action, AppliedChange, Change, Fit, Scenario, WhatIfReport, what_if,
+};
 use crate::error::{Error, Result};
-use crate::export::{Block, Report, View};
+use crate::export::{Block, Report, Subject, View};
 use crate::money::format_short;
 use crate::names::{self, find_member};
 
 use super::check::check_blocks;
 use super::diff::diff_blocks;
-use super::{Ctx, Outcome};
-
-use clap::{Args, ValueEnum};
-use rust_decimal::Decimal;
-
-use crate::analysis::what_if::{Action, AppliedChange, Fit};
-use crate::cli::amount_arg;
-
-/// How to bring a scenario within the ceiling (`--fit`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FitArg {
-    /// Scale the members the scenario did not set down in proportion, in
-    /// whole euros (largest remainder), so the total is the ceiling exactly
-    ProRata,
-}
-
-impl From<FitArg> for Fit {
-    fn from(f: FitArg) -> Fit {
-        match f {
-            FitArg::ProRata => Fit::ProRata,
-        }
-    }
-}
+use super::{Ctx, Output};
 
 /// The arguments of `safe what-if`, with its help.
-#[derive(Debug, Args)]
+#[derive(Debug, clap::Args)]
 #[command(
     about = "Scenarios: add, set or remove members, optionally fit the ceiling",
     name = "what-if",
@@ -46,7 +30,7 @@ the total is exactly the ceiling and nobody goes up. The scenario is reported ei
 exit 0 unless the arguments are bad.",
     after_help = "Examples:\n  safe what-if --add TR=5bn:Türkiye\n  safe what-if --add TR=5bn --fit pro-rata\n  safe what-if --set PL=40bn --remove DK --json"
 )]
-pub struct WhatIfArgs {
+pub struct Args {
     /// Add a member: CODE=AMOUNT or CODE=AMOUNT:NAME (repeatable)
     #[arg(long, value_name = "CODE=AMOUNT[:NAME]", value_parser = add_arg, allow_hyphen_values = true)]
     pub add: Vec<AddArg>,
@@ -58,7 +42,7 @@ pub struct WhatIfArgs {
     pub remove: Vec<String>,
     /// Bring the scenario within the ceiling
     #[arg(long, value_enum, value_name = "METHOD")]
-    pub fit: Option<FitArg>,
+    pub fit: Option<Fit>,
 }
 
 /// `--add CODE=AMOUNT[:NAME]`.
@@ -96,7 +80,7 @@ pub fn add_arg(text: &str) -> Result<AddArg, String> {
     };
     Ok(AddArg {
         code: code.to_string(),
-        amount: amount_arg(amount)?,
+        amount: crate::values::amount(amount)?,
         name,
     })
 }
@@ -111,12 +95,12 @@ pub fn set_arg(text: &str) -> Result<SetArg, String> {
     }
     Ok(SetArg {
         member: member.trim().to_string(),
-        amount: amount_arg(amount)?,
+        amount: crate::values::amount(amount)?,
     })
 }
 
-pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
-    let data = &ctx.data;
+pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let data = ctx.table()?;
     let mut changes = Vec::new();
     for code in &args.remove {
         changes.push(Change::Remove {
@@ -153,8 +137,19 @@ pub fn run(args: &WhatIfArgs, ctx: &Ctx) -> Result<Outcome> {
             "no scenario: give at least one --add CODE=AMOUNT, --set MEMBER=AMOUNT or --remove MEMBER",
         ));
     }
-    let scenario = what_if(data, &changes, args.fit.map(Into::into))?;
-    ctx.emit(&scenario.report(data)?)
+    let Scenario {
+        after,
+        changes,
+        fit,
+    } = what_if(data, &changes, args.fit)?;
+    let after = ctx.keep(after)?;
+    let report = WhatIfReport {
+        changes,
+        fit,
+        diff: diff_report(data, after)?,
+        checks: check_report(after, None, None)?,
+    };
+    Ok(Output::report(report, Subject::of(data)))
 }
 
 /// A change in words: `add TR Türkiye €5bn`.
@@ -168,10 +163,6 @@ fn describe(c: &AppliedChange) -> String {
 }
 
 impl Report for WhatIfReport<'_> {
-    fn command(&self) -> &'static str {
-        "what-if"
-    }
-
     fn parts(&self) -> &'static [&'static str] {
         &["members", "totals", "checks"]
     }
@@ -187,7 +178,7 @@ impl Report for WhatIfReport<'_> {
             blocks.push(Block::Note(if fit.applied {
                 format!(
                     "Fitted pro rata: {} scaled down in proportion to share {} exactly (largest remainder), so the total is the ceiling.",
-                    crate::text::members(fit.scaled_members),
+                    crate::words::members(fit.scaled_members),
                     format_short(fit.target)
                 )
             } else {

@@ -510,7 +510,7 @@ mod tests {
         let Err(Unfinished::Table(err)) = b.finish("t", Fund::safe(), None) else {
             panic!("an inexact sum was accepted");
         };
-        assert!(err.message.contains("cannot be held exactly"), "{err}");
+        assert!(err.message().contains("cannot be held exactly"), "{err}");
         // A partial sum may need more digits than the total.
         let mut b = Builder::new(Place::Index, 3);
         for (code, amount) in [

@@ -313,7 +313,7 @@ mod tests {
             let two = parse_split("t.csv", text.as_bytes(), None, None, 0);
             match (one, two) {
                 (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
-                (Err(a), Err(b)) => proptest::prop_assert_eq!(a.message, b.message),
+                (Err(a), Err(b)) => proptest::prop_assert_eq!(a.message(), b.message()),
                 (a, b) => proptest::prop_assert!(false, "{:?} against {:?}", a.map(|_| ()), b.map(|_| ())),
             }
         }
@@ -343,20 +343,20 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            err.message.starts_with("t.csv:3:1: amount of RO"),
+            err.message().starts_with("t.csv:3:1: amount of RO"),
             "{}",
-            err.message
+            err.message()
         );
         assert!(
-            err.message.contains("thousands separator"),
+            err.message().contains("thousands separator"),
             "{}",
-            err.message
+            err.message()
         );
         let err = parse("t.csv", b"code,name\nPL,Poland\n", None, None).unwrap_err();
         assert!(
-            err.message.contains("no `amount` column"),
+            err.message().contains("no `amount` column"),
             "{}",
-            err.message
+            err.message()
         );
     }
 }

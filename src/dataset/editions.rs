@@ -35,6 +35,19 @@ pub const ALL: [Bundled; 2] = [
 /// Commission's tentative table, so that pipelines pinned to its total keep
 /// working.
 pub const DEFAULT: &str = "commission-2025-09";
+/// The edition loaded when neither `--data` nor `--edition` is given:
+/// `SAFE_EDITION` from the environment when set (a usage error when it
+/// names no edition), else [`DEFAULT`].
+pub fn default_id() -> Result<String> {
+    match std::env::var("SAFE_EDITION") {
+        Ok(id) if !id.is_empty() => {
+            let found = find(&id).map_err(|e| Error::usage(format!("SAFE_EDITION: {e}")))?;
+            Ok(found.id.to_string())
+        }
+        _ => Ok(DEFAULT.to_string()),
+    }
+}
+
 /// What `--edition latest` names.
 pub const LATEST: &str = "latest";
 
@@ -84,7 +97,7 @@ mod tests {
         assert!(
             find("nope")
                 .unwrap_err()
-                .message
+                .message()
                 .contains("commission-2025-09")
         );
     }

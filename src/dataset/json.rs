@@ -483,11 +483,11 @@ mod tests {
     fn errors_carry_line_and_column() {
         let text = "{\"schema_version\":1,\n\"fund\":{\"name\":\"T\",\"currency\":\"EUR\",\"ceiling\":1},\n\"allocations\":[{\"code\":\"A\",\"name\":\"A\",\"amount\":-1}]}";
         let err = parse("f.json", text.as_bytes()).unwrap_err();
-        assert!(err.message.starts_with("f.json:3:"), "{}", err.message);
+        assert!(err.message().starts_with("f.json:3:"), "{}", err.message());
         assert!(
-            err.message.contains("amount of A (A) is negative"),
+            err.message().contains("amount of A (A) is negative"),
             "{}",
-            err.message
+            err.message()
         );
     }
 

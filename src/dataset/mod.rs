@@ -234,11 +234,13 @@ impl Allocation {
 }
 
 /// The input formats `--data` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum DataFormat {
+    /// A JSON table (see `safe schema`)
     Json,
-    /// Comma- or semicolon-separated (the header row tells which).
+    /// Comma- or semicolon-separated, with a header row
     Csv,
+    /// Tab-separated, with a header row
     Tsv,
 }
 
@@ -256,7 +258,7 @@ impl DataFormat {
 }
 
 /// How to load a table from a file or standard input.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LoadOptions {
     /// The format; `None`: from the extension, JSON when it says nothing.
     pub format: Option<DataFormat>,
@@ -304,10 +306,8 @@ impl Dataset {
         if allocations.is_empty() {
             return Err(Error::usage("the scenario leaves no member in the table"));
         }
-        let allocated = crate::analysis::sum(
-            allocations.iter().map(|a| &a.amount),
-            "the scenario's total",
-        )?;
+        let allocated = crate::money::exact_sum(allocations.iter().map(|a| &a.amount))
+            .ok_or_else(|| Error::overflow("the scenario's total"))?;
         Ok(Dataset {
             origin: origin.to_string(),
             fund: self.fund.clone(),

@@ -4,60 +4,84 @@
 
 use std::io::Write;
 
-use super::{Block, Cell, Exporter, Report, Style, TableInfo, output_error};
+use super::{Block, Cell, Exporter, Frame, Grid, Report, View};
 use crate::error::{Error, Result};
-use crate::text::neutralise_formula;
+use crate::escape::neutralise_formula;
 
 pub struct Csv;
 
+/// The grids of a view, each with the part name that precedes it.
+fn parts<'v, 'a>(view: &'v View<'a>) -> Vec<(Option<&'static str>, &'v Grid<'a>)> {
+    let mut part = None;
+    let mut grids = Vec::new();
+    for block in &view.blocks {
+        match block {
+            Block::Part(name) => part = Some(*name),
+            Block::Grid(t) | Block::Chart(t) => grids.push((part.take(), t)),
+            _ => {}
+        }
+    }
+    grids
+}
+
+/// The grid CSV writes: the first, or the `--part` asked for.
+fn chosen<'v, 'a>(
+    grids: &[(Option<&'static str>, &'v Grid<'a>)],
+    part: Option<&str>,
+) -> Option<&'v Grid<'a>> {
+    match part {
+        None => grids.first().map(|(_, g)| *g),
+        Some(wanted) => grids
+            .iter()
+            .find(|(name, _)| *name == Some(wanted))
+            .map(|(_, g)| *g),
+    }
+}
+
 impl Exporter for Csv {
+    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
+        let view = report.view();
+        let grids = parts(&view);
+        if chosen(&grids, frame.style.part).is_some() {
+            return Ok(());
+        }
+        let names: Vec<&str> = grids.iter().filter_map(|(name, _)| *name).collect();
+        Err(match (frame.style.part, names.is_empty()) {
+            (Some(wanted), true) => Error::usage(format!(
+                "--part {wanted}: `safe {}` writes a single table",
+                frame.command
+            )),
+            (Some(wanted), false) => Error::usage(format!(
+                "--part {wanted}: `safe {}` has the parts {}",
+                frame.command,
+                names.join(", ")
+            )),
+            (None, _) => Error::usage(format!(
+                "--format csv: `safe {}` has no table to write",
+                frame.command
+            )),
+        })
+    }
+
     fn write(
         &self,
         report: &dyn Report,
-        _table: &TableInfo,
-        style: Style,
+        frame: &Frame<'_>,
         out: &mut dyn Write,
-    ) -> Result<()> {
+    ) -> std::io::Result<()> {
         let view = report.view();
-        // The tables, each with the part name that precedes it.
-        let mut part = None;
-        let mut tables = Vec::new();
-        for block in &view.blocks {
-            match block {
-                Block::Part(name) => part = Some(*name),
-                Block::Table(t) | Block::Chart(t) => tables.push((part.take(), t)),
-                _ => {}
-            }
-        }
-        let chosen = match style.part {
-            None => tables.first(),
-            Some(wanted) => tables.iter().find(|(name, _)| *name == Some(wanted)),
-        };
-        let Some((_, table)) = chosen else {
-            let parts: Vec<&str> = tables.iter().filter_map(|(name, _)| *name).collect();
-            return Err(crate::error::Error::usage(
-                match (style.part, parts.is_empty()) {
-                    (Some(wanted), true) => format!(
-                        "--part {wanted}: `safe {}` writes a single table",
-                        report.command()
-                    ),
-                    (Some(wanted), false) => format!(
-                        "--part {wanted}: `safe {}` has the parts {}",
-                        report.command(),
-                        parts.join(", ")
-                    ),
-                    (None, _) => return Ok(()),
-                },
-            ));
+        let grids = parts(&view);
+        let Some(grid) = chosen(&grids, frame.style.part) else {
+            return Ok(());
         };
         let mut writer = csv::Writer::from_writer(out);
-        let shown: Vec<bool> = table.columns.iter().map(|c| c.machine).collect();
+        let shown: Vec<bool> = grid.columns.iter().map(|c| c.machine).collect();
         writer
-            .write_record(table.columns.iter().filter(|c| c.machine).map(|c| c.key))
-            .map_err(csv_error)?;
+            .write_record(grid.columns.iter().filter(|c| c.machine).map(|c| c.key))
+            .map_err(io_error)?;
         // One string per column, reused from row to row.
         let mut fields: Vec<String> = Vec::new();
-        for row in table.rows.iter() {
+        for row in grid.rows.iter() {
             let cells = row.iter().zip(&shown).filter(|(_, shown)| **shown);
             fields.resize_with(row.len(), String::new);
             let mut used = 0;
@@ -72,15 +96,15 @@ impl Exporter for Csv {
                     other => other.raw_into(field),
                 }
             }
-            writer.write_record(&fields[..used]).map_err(csv_error)?;
+            writer.write_record(&fields[..used]).map_err(io_error)?;
         }
-        writer.flush().map_err(|e| Error::write(&e))
+        writer.flush()
     }
 }
 
-fn csv_error(e: csv::Error) -> Error {
+fn io_error(e: csv::Error) -> std::io::Error {
     match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::write(&e),
-        other => output_error("CSV", format!("{other:?}")),
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
     }
 }

@@ -3,12 +3,10 @@
 //! commands' reports, rendered from the same views as the terminal tables
 //! (so no figure is computed twice); all text is escaped.
 
-use super::{
-    Block, Cell, Report, Style, Survey, Table, TableInfo, human_cells, human_header, human_table,
-    human_view,
-};
+use super::human::{Survey, human_cells, human_header, human_table, human_view};
+use super::{Block, Cell, Grid, Report, Style, Subject};
 use crate::dataset::Basis;
-use crate::text::escape_xml;
+use crate::escape::escape_xml;
 
 /// A section of the page: a heading and a report shown by its view.
 pub struct Section<'a> {
@@ -81,7 +79,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; }
 "#;
 
 /// Renders the page.
-pub fn render(page: &Page<'_>, table: &TableInfo, style: Style) -> String {
+pub fn render(page: &Page<'_>, table: &Subject, style: Style) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -116,7 +114,7 @@ pub fn render(page: &Page<'_>, table: &TableInfo, style: Style) -> String {
 }
 
 /// The fund, the edition, its source and note, and the basis legend.
-fn provenance(out: &mut String, table: &TableInfo) {
+fn provenance(out: &mut String, table: &Subject) {
     let fund = &table.fund;
     let mut facts = vec![format!("Fund: {}", fund.name)];
     if let Some(basis) = &fund.legal_basis {
@@ -131,7 +129,7 @@ fn provenance(out: &mut String, table: &TableInfo) {
             }
             facts.push(format!("Source: {}", e.source));
         }
-        None => facts.push(format!("Table: {}", table.origin)),
+        None => facts.push(format!("Grid: {}", table.origin)),
     }
     out.push_str("<p class=\"muted\">");
     out.push_str(
@@ -159,11 +157,11 @@ fn provenance(out: &mut String, table: &TableInfo) {
 }
 
 /// The headline figures as cards (from the `total` report's table).
-fn headline(out: &mut String, report: &dyn Report, table: &TableInfo, style: Style) {
+fn headline(out: &mut String, report: &dyn Report, table: &Subject, style: Style) {
     out.push_str("<section id=\"headline\" aria-labelledby=\"headline-h\">\n<h2 id=\"headline-h\">Headline figures</h2>\n<ul class=\"headline\">\n");
     let view = report.view();
     for block in &view.blocks {
-        if let Block::Table(t) = block {
+        if let Block::Grid(t) = block {
             let survey = Survey::of(t, style.unit);
             let texts = human_cells(t, style.unit, &survey.places);
             for row in texts {
@@ -188,7 +186,7 @@ fn headline(out: &mut String, report: &dyn Report, table: &TableInfo, style: Sty
 }
 
 /// A report's view as HTML: headings, notes and tables.
-fn blocks(out: &mut String, report: &dyn Report, info: &TableInfo, style: Style, title: &str) {
+fn blocks(out: &mut String, report: &dyn Report, info: &Subject, style: Style, title: &str) {
     let mut caption = title.to_string();
     for block in human_view(report, info).blocks {
         match block {
@@ -199,14 +197,14 @@ fn blocks(out: &mut String, report: &dyn Report, info: &TableInfo, style: Style,
             }
             Block::Note(n) if n.starts_with("Note: ") => {}
             Block::Note(n) => out.push_str(&format!("<p class=\"note\">{}</p>\n", escape_xml(&n))),
-            Block::Table(t) => html_table(out, t, &caption, style),
+            Block::Grid(t) => html_table(out, t, &caption, style),
         }
     }
 }
 
 /// One table: a caption, column headers with `scope`, numbers right-aligned
 /// with tabular figures, the footer rows in `<tfoot>`.
-fn html_table(out: &mut String, table: Table<'_>, caption: &str, style: Style) {
+fn html_table(out: &mut String, table: Grid<'_>, caption: &str, style: Style) {
     let survey = Survey::of(&table, style.unit);
     let footnote = survey.footnote();
     let (table, places) = human_table(table, &survey);

@@ -4,8 +4,7 @@
 
 use std::io::Write;
 
-use super::{Exporter, Report, Style, TableInfo};
-use crate::error::{Error, Result};
+use super::{Exporter, Frame, Report};
 
 pub struct Json;
 
@@ -13,16 +12,15 @@ impl Exporter for Json {
     fn write(
         &self,
         report: &dyn Report,
-        table: &TableInfo,
-        _style: Style,
+        frame: &Frame<'_>,
         out: &mut dyn Write,
-    ) -> Result<()> {
+    ) -> std::io::Result<()> {
         report
-            .to_json(report.command(), table, out)
+            .to_json(frame.command, frame.subject, out)
             .map_err(|e| match e.io_error_kind() {
-                Some(kind) => Error::write(&std::io::Error::from(kind)),
-                None => super::output_error("JSON", e),
+                Some(kind) => std::io::Error::from(kind),
+                None => std::io::Error::other(e),
             })?;
-        out.write_all(b"\n").map_err(|e| Error::write(&e))
+        out.write_all(b"\n")
     }
 }

@@ -2,19 +2,33 @@
 //! table, one `<testcase>` per check, with a `<failure>` carrying the
 //! figures when it fails. All text is XML-escaped.
 
-use super::{Report, Style, TableInfo, TextExporter, ci_checks, table_label};
+use std::io::Write;
+
+use super::ci::{ci_checks, table_label};
+use super::{Exporter, Frame, Report};
 use crate::error::Result;
-use crate::text::escape_xml;
+use crate::escape::escape_xml;
 
 pub struct Junit;
 
-impl TextExporter for Junit {
-    fn text(&self, report: &dyn Report, table: &TableInfo, _style: Style) -> Result<String> {
-        let checks = ci_checks(report, "junit")?;
+impl Exporter for Junit {
+    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
+        ci_checks(report, frame).map(drop)
+    }
+
+    fn write(
+        &self,
+        report: &dyn Report,
+        frame: &Frame<'_>,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let Ok(checks) = ci_checks(report, frame) else {
+            return Ok(());
+        };
         let failures = checks.iter().filter(|l| !l.check.passed).count();
-        let suite = format!("safe {}: {}", report.command(), table_label(table));
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.push_str(&format!(
+        let suite = format!("safe {}: {}", frame.command, table_label(frame.subject));
+        let mut text = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        text.push_str(&format!(
             "<testsuites name=\"safe\" tests=\"{n}\" failures=\"{failures}\" errors=\"0\">\n\
              <testsuite name=\"{suite}\" tests=\"{n}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
             n = checks.len(),
@@ -26,13 +40,13 @@ impl TextExporter for Junit {
                 Some(r) => format!("{} ({r}): {}", c.id.as_str(), line.rule),
                 None => format!("{}: {}", c.id.as_str(), line.rule),
             };
-            out.push_str(&format!(
+            text.push_str(&format!(
                 "  <testcase classname=\"safe.{}\" name=\"{}\"",
-                report.command(),
+                frame.command,
                 escape_xml(&name)
             ));
             if c.passed {
-                out.push_str("/>\n");
+                text.push_str("/>\n");
                 continue;
             }
             let figures = format!(
@@ -42,7 +56,7 @@ impl TextExporter for Junit {
                 c.margin,
                 c.unit.as_str()
             );
-            out.push_str(&format!(
+            text.push_str(&format!(
                 ">\n    <failure type=\"{}\" message=\"{}\">{}\n{}</failure>\n  </testcase>\n",
                 c.id.as_str(),
                 escape_xml(&line.detail),
@@ -50,7 +64,7 @@ impl TextExporter for Junit {
                 escape_xml(&figures)
             ));
         }
-        out.push_str("</testsuite>\n</testsuites>\n");
-        Ok(out)
+        text.push_str("</testsuite>\n</testsuites>\n");
+        out.write_all(text.as_bytes())
     }
 }

@@ -3,40 +3,36 @@
 
 use std::io::Write;
 
-use super::{
-    Block, Cell, Exporter, Report, Style, Survey, Table, TableInfo, bar, bar_eighths, chart_value,
-    human_header, human_row,
-};
+use super::human::{Survey, bar, bar_eighths, chart_value, human_header, human_row, human_view};
+use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
 
 /// How many characters the longest bar takes in a Markdown chart.
 const MARKDOWN_BAR_WIDTH: usize = 30;
-use crate::error::{Error, Result};
 
 pub struct Markdown;
 
-/// Escapes any text for Markdown (see [`crate::text::escape_markdown`]).
+/// Escapes any text for Markdown (see [`crate::escape::escape_markdown`]).
 fn escape(text: &str) -> String {
-    crate::text::escape_markdown(text).into_owned()
+    crate::escape::escape_markdown(text).into_owned()
 }
 
 impl Exporter for Markdown {
     fn write(
         &self,
         report: &dyn Report,
-        info: &TableInfo,
-        style: Style,
+        frame: &Frame<'_>,
         out: &mut dyn Write,
-    ) -> Result<()> {
+    ) -> std::io::Result<()> {
         let mut first = true;
-        for block in super::human_view(report, info).blocks {
+        for block in human_view(report, frame.subject).blocks {
             if matches!(block, Block::Part(_)) {
                 continue;
             }
             if !first {
-                out.write_all(b"\n").map_err(|e| Error::write(&e))?;
+                out.write_all(b"\n")?;
             }
             first = false;
-            write_block(block, style, out).map_err(|e| Error::write(&e))?;
+            write_block(block, frame.style, out)?;
         }
         Ok(())
     }
@@ -55,7 +51,7 @@ fn write_block(block: Block<'_>, style: Style, out: &mut dyn Write) -> std::io::
                 move |row: &[Cell<'_>]| bar(bar_eighths(chart_value(row), max, MARKDOWN_BAR_WIDTH));
             markdown_table(&table, &survey, Some(&bars), style, out)
         }
-        Block::Table(table) => {
+        Block::Grid(table) => {
             let survey = Survey::of(&table, style.unit);
             markdown_table(&table, &survey, None, style, out)?;
             if let Some(note) = survey.footnote() {
@@ -72,7 +68,7 @@ type Bars = dyn Fn(&[Cell<'_>]) -> String;
 /// A Markdown table of the shown columns; `bars`, for a chart, adds a last
 /// column drawing each row's value.
 fn markdown_table(
-    table: &Table<'_>,
+    table: &Grid<'_>,
     survey: &Survey,
     bars: Option<&Bars>,
     style: Style,

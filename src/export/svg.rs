@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::TableInfo;
+use super::Subject;
 use crate::analysis::chart::{By, ChartReport};
 use crate::money::{Unit, format_grouped, format_short, places_needed};
 
@@ -19,7 +19,7 @@ const GAP: u32 = 8;
 
 /// Escapes text for XML content and attributes.
 fn escape(text: &str) -> String {
-    crate::text::escape_xml(text).into_owned()
+    crate::escape::escape_xml(text).into_owned()
 }
 
 /// A round step (1, 2 or 5 × 10ⁿ) giving about `ticks` intervals up to
@@ -78,7 +78,7 @@ fn describe(report: &ChartReport, title: &str) -> String {
 }
 
 /// Renders the chart as SVG, titled `title`, for the table `table`.
-pub fn render(report: &ChartReport, title: &str, table: &TableInfo) -> String {
+pub fn render(report: &ChartReport, title: &str, table: &Subject) -> String {
     let n = report.bars.len() as u32;
     let plot_bottom = TOP + n * (BAR + GAP);
     let height = plot_bottom + 90;
@@ -178,7 +178,7 @@ pub fn render(report: &ChartReport, title: &str, table: &TableInfo) -> String {
     if !report.left_out.is_empty() {
         footer[0].push_str(&format!(
             "; not shown: {}",
-            crate::text::some_of(&report.left_out, 30)
+            crate::words::some_of(&report.left_out, 30)
         ));
     }
     if let Some(e) = &table.edition {

@@ -83,8 +83,8 @@ proptest! {
                 prop_assert_eq!(scaled_decimal(data.allocated), exact);
             }
             Err(e) => {
-                prop_assert!(!representable(&exact), "refused a representable sum: {}", e.message);
-                prop_assert!(e.message.contains("cannot be held exactly"), "{}", e.message);
+                prop_assert!(!representable(&exact), "refused a representable sum: {}", e.message());
+                prop_assert!(e.message().contains("cannot be held exactly"), "{}", e.message());
             }
         }
     }
@@ -110,7 +110,7 @@ proptest! {
                 prop_assert_eq!(scaled_decimal(check.margin) * BigInt::from(100), cap_x100 - top3 * BigInt::from(100));
             }
             Err(e) => {
-                prop_assert!(e.message.contains("cannot compute exactly"), "{}", e.message);
+                prop_assert!(e.message().contains("cannot compute exactly"), "{}", e.message());
                 // Refused only when the cap, the top three or the margin
                 // cannot be held exactly.
                 let limit_ok = cap_x100.clone() % BigInt::from(100) == BigInt::from(0)
@@ -118,7 +118,7 @@ proptest! {
                 let margin = cap_x100.clone() - top3.clone() * BigInt::from(100);
                 let margin_ok = margin.clone() % BigInt::from(100) == BigInt::from(0)
                     && representable(&(margin / BigInt::from(100)));
-                prop_assert!(!(limit_ok && representable(&top3) && margin_ok), "{}", e.message);
+                prop_assert!(!(limit_ok && representable(&top3) && margin_ok), "{}", e.message());
             }
         }
     }

@@ -1,7 +1,8 @@
-//! Text from a data file is untrusted. The loader refuses control
-//! characters in every text field; these helpers escape what each output
-//! needs on top of that (paths in messages, Markdown, XML/HTML, CSV cells
-//! a spreadsheet would run, CI workflow commands).
+//! Escaping, output by output. Text from a data file is untrusted: the
+//! loader refuses control, bidirectional-control and non-characters in
+//! every text field; these helpers escape what each output needs on top of
+//! that (paths in messages, Markdown, XML/HTML, CSV cells a spreadsheet
+//! would run, CI workflow commands).
 
 use std::borrow::Cow;
 
@@ -97,30 +98,6 @@ pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
         _ => Cow::Borrowed(text),
-    }
-}
-
-/// `1 member`, `19 members`.
-pub fn members(n: usize) -> String {
-    if n == 1 {
-        "1 member".to_string()
-    } else {
-        format!("{n} members")
-    }
-}
-
-/// The first `max` items joined with commas, and how many more there are
-/// (`PL, RO, FR and 12 more`): a message stays one readable line however
-/// large the table.
-pub fn some_of(items: &[impl AsRef<str>], max: usize) -> String {
-    let shown: Vec<&str> = items[..items.len().min(max)]
-        .iter()
-        .map(AsRef::as_ref)
-        .collect();
-    let shown = shown.join(", ");
-    match items.len().saturating_sub(max) {
-        0 => shown,
-        more => format!("{shown} and {more} more"),
     }
 }
 

@@ -4,20 +4,18 @@
 
 use comfy_table::{
     Attribute, Cell as TableCell, CellAlignment, Color, ColumnConstraint, ContentArrangement,
-    Table as Grid, Width, presets,
+    Table as ComfyTable, Width, presets,
 };
 
-use super::{
-    Block, Cell, Exporter, Report, Style, Survey, Table, TableInfo, bar, bar_eighths, chart_value,
-    human_cells, human_header, human_row,
+use super::human::{
+    Survey, bar, bar_eighths, chart_value, human_cells, human_header, human_row, human_view,
 };
+use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
 use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::error::{Error, Result};
-
-pub struct HumanTable;
+pub struct Terminal;
 
 /// The longest text a table cell shows (comfy-table counts widths in
 /// 16 bits).
@@ -26,16 +24,15 @@ const MAX_CELL_CHARS: usize = 4_096;
 /// The narrowest a text column gets when a table must fit a width.
 const MIN_TEXT_WIDTH: usize = 10;
 
-impl Exporter for HumanTable {
+impl Exporter for Terminal {
     fn write(
         &self,
         report: &dyn Report,
-        info: &TableInfo,
-        style: Style,
+        frame: &Frame<'_>,
         sink: &mut dyn Write,
-    ) -> Result<()> {
-        for block in super::human_view(report, info).blocks {
-            write_block(block, style, sink).map_err(|e| Error::write(&e))?;
+    ) -> std::io::Result<()> {
+        for block in human_view(report, frame.subject).blocks {
+            write_block(block, frame.style, sink)?;
         }
         Ok(())
     }
@@ -46,7 +43,7 @@ impl Exporter for HumanTable {
 /// comfy-table lays it out.
 fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io::Result<()> {
     match block {
-        Block::Table(table) if !style.color && style.width.is_none() => {
+        Block::Grid(table) if !style.color && style.width.is_none() => {
             let survey = Survey::of(&table, style.unit);
             plain_grid(&table, &survey, style, sink)?;
             if let Some(note) = survey.footnote() {
@@ -63,7 +60,7 @@ fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io:
 /// without colour or wrapping, written as it goes: the column widths come
 /// from a first pass over the cells, the lines from a second.
 fn plain_grid(
-    table: &Table<'_>,
+    table: &Grid<'_>,
     survey: &Survey,
     style: Style,
     out: &mut dyn Write,
@@ -71,7 +68,7 @@ fn plain_grid(
     let columns = survey.shown_columns();
     let mut texts = Vec::new();
     let text_of = |row: &[Cell<'_>], texts: &mut Vec<String>| {
-        super::human_row_into(table, row, style.unit, &survey.places, texts);
+        super::human::human_row_into(table, row, style.unit, &survey.places, texts);
         for text in texts {
             cut(text);
         }
@@ -169,11 +166,11 @@ fn block_text(block: Block<'_>, style: Style) -> String {
                     let _ = chart(&table, style, &mut text);
                     out.push_str(&String::from_utf8_lossy(&text));
                 }
-                Block::Table(table) => {
+                Block::Grid(table) => {
                     let survey = Survey::of(&table, style.unit);
                     let footnote = survey.footnote();
-                    let (table, places) = super::human_table(table, &survey);
-                    let mut grid = Grid::new();
+                    let (table, places) = super::human::human_table(table, &survey);
+                    let mut grid = ComfyTable::new();
                     grid.load_style(presets::UTF8_FULL_CONDENSED);
                     if style.color {
                         grid.enforce_styling();
@@ -289,7 +286,7 @@ fn pad_left(text: &str, width: usize) -> String {
 
 /// The label of a chart row: its text cells but the value (code and
 /// name).
-fn chart_label(table: &Table<'_>, texts: &[String]) -> String {
+fn chart_label(table: &Grid<'_>, texts: &[String]) -> String {
     let mut label = String::new();
     for (text, _) in texts[..texts.len().saturating_sub(1)]
         .iter()
@@ -306,7 +303,7 @@ fn chart_label(table: &Table<'_>, texts: &[String]) -> String {
 
 /// Draws a chart, written line by line after a first pass that measures
 /// the labels and values.
-fn chart(table: &Table<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     let survey = Survey::of(table, style.unit);
     let texts = |row: &[Cell<'_>]| human_row(table, row, style.unit, &survey.places);
     let header = table
@@ -374,7 +371,7 @@ mod tests {
     /// The row-by-row writer draws exactly what comfy-table draws.
     #[test]
     fn the_plain_grid_is_comfy_tables_grid() {
-        let table = Table {
+        let table = Grid {
             columns: vec![
                 Column::number("rank", "#"),
                 Column::text("name", "member"),
@@ -410,7 +407,7 @@ mod tests {
         let mut plain = Vec::new();
         let survey = Survey::of(&table, style().unit);
         plain_grid(&table, &survey, style(), &mut plain).unwrap();
-        let comfy = block_text(Block::Table(table), style());
+        let comfy = block_text(Block::Grid(table), style());
         assert_eq!(String::from_utf8(plain).unwrap(), comfy);
     }
 }

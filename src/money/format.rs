@@ -1,0 +1,329 @@
+//! Writing exact numbers: plain text for CSV and JSON ([`push_plain`]),
+//! grouped digits in a unit for people ([`push_grouped`]), and short forms
+//! for prose ([`format_short`]). Nothing here loses a digit unless the
+//! caller asks for fewer places.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::Unit;
+
+/// The decimal digits of `n` (`0` for zero), written into `buf`.
+fn digits(mut n: u128, buf: &mut [u8; 40]) -> &[u8] {
+    let mut i = buf.len();
+    // 128-bit division is slow: only the digits past 64 bits take it.
+    while n > u128::from(u64::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut n = n as u64;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
+/// `value` as `Decimal`'s `Display` writes it (every digit of its scale:
+/// `-1.50`, `0.001`, `42`), appended to `out` without allocating.
+pub fn push_plain(out: &mut String, value: Decimal) {
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let scale = value.scale() as usize;
+    let mut buf = [0u8; 40];
+    let all = digits(value.mantissa().unsigned_abs(), &mut buf);
+    // Digits are ASCII.
+    let all = std::str::from_utf8(all).unwrap_or_default();
+    if all.len() > scale {
+        let (int, frac) = all.split_at(all.len() - scale);
+        out.push_str(int);
+        if scale > 0 {
+            out.push('.');
+            out.push_str(frac);
+        }
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', scale - all.len()));
+        out.push_str(all);
+    }
+}
+
+/// How many decimal places `value` needs in `unit` to show every digit.
+pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
+    let scale = value.scale() + unit.shift();
+    let m = value.mantissa().unsigned_abs();
+    if m == 0 || scale == 0 {
+        return 0;
+    }
+    // Trailing zeros of the mantissa, in 64 bits when it fits.
+    let mut zeros = 0;
+    match u64::try_from(m) {
+        Ok(mut m) => {
+            while zeros < scale && m % 10 == 0 {
+                m /= 10;
+                zeros += 1;
+            }
+        }
+        Err(_) => {
+            let mut m = m;
+            while zeros < scale && m % 10 == 0 {
+                m /= 10;
+                zeros += 1;
+            }
+        }
+    }
+    scale - zeros
+}
+
+/// Formats `value` in `unit` with `,` thousands separators and exactly
+/// `places` decimal places. `places` should be at least
+/// [`places_needed`]; if it is smaller, the value is rounded half-to-even
+/// (this is only used for percentages that are already rounded).
+pub fn format_grouped(value: Decimal, unit: Unit, places: u32) -> String {
+    let mut out = String::new();
+    push_grouped(&mut out, value, unit, places);
+    out
+}
+
+/// [`format_grouped`], appended to `out`.
+pub fn push_grouped(out: &mut String, value: Decimal, unit: Unit, places: u32) {
+    let needed = places_needed(value, unit);
+    let value = if needed > places && unit == Unit::Eur {
+        value.round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven)
+    } else {
+        value
+    };
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    let scale = (value.scale() + unit.shift()) as usize;
+    let mut buf = [0u8; 40];
+    let all = digits(value.mantissa().unsigned_abs(), &mut buf);
+    // Digits are ASCII.
+    let all = std::str::from_utf8(all).unwrap_or_default();
+    let (int, frac_digits, leading_zeros) = if all.len() > scale {
+        let (int, frac) = all.split_at(all.len() - scale);
+        (int, frac, 0)
+    } else {
+        ("0", all, scale - all.len())
+    };
+    for (i, c) in int.char_indices() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    // The fraction without its trailing zeros, then padded to `places`.
+    let frac_digits = frac_digits.trim_end_matches('0');
+    let shown = if frac_digits.is_empty() {
+        0
+    } else {
+        leading_zeros + frac_digits.len()
+    };
+    let width = shown.max(places as usize);
+    if width > 0 {
+        out.push('.');
+        if shown > 0 {
+            out.extend(std::iter::repeat_n('0', leading_zeros));
+            out.push_str(frac_digits);
+        }
+        out.extend(std::iter::repeat_n('0', width - shown));
+    }
+}
+
+/// A short human form of an amount for prose: `€43.7bn`, `€787m`,
+/// `€46.7m`, `€66.3m`, `€950`. Exact: it uses as many digits as the value
+/// has.
+pub fn format_short(value: Decimal) -> String {
+    let abs = value.abs();
+    let unit = if abs >= Decimal::from(1_000_000_000u64) {
+        Unit::Bn
+    } else if abs >= Decimal::from(1_000_000u64) {
+        Unit::M
+    } else {
+        Unit::Eur
+    };
+    let places = places_needed(value, unit);
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let suffix = match unit {
+        Unit::Eur => "",
+        Unit::M => "m",
+        Unit::Bn => "bn",
+    };
+    format!(
+        "{sign}€{}{suffix}",
+        format_grouped(value.abs(), unit, places)
+    )
+}
+
+/// An amount rounded for reading, as prose and chart labels show it: at
+/// most four significant figures in the largest fitting unit (`€43.73bn`,
+/// `€787.7m`, `€46.8k`, `€75.94`), rounded half-to-even. Wherever it is
+/// printed, the exact figure is printed beside it (a table, a tooltip).
+pub fn format_compact(value: Decimal) -> String {
+    format_compact_with(value, RoundingStrategy::MidpointNearestEven)
+}
+
+/// The digits [`format_compact`] keeps.
+const COMPACT_DIGITS: u32 = 4;
+
+/// [`format_compact`] with a rounding direction: a lower bound is printed
+/// rounded down (`ToNegativeInfinity`) and an upper bound rounded up
+/// (`ToPositiveInfinity`), so that the printed range holds the exact one.
+pub fn format_compact_with(value: Decimal, strategy: RoundingStrategy) -> String {
+    const UNITS: [(u32, &str); 4] = [(9, "bn"), (6, "m"), (3, "k"), (0, "")];
+    let abs = value.abs();
+    // The largest unit the value reaches (thousands only from 10,000, so
+    // that €3,052.84 stays euros); rounding may carry it into the next.
+    let mut at = UNITS
+        .iter()
+        .position(|&(shift, suffix)| {
+            let floor = if suffix == "k" { 4 } else { shift };
+            abs >= Decimal::from(10u64.pow(floor))
+        })
+        .unwrap_or(UNITS.len() - 1);
+    loop {
+        let (shift, suffix) = UNITS[at];
+        let scaled = shifted(value, shift);
+        let int_digits = integer_digits(scaled.abs());
+        let places = COMPACT_DIGITS
+            .saturating_sub(int_digits)
+            .min(if shift == 0 { 2 } else { COMPACT_DIGITS });
+        let rounded = scaled.round_dp_with_strategy(places, strategy);
+        // Past what the unit shows (1,000 of it; 10,000 plain euros), the
+        // rounding carried into the next unit.
+        let carried = Decimal::from(if shift == 0 { 10_000 } else { 1000 });
+        if at > 0 && rounded.abs() >= carried {
+            at -= 1;
+            continue;
+        }
+        let rounded = rounded.normalize();
+        let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        let shown = rounded.abs();
+        // Euros with cents keep both places (`€75.90`, not `€75.9`).
+        let places = if shift == 0 && shown.scale() > 0 {
+            2
+        } else {
+            shown.scale()
+        };
+        return format!(
+            "{sign}€{}{suffix}",
+            format_grouped(shown, Unit::Eur, places)
+        );
+    }
+}
+
+/// `value / 10^shift`, exactly (a move of the decimal point).
+fn shifted(value: Decimal, shift: u32) -> Decimal {
+    let scale = value.scale() + shift;
+    if scale <= 28 {
+        Decimal::from_i128_with_scale(value.mantissa(), scale)
+    } else {
+        // Past 28 places only digits far below what is shown are lost.
+        value / Decimal::from(10u64.pow(shift))
+    }
+}
+
+/// How many digits the integer part of `value` (≥ 0) has (1 for `0.5`).
+fn integer_digits(value: Decimal) -> u32 {
+    let mut int = value.trunc().mantissa().unsigned_abs();
+    let mut n = 1;
+    while int >= 10 {
+        int /= 10;
+        n += 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    proptest::proptest! {
+        /// Plain text is `Decimal`'s own, digit for digit.
+        #[test]
+        fn plain_text_is_decimals_display(mantissa in proptest::num::i128::ANY, scale in 0u32..=28) {
+            let value = Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
+            let mut text = String::new();
+            push_plain(&mut text, value);
+            proptest::prop_assert_eq!(text, value.to_string());
+            let mut zero = String::new();
+            push_plain(&mut zero, -Decimal::new(0, scale));
+            proptest::prop_assert_eq!(zero, (-Decimal::new(0, scale)).to_string());
+        }
+
+    }
+
+    #[test]
+    fn format_grouped_keeps_every_digit() {
+        assert_eq!(
+            format_grouped(d("43700000000"), Unit::Eur, 0),
+            "43,700,000,000"
+        );
+        assert_eq!(format_grouped(d("46700000"), Unit::Bn, 4), "0.0467");
+        assert_eq!(format_grouped(d("46700000"), Unit::M, 1), "46.7");
+        assert_eq!(format_grouped(d("43700000000"), Unit::M, 1), "43,700.0");
+        assert_eq!(format_grouped(d("-66300000"), Unit::Eur, 0), "-66,300,000");
+        assert_eq!(format_grouped(d("0.1"), Unit::Eur, 2), "0.10");
+        assert_eq!(format_grouped(d("999"), Unit::Eur, 0), "999");
+        assert_eq!(format_grouped(d("1000"), Unit::Eur, 0), "1,000");
+        assert_eq!(places_needed(d("46700000"), Unit::Bn), 4);
+        assert_eq!(places_needed(d("46700000"), Unit::Eur), 0);
+    }
+
+    #[test]
+    fn format_short_reads_like_prose() {
+        assert_eq!(format_short(d("43700000000")), "€43.7bn");
+        assert_eq!(format_short(d("66300000")), "€66.3m");
+        assert_eq!(format_short(d("787000000")), "€787m");
+        assert_eq!(format_short(d("950")), "€950");
+        assert_eq!(format_short(d("-4933700000")), "-€4.9337bn");
+    }
+
+    #[test]
+    fn compact_amounts_keep_four_significant_figures() {
+        assert_eq!(format_compact(d("43734100805")), "€43.73bn");
+        assert_eq!(format_compact(d("43700000000")), "€43.7bn");
+        assert_eq!(format_compact(d("149656930258")), "€149.7bn");
+        assert_eq!(format_compact(d("787669283")), "€787.7m");
+        assert_eq!(format_compact(d("46796822")), "€46.8m");
+        assert_eq!(format_compact(d("66300000")), "€66.3m");
+        assert_eq!(format_compact(d("1000000000")), "€1bn");
+        assert_eq!(format_compact(d("999960000")), "€1bn");
+        assert_eq!(format_compact(d("46796.22")), "€46.8k");
+        assert_eq!(format_compact(d("3052.84")), "€3,053");
+        assert_eq!(format_compact(d("75.9")), "€75.90");
+        assert_eq!(format_compact(d("7.79")), "€7.79");
+        assert_eq!(format_compact(d("-2354800000")), "-€2.355bn");
+        assert_eq!(format_compact(d("0")), "€0");
+        assert_eq!(
+            format_compact_with(d("-2354800000"), RoundingStrategy::ToNegativeInfinity),
+            "-€2.355bn"
+        );
+        assert_eq!(
+            format_compact_with(d("149656930258"), RoundingStrategy::ToPositiveInfinity),
+            "€149.7bn"
+        );
+        assert_eq!(
+            format_compact_with(d("149656930258"), RoundingStrategy::ToNegativeInfinity),
+            "€149.6bn"
+        );
+    }
+}
