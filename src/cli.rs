@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::cmd::{self, Ctx, Output, TableSpec};
-use crate::dataset::{DataFormat, LoadOptions, editions};
+use crate::dataset::{DataFormat, LoadOptions, Rounding, editions};
 use crate::error::{Error, Result};
 use crate::export::{Format, Part, Style};
 use crate::money::Unit;
@@ -85,14 +85,30 @@ pub struct Global {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: Option<u16>,
 
-    /// Which table CSV writes, for reports of several: `members` (the
-    /// default), `totals` (diff, what-if) or `checks` (what-if)
+    /// One table of a report of several (diff, what-if): `members`,
+    /// `totals` or `checks` (what-if); CSV writes `members` without it
     #[arg(long, global = true, value_enum, value_name = "PART")]
     pub part: Option<Part>,
 
     /// When to use colour in tables
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+
+    /// Take the figures of --data as rounded to UNIT (nearest, or
+    /// truncated to it): each row without its own min and max stands for
+    /// the interval of figures that round to it (1m: ±500,000)
+    #[arg(long, global = true, value_name = "UNIT[:nearest|truncated]", value_parser = crate::values::rounding)]
+    pub rounding: Option<Rounding>,
+
+    /// In listings, show the bounds of rounded figures (amount, rank,
+    /// shares within rounding)
+    #[arg(long, global = true)]
+    pub ranges: bool,
+
+    /// Start CSV with a UTF-8 byte-order mark, so that Excel and
+    /// LibreOffice read its accents right (with --format csv)
+    #[arg(long, global = true)]
+    pub bom: bool,
 }
 
 /// `--color`.
@@ -181,6 +197,11 @@ impl Global {
                     "--ceiling needs --data FILE (a CSV or TSV table): the bundled editions state their ceiling",
                 ));
             }
+            if self.rounding.is_some() {
+                return Err(Error::usage(
+                    "--rounding needs --data FILE: the bundled editions state each figure's bounds",
+                ));
+            }
         }
         if let (true, Some(format)) = (self.json, self.format) {
             if format != Format::Json {
@@ -202,6 +223,7 @@ impl Global {
                 options: LoadOptions {
                     format: self.data_format,
                     ceiling: self.ceiling,
+                    rounding: self.rounding,
                 },
             });
         }
@@ -243,6 +265,8 @@ impl Global {
             color: color && format == Format::Table,
             width,
             part: self.part.map(Part::as_str),
+            ranges: self.ranges,
+            bom: self.bom,
         }
     }
 }

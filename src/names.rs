@@ -3,6 +3,7 @@
 //! Ukraine, EEA-EFTA states, Canada), each with the aliases people write.
 //! The list is data (`data/names.json`), embedded in the binary.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -170,98 +171,183 @@ fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// What a name or code typed by a user refers to.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Lookup<'a> {
     /// A member of the loaded table.
     Member(&'a Allocation),
+    /// Several members fit a name folded as people type it (`polánd`
+    /// fits both `Polánd` and `Poland`): the user must say which.
+    Ambiguous(Vec<&'a Allocation>),
     /// A known country that is not in the loaded table.
     NotInTable(&'static Country),
     /// Nothing known by that name.
     Unknown,
 }
 
-/// Finds a member of `data` by code (`EL`, `gr`), by name (`greece`,
-/// `Türkiye`, `turkiye`) or by an alias (`Czech Republic`, `Greek
-/// Cyprus`). The table's own codes and names come first, so user tables
-/// with regions (`PL91`) work too.
-pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
-    let folded = fold(query);
-    if let Some(a) = data.find_code(query.trim()) {
-        return Lookup::Member(a);
+/// A table's members by code and by name, built once, for many lookups
+/// (a scenario of thousands of changes stays linear).
+pub struct Index<'a> {
+    data: &'a Dataset,
+    /// Upper-case code → row.
+    codes: HashMap<&'a str, usize>,
+    /// Exact name → row.
+    exact: HashMap<&'a str, usize>,
+    /// Name in lower case → row (names differing only in case cannot both
+    /// load, so each is one row).
+    lower: HashMap<String, usize>,
+    /// Folded name (no case, no accents, spaces collapsed) → rows.
+    folded: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(data: &'a Dataset) -> Index<'a> {
+        let rows = &data.allocations;
+        let mut folded: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, a) in rows.iter().enumerate() {
+            folded.entry(fold(&a.name)).or_default().push(i);
+        }
+        Index {
+            data,
+            codes: rows
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.code.as_str(), i))
+                .collect(),
+            exact: rows
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.name.as_str(), i))
+                .collect(),
+            lower: rows
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.name.to_lowercase().to_string(), i))
+                .collect(),
+            folded,
+        }
     }
-    if let Some(a) = data
-        .allocations
-        .iter()
-        .find(|a| folded_chars(&a.name).eq(folded.chars()))
-    {
-        return Lookup::Member(a);
+
+    /// Finds a member by code (`EL`, `gr`), by name, exactly first
+    /// (`Polánd`), then ignoring case, then folded (`turkiye`), or by a
+    /// name people write for a country (`Czech Republic`, `Greek
+    /// Cyprus`). The table's own codes and names come first, so user
+    /// tables with regions (`PL91`) work too.
+    pub fn lookup(&self, query: &str) -> Lookup<'a> {
+        let rows = &self.data.allocations;
+        let trimmed = query.trim();
+        let row = |i: usize| Lookup::Member(&rows[i]);
+        if let Some(&i) = self.codes.get(trimmed.to_ascii_uppercase().as_str()) {
+            return row(i);
+        }
+        if let Some(&i) = self.exact.get(trimmed) {
+            return row(i);
+        }
+        if let Some(&i) = self.lower.get(&trimmed.to_lowercase()) {
+            return row(i);
+        }
+        let folded = fold(query);
+        match self.folded.get(&folded).map(Vec::as_slice) {
+            Some([i]) => return row(*i),
+            Some(many) if many.len() > 1 => {
+                return Lookup::Ambiguous(many.iter().map(|&i| &rows[i]).collect());
+            }
+            _ => {}
+        }
+        let known =
+            countries().find(|c| c.has_code(trimmed) || c.all_names().any(|n| fold(n) == folded));
+        match known {
+            Some(country) => std::iter::once(&country.code)
+                .chain(&country.other_codes)
+                .find_map(|code| self.codes.get(code.to_ascii_uppercase().as_str()))
+                .map_or(Lookup::NotInTable(country), |&i| row(i)),
+            None => Lookup::Unknown,
+        }
     }
-    let known =
-        countries().find(|c| c.has_code(query.trim()) || c.all_names().any(|n| fold(n) == folded));
-    match known {
-        Some(country) => data
-            .allocations
-            .iter()
-            .find(|a| country.has_code(&a.code))
-            .map_or(Lookup::NotInTable(country), Lookup::Member),
-        None => Lookup::Unknown,
+
+    /// Finds a member or explains, in one line, why not: several that fit,
+    /// a known country that is not in the table, or an unknown name with
+    /// the table's closest members.
+    pub fn find(&self, query: &str) -> Result<&'a Allocation, Error> {
+        match self.lookup(query) {
+            Lookup::Member(a) => Ok(a),
+            Lookup::Ambiguous(several) => {
+                let names: Vec<String> = several
+                    .iter()
+                    .map(|a| format!("{:?} ({})", a.name.as_str(), a.code))
+                    .collect();
+                Err(Error::usage(format!(
+                    "{query:?} fits {} members: {}; give a code or the name exactly",
+                    several.len(),
+                    names.join(", ")
+                )))
+            }
+            Lookup::NotInTable(country) => {
+                let why = match &country.note {
+                    Some(note) => format!(
+                        "{} ({}) is not in this table: {note}",
+                        country.name, country.code
+                    ),
+                    None => format!(
+                        "{} ({}) is not in this table (it did not request a SAFE loan, or the table leaves it out)",
+                        country.name, country.code
+                    ),
+                };
+                Err(Error::usage(why))
+            }
+            Lookup::Unknown => {
+                let hints = suggestions(query, self.data);
+                let hint = if hints.is_empty() {
+                    "; `safe table` lists the members".to_string()
+                } else {
+                    format!("; did you mean {}?", hints.join(" or "))
+                };
+                Err(Error::usage(format!(
+                    "no member called {query:?} in this table{hint}"
+                )))
+            }
+        }
     }
 }
 
-/// Up to three close names, as `Poland (PL)`, for a "did you mean".
+/// What a name or code refers to in `data` (see [`Index::lookup`]).
+pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
+    Index::new(data).lookup(query)
+}
+
+/// Up to three of the table's members close to `query`, as `Poland (PL)`,
+/// for a "did you mean" (only members: a suggestion is never a country the
+/// table does not have).
 pub fn suggestions(query: &str, data: &Dataset) -> Vec<String> {
     let folded = fold(query);
     let limit = (folded.chars().count() / 3).max(2);
     let mut candidates: Vec<(usize, String)> = Vec::new();
-    let mut consider = |name: &str, code: &str, label: String| {
-        let distance = strsim::levenshtein(&folded, &fold(name))
-            .min(strsim::levenshtein(&folded, &fold(code)));
-        if distance <= limit && !candidates.iter().any(|(_, l)| *l == label) {
-            candidates.push((distance, label));
-        }
-    };
     for a in &data.allocations {
-        consider(&a.name, &a.code, format!("{} ({})", a.name, a.code));
-    }
-    for c in countries() {
-        for name in c.all_names() {
-            consider(name, &c.code, format!("{} ({})", c.name, c.code));
+        // The names people write for the member's country count too.
+        let known = country(&a.code);
+        let distance = std::iter::once(a.name.as_str())
+            .chain(known.into_iter().flat_map(Country::all_names))
+            .map(|name| strsim::levenshtein(&folded, &fold(name)))
+            .chain(std::iter::once(strsim::levenshtein(
+                &folded,
+                &fold(&a.code),
+            )))
+            .min()
+            .unwrap_or(usize::MAX);
+        if distance <= limit {
+            candidates.push((distance, format!("{} ({})", a.name, a.code)));
+        }
+        if candidates.len() > 64 {
+            candidates.sort();
+            candidates.truncate(3);
         }
     }
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    candidates.sort();
     candidates.into_iter().take(3).map(|(_, l)| l).collect()
 }
 
-/// Finds a member of the table or explains, in one line, why not: a known
-/// country that is not in the table, or an unknown name with suggestions.
+/// Finds a member of the table or explains why not (see [`Index::find`]).
 pub fn find_member<'a>(query: &str, data: &'a Dataset) -> Result<&'a Allocation, Error> {
-    match lookup(query, data) {
-        Lookup::Member(a) => Ok(a),
-        Lookup::NotInTable(country) => {
-            let why = match &country.note {
-                Some(note) => format!(
-                    "{} ({}) is not in this table: {note}",
-                    country.name, country.code
-                ),
-                None => format!(
-                    "{} ({}) did not request a SAFE loan in this table",
-                    country.name, country.code
-                ),
-            };
-            Err(Error::usage(why))
-        }
-        Lookup::Unknown => {
-            let hints = suggestions(query, data);
-            let hint = if hints.is_empty() {
-                "; `safe table` lists the members".to_string()
-            } else {
-                format!("; did you mean {}?", hints.join(" or "))
-            };
-            Err(Error::usage(format!(
-                "no member called {query:?} in this table{hint}"
-            )))
-        }
-    }
+    Index::new(data).find(query)
 }
 
 #[cfg(test)]
@@ -285,6 +371,7 @@ mod tests {
         let code = |q: &str| match lookup(q, &data) {
             Lookup::Member(a) => a.code.to_string(),
             Lookup::NotInTable(c) => format!("not:{}", c.code),
+            Lookup::Ambiguous(_) => "ambiguous".to_string(),
             Lookup::Unknown => "unknown".to_string(),
         };
         assert_eq!(code("el"), "EL");
@@ -314,7 +401,7 @@ mod tests {
         let err = find_member("Germany", &data).unwrap_err();
         assert_eq!(
             err.message(),
-            "Germany (DE) did not request a SAFE loan in this table"
+            "Germany (DE) is not in this table (it did not request a SAFE loan, or the table leaves it out)"
         );
     }
 

@@ -20,6 +20,11 @@ pub fn positive_count(text: &str) -> Result<usize, String> {
     Err("must be a whole number of at least 1".to_string())
 }
 
+/// A rounding rule (`1m`, `0.1bn:truncated`).
+pub fn rounding(text: &str) -> Result<crate::dataset::Rounding, String> {
+    crate::dataset::Rounding::parse(text)
+}
+
 /// An amount of euros (`149.9337bn`, `787m`, `5e9`).
 pub fn amount(text: &str) -> Result<Decimal, String> {
     parse_amount(text).map_err(|e| e.to_string())

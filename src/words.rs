@@ -29,3 +29,20 @@ pub fn some_of(items: &[impl AsRef<str>], max: usize) -> String {
         more => format!("{shown} and {more} more"),
     }
 }
+
+/// The label of a total row that adds up the rows above it: `total (19
+/// members)` when they are the whole listing, `shown (4 of 19 members)`
+/// when `--top` cut it.
+pub fn subtotal_label(shown: usize, of: usize, noun: &str) -> String {
+    if shown == of {
+        format!("total ({})", count(of, noun))
+    } else {
+        format!("shown ({shown} of {})", count(of, noun))
+    }
+}
+
+/// The label of a total row of the whole listing, under a cut one: `all 19
+/// members`.
+pub fn all_label(of: usize, noun: &str) -> String {
+    format!("all {}", count(of, noun))
+}

@@ -1,13 +1,12 @@
 //! The data behind a bar chart: one value per member (amount, share of the
 //! ceiling or euros per inhabitant), largest first.
 
-use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::per_capita::per_capita_report;
 use super::rank::rank_report;
-use crate::dataset::{Basis, Dataset};
+use crate::dataset::{Basis, Dataset, Precision};
 use crate::error::Result;
 use crate::population::Population;
 
@@ -26,54 +25,66 @@ pub enum By {
 
 /// The `chart` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChartReport {
+pub struct ChartReport<'a> {
     /// What the bars measure (euros, percent of the ceiling, euros per
     /// inhabitant).
     pub by: By,
-    pub bars: Vec<Bar>,
+    /// The `--top` asked for (ties with the last bar are kept).
+    pub top: Option<usize>,
+    pub bars: Vec<Bar<'a>>,
     /// Members left out: beyond `--top`, or without a population figure.
-    pub left_out: Vec<Text>,
+    pub left_out: Vec<&'a str>,
+    #[serde(skip)]
+    pub figures: Precision,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Bar {
+pub struct Bar<'a> {
     pub rank: usize,
-    pub code: Text,
-    pub name: Text,
+    pub code: &'a str,
+    pub name: &'a str,
     pub value: Decimal,
     /// What the member's figure is.
     pub basis: Basis,
+    /// The bounds of the value (rounded outward where it is rounded).
+    pub value_min: Decimal,
+    pub value_max: Decimal,
 }
 
-pub fn chart_report(
-    data: &Dataset,
+pub fn chart_report<'a>(
+    data: &'a Dataset,
     by: By,
     top: Option<usize>,
     population: &Population,
-) -> Result<ChartReport> {
+) -> Result<ChartReport<'a>> {
     let (mut bars, mut left_out) = match by {
         By::Amount | By::Share => {
             let report = rank_report(data, None, false)?;
-            let bars: Vec<Bar> = report
+            let bars: Vec<Bar<'a>> = report
                 .members
                 .into_iter()
-                .map(|m| Bar {
-                    rank: m.rank,
-                    code: m.code,
-                    name: m.name,
-                    basis: m.basis,
-                    value: if by == By::Amount {
-                        m.amount
+                .map(|m| {
+                    let (value, value_min, value_max) = if by == By::Amount {
+                        (m.amount, m.amount_min, m.amount_max)
                     } else {
-                        m.share_pct
-                    },
+                        (m.share_pct, m.share_min_pct, m.share_max_pct)
+                    };
+                    Bar {
+                        rank: m.rank,
+                        code: m.code,
+                        name: m.name,
+                        basis: m.basis,
+                        value,
+                        value_min,
+                        value_max,
+                    }
                 })
                 .collect();
             (bars, Vec::new())
         }
         By::PerCapita => {
-            let report = per_capita_report(data, population)?;
-            let bars: Vec<Bar> = report
+            let report = per_capita_report(data, population, None)?;
+            let bars: Vec<Bar<'a>> = report
                 .members
                 .into_iter()
                 .filter_map(|m| {
@@ -83,6 +94,8 @@ pub fn chart_report(
                         name: m.name,
                         basis: m.basis,
                         value: m.per_capita?,
+                        value_min: m.per_capita_min?,
+                        value_max: m.per_capita_max?,
                     })
                 })
                 .collect();
@@ -90,10 +103,22 @@ pub fn chart_report(
         }
     };
     if let Some(n) = top {
-        left_out.extend(bars.iter().skip(n).map(|b| b.code.clone()));
-        bars.truncate(n);
+        // Equal ranks are equal values: a cut never splits a tie.
+        let mut kept = bars.len();
+        if n < bars.len() {
+            let last = bars[n - 1].rank;
+            kept = n + bars[n..].iter().take_while(|b| b.rank == last).count();
+        }
+        left_out.extend(bars.iter().skip(kept).map(|b| b.code));
+        bars.truncate(kept);
     }
-    Ok(ChartReport { by, bars, left_out })
+    Ok(ChartReport {
+        by,
+        top,
+        bars,
+        left_out,
+        figures: data.precision,
+    })
 }
 
 #[cfg(test)]
@@ -104,11 +129,13 @@ mod tests {
     #[test]
     fn bars_come_largest_first() {
         let people = crate::population::bundled().unwrap();
-        let chart = chart_report(&bundled().unwrap(), By::PerCapita, Some(3), &people).unwrap();
-        let codes: Vec<&str> = chart.bars.iter().map(|b| b.code.as_str()).collect();
+        let data = bundled().unwrap();
+        let chart = chart_report(&data, By::PerCapita, Some(3), &people).unwrap();
+        let codes: Vec<&str> = chart.bars.iter().map(|b| b.code).collect();
         assert_eq!(codes, ["LV", "LT", "EE"]);
         assert_eq!(chart.left_out.len(), 16);
-        let chart = chart_report(&bundled().unwrap(), By::Share, None, &people).unwrap();
+        let data = bundled().unwrap();
+        let chart = chart_report(&data, By::Share, None, &people).unwrap();
         assert_eq!(chart.bars[0].value.to_string(), "29.13");
     }
 }

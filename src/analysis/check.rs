@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::bounds::{Range, Verdict, top_sum};
 use super::rank::ranked_top;
 use super::total::Expectation;
 use super::{pct, sub, sum};
@@ -22,9 +23,15 @@ pub const CONCENTRATION_TOP: usize = 3;
 /// The `check` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
-    /// Whether every check passed.
+    /// Whether every check passed on the stated figures.
     pub ok: bool,
+    /// Every check within the bounds of rounded figures: `fail` if any
+    /// fails for every value within them, else `undetermined` if any may
+    /// go either way, else `pass`.
+    pub robust: Verdict,
     pub checks: Vec<Check>,
+    /// Whether an undetermined check counts as failed (`--strict`).
+    pub strict: bool,
 }
 
 /// Which rule a check tests.
@@ -105,6 +112,15 @@ pub struct Check {
     /// rounded to 2 places.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual_pct_of_ceiling: Option<Decimal>,
+    /// `concentration`: members outside the three with the third's
+    /// amount (either could be counted; the sum is the same).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tied: Vec<Text>,
+    /// The outcome for every value within the bounds of rounded figures.
+    pub robust: Verdict,
+    /// The bounds of the figure tested (`actual` itself when exact).
+    pub actual_min: Decimal,
+    pub actual_max: Decimal,
 }
 
 impl Check {
@@ -121,6 +137,28 @@ impl Check {
             members: Vec::new(),
             listed_twice: Vec::new(),
             actual_pct_of_ceiling: None,
+            tied: Vec::new(),
+            robust: if passed { Verdict::Pass } else { Verdict::Fail },
+            actual_min: actual,
+            actual_max: actual,
+        }
+    }
+
+    /// The check with `actual` within `bounds`, judged against `limit` by
+    /// `passes`.
+    fn within(self, bounds: Range, passes: impl Fn(Decimal) -> bool) -> Check {
+        // Every check here is monotone: the least and the greatest values
+        // are the extremes of passing.
+        let (low, high) = (passes(bounds.min), passes(bounds.max));
+        Check {
+            robust: match (low, high) {
+                (true, true) => Verdict::Pass,
+                (false, false) => Verdict::Fail,
+                _ => Verdict::Undetermined,
+            },
+            actual_min: bounds.min,
+            actual_max: bounds.max,
+            ..self
         }
     }
 }
@@ -141,10 +179,15 @@ fn cite(data: &Dataset, article: &'static str) -> Option<&'static str> {
 pub fn ceiling_check(data: &Dataset) -> Result<Check> {
     let (actual, limit) = (data.allocated, data.fund.ceiling);
     let margin = sub(limit, actual, "the headroom")?;
+    let bounds = Range {
+        min: data.allocated_min,
+        max: data.allocated_max,
+    };
     Ok(Check {
         reference: cite(data, "Art. 6"),
         ..Check::new(CheckId::Ceiling, actual <= limit, actual, limit, margin)
-    })
+    }
+    .within(bounds, |v| v <= limit))
 }
 
 /// Art. 13: the three largest recipients ≤ 60% of the ceiling.
@@ -162,10 +205,39 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
         ))
     })?;
     let margin = sub(limit, actual, "the concentration margin")?;
+    let bounds = if data.is_rounded() {
+        let what = "the three largest";
+        Range {
+            min: top_sum(
+                data.allocations.iter().map(|a| a.min),
+                CONCENTRATION_TOP,
+                what,
+            )?,
+            max: top_sum(
+                data.allocations.iter().map(|a| a.max),
+                CONCENTRATION_TOP,
+                what,
+            )?,
+        }
+    } else {
+        Range::exact(actual)
+    };
+    let tied = match top.last().filter(|_| top.len() == CONCENTRATION_TOP) {
+        Some(third) => {
+            crate::analysis::rank::ranked_top_with_ties(&data.allocations, CONCENTRATION_TOP)
+                .into_iter()
+                .skip(CONCENTRATION_TOP)
+                .filter(|r| r.allocation.amount == third.allocation.amount)
+                .map(|r| r.allocation.code.clone())
+                .collect()
+        }
+        None => Vec::new(),
+    };
     Ok(Check {
         reference: cite(data, "Art. 13"),
         members: top.iter().map(|r| r.allocation.code.clone()).collect(),
         actual_pct_of_ceiling: Some(pct(actual, data.fund.ceiling, "the concentration share")?),
+        tied,
         ..Check::new(
             CheckId::Concentration,
             actual <= limit,
@@ -173,7 +245,8 @@ pub fn concentration_check(data: &Dataset) -> Result<Check> {
             limit,
             margin,
         )
-    })
+    }
+    .within(bounds, |v| v <= limit))
 }
 
 /// Art. 5: loans go to EU member states only, and each state is one
@@ -209,16 +282,23 @@ pub fn member_states_check(data: &Dataset) -> Check {
 
 /// The allocated sum equals what the user expects.
 pub fn expected_total_check(data: &Dataset, expected: Decimal) -> Result<Check> {
+    let bounds = Range {
+        min: data.allocated_min,
+        max: data.allocated_max,
+    };
     Ok(expectation_check(
         data.allocated,
-        &Expectation::new(data.allocated, expected)?,
+        &Expectation::new(data.allocated, bounds, expected)?,
     ))
 }
 
 /// An expectation of the total (from `check --expect-total` or
-/// `total --expect`) as a check.
+/// `total --expect`) as a check. Within rounding, it passes only when the
+/// total is exactly the expected one, and fails when the expected total
+/// lies outside the bounds.
 pub fn expectation_check(actual: Decimal, e: &Expectation) -> Check {
-    Check {
+    let (min, max) = (e.bounds.min, e.bounds.max);
+    let check = Check {
         difference: Some(nonzero_sign(e.difference)),
         ..Check::new(
             CheckId::ExpectedTotal,
@@ -227,6 +307,19 @@ pub fn expectation_check(actual: Decimal, e: &Expectation) -> Check {
             e.expected,
             -e.difference.abs(),
         )
+    };
+    let inside = min <= e.expected && e.expected <= max;
+    Check {
+        robust: if min == max {
+            check.robust
+        } else if inside {
+            Verdict::Undetermined
+        } else {
+            Verdict::Fail
+        },
+        actual_min: min,
+        actual_max: max,
+        ..check
     }
 }
 
@@ -245,6 +338,17 @@ pub fn expected_members_check(data: &Dataset, expected: usize) -> Check {
             expected,
             -difference.abs(),
         )
+    }
+}
+
+/// The verdict of several checks within rounding.
+pub fn overall(checks: &[Check]) -> Verdict {
+    if checks.iter().any(|c| c.robust == Verdict::Fail) {
+        Verdict::Fail
+    } else if checks.iter().any(|c| c.robust == Verdict::Undetermined) {
+        Verdict::Undetermined
+    } else {
+        Verdict::Pass
     }
 }
 
@@ -267,7 +371,9 @@ pub fn check_report(
     }
     Ok(CheckReport {
         ok: checks.iter().all(|c| c.passed),
+        robust: overall(&checks),
         checks,
+        strict: false,
     })
 }
 
@@ -278,7 +384,8 @@ mod tests {
 
     #[test]
     fn bundled_table_passes_the_regulation() {
-        let report = check_report(&bundled().unwrap(), None, Some(19)).unwrap();
+        let data = bundled().unwrap();
+        let report = check_report(&data, None, Some(19)).unwrap();
         assert!(report.ok);
         let c = &report.checks[1];
         assert_eq!(c.actual.to_string(), "76590000000");

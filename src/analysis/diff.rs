@@ -5,13 +5,15 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::bounds::{Range, Verdict};
 use super::check::concentration_check;
 use super::rank::{by_rank, ranking_order};
 use super::{PCT_PLACES, pct, round_to, sub};
 use std::collections::HashMap;
 
-use crate::dataset::{Allocation, Basis, Dataset};
+use crate::dataset::{Allocation, Basis, Dataset, Edition, Precision};
 use crate::error::Result;
+use crate::money::sub_exact;
 
 /// What happened to a member between two tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,10 +56,24 @@ pub struct MemberChange<'a> {
     pub old_basis: Option<Basis>,
     /// What the new figure is (null for a removed member).
     pub new_basis: Option<Basis>,
+    /// The bounds of the old and the new figure (null for a missing
+    /// side).
+    pub old_amount_min: Option<Decimal>,
+    pub old_amount_max: Option<Decimal>,
+    pub new_amount_min: Option<Decimal>,
+    pub new_amount_max: Option<Decimal>,
+    /// The bounds of the change: from the new figure's lower bound less
+    /// the old one's upper, to the new upper less the old lower.
+    pub change_min: Decimal,
+    pub change_max: Decimal,
+    /// Whether the change is more than rounding can explain (its bounds
+    /// exclude zero); for exact figures, whether there is a change.
+    pub beyond_rounding: bool,
 }
 
 /// A member's line in a diff: where it stands in each table ([`NONE`]
-/// when absent) and the two figures that are computed, not copied.
+/// when absent) and the two figures that are computed, not copied (the
+/// change's bounds are made from the tables' bounds when asked for).
 #[derive(Debug, Clone, PartialEq)]
 struct ChangeRow {
     new: u32,
@@ -106,6 +122,7 @@ impl<'a> MemberChanges<'a> {
         };
         // A member is in at least one table; the new one names it.
         let named = new.or(old);
+        let (change_min, change_max) = change_bounds(old, new, row.change);
         MemberChange {
             code: named.map_or("", |a| a.code.as_str()),
             name: named.map_or("", |a| a.name.as_str()),
@@ -116,6 +133,13 @@ impl<'a> MemberChanges<'a> {
             change_pct: row.change_pct,
             old_basis: old.map(|a| a.basis),
             new_basis: new.map(|a| a.basis),
+            old_amount_min: old.map(|a| a.min),
+            old_amount_max: old.map(|a| a.max),
+            new_amount_min: new.map(|a| a.min),
+            new_amount_max: new.map(|a| a.max),
+            change_min,
+            change_max,
+            beyond_rounding: change_min > Decimal::ZERO || change_max < Decimal::ZERO,
         }
     }
 
@@ -123,9 +147,17 @@ impl<'a> MemberChanges<'a> {
         (0..self.len()).map(|i| self.get(i))
     }
 
-    /// Keeps the first `n` lines.
-    pub fn truncate(&mut self, n: usize) {
-        self.rows.truncate(n);
+    /// Keeps the first `n` lines, and those after them whose new amount
+    /// ties with the `n`-th's (a cut never splits a tie).
+    pub fn truncate_with_ties(&mut self, n: usize) {
+        let new = self.new;
+        let amount = |row: &ChangeRow| new.get(row.new as usize).map(|a| a.amount);
+        // A removed member has no new amount, and ties with nobody.
+        if self.rows.get(n.wrapping_sub(1)).and_then(amount).is_some() {
+            super::rank::keep_with_ties(&mut self.rows, n, amount);
+        } else {
+            self.rows.truncate(n);
+        }
     }
 
     /// Keeps the lines whose change `keep` accepts.
@@ -134,6 +166,19 @@ impl<'a> MemberChanges<'a> {
         rows.retain(|row| keep(&self.change_of(row)));
         self.rows = rows;
     }
+}
+
+/// The bounds of a change (a missing side counts as exactly zero). Every
+/// bound was checked to be exact when the diff was made.
+fn change_bounds(
+    old: Option<&Allocation>,
+    new: Option<&Allocation>,
+    change: Decimal,
+) -> (Decimal, Decimal) {
+    let (old_min, old_max) = old.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.min, a.max));
+    let (new_min, new_max) = new.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.min, a.max));
+    let exact = |a: Decimal, b: Decimal| sub_exact(a, b).map_or(change, |d| d.normalize());
+    (exact(new_min, old_max), exact(new_max, old_min))
 }
 
 impl Serialize for MemberChanges<'_> {
@@ -146,8 +191,8 @@ impl Serialize for MemberChanges<'_> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
     pub origin: String,
-    /// The edition's id, if the table has one.
-    pub edition: Option<String>,
+    /// The edition (as in the `table` object), or null.
+    pub edition: Option<Edition>,
     pub member_count: usize,
     pub allocated: Decimal,
     pub ceiling: Decimal,
@@ -158,14 +203,30 @@ pub struct Side {
     /// Room under the 60% cap (negative when over).
     pub top3_margin: Decimal,
     pub top3_within_cap: bool,
+    /// The bounds of the allocated sum, the headroom and the three largest
+    /// together, and the cap's outcome within them.
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
+    pub headroom_min: Decimal,
+    pub headroom_max: Decimal,
+    pub top3_min: Decimal,
+    pub top3_max: Decimal,
+    pub top3_within_cap_robust: Verdict,
+    #[serde(skip)]
+    pub figures: Precision,
 }
 
 impl Side {
     pub fn of(data: &Dataset) -> Result<Side> {
         let art13 = concentration_check(data)?;
+        let allocated = Range {
+            min: data.allocated_min,
+            max: data.allocated_max,
+        };
+        let headroom = Range::exact(data.fund.ceiling).sub(allocated, "the headroom")?;
         Ok(Side {
             origin: data.origin.clone(),
-            edition: data.edition.as_ref().and_then(|e| e.id.clone()),
+            edition: data.edition.clone(),
             member_count: data.allocations.len(),
             allocated: data.allocated,
             ceiling: data.fund.ceiling,
@@ -174,18 +235,35 @@ impl Side {
             top3_pct_of_ceiling: pct(art13.actual, data.fund.ceiling, "the top-3 share")?,
             top3_margin: art13.margin,
             top3_within_cap: art13.passed,
+            allocated_min: allocated.min,
+            allocated_max: allocated.max,
+            headroom_min: headroom.min,
+            headroom_max: headroom.max,
+            top3_min: art13.actual_min,
+            top3_max: art13.actual_max,
+            top3_within_cap_robust: art13.robust,
+            figures: data.precision,
         })
     }
-}
 
-impl Side {
-    /// The edition's id, or else where the table came from.
+    /// The edition's id, or else what the table is (`scenario`, a path).
     pub fn label(&self) -> &str {
-        self.edition.as_deref().unwrap_or(&self.origin)
+        self.edition
+            .as_ref()
+            .and_then(|e| e.id.as_deref())
+            .unwrap_or(&self.origin)
+    }
+
+    fn allocated(&self) -> Range {
+        Range {
+            min: self.allocated_min,
+            max: self.allocated_max,
+        }
     }
 }
 
-/// The differences of the headline figures (`new − old`).
+/// The differences of the headline figures (`new − old`), with their
+/// bounds.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideChange {
     pub member_count: i64,
@@ -195,6 +273,12 @@ pub struct SideChange {
     pub top3: Decimal,
     /// In percentage points.
     pub top3_pct_of_ceiling: Decimal,
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
+    pub headroom_min: Decimal,
+    pub headroom_max: Decimal,
+    pub top3_min: Decimal,
+    pub top3_max: Decimal,
 }
 
 /// The `diff` report (also the heart of `what-if`).
@@ -203,10 +287,16 @@ pub struct DiffReport<'a> {
     pub old: Side,
     pub new: Side,
     pub change: SideChange,
+    /// The lines the diff has (before `--top`; after `--changed-only` or
+    /// `--beyond-rounding`).
+    pub change_count: usize,
+    /// The `--top` asked for (ties with the last line are kept).
+    pub top: Option<usize>,
     /// Members of the new table in its ranking order, then removed members.
     pub members: MemberChanges<'a>,
     /// Whether the tables are equal: the same members with the same
-    /// amounts (to the last digit) and bases, under the same ceiling.
+    /// amounts (to the last digit), bounds and bases, under the same
+    /// ceiling.
     pub identical: bool,
 }
 
@@ -274,7 +364,9 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             before.map_or(Decimal::ZERO, |o| o.amount),
             "a change",
         )?;
-        identical &= before.is_some_and(|o| change.is_zero() && o.basis == a.basis);
+        identical &= before.is_some_and(|o| {
+            change.is_zero() && o.basis == a.basis && o.min == a.min && o.max == a.max
+        });
         rows[line_of[position] as usize] = ChangeRow {
             new: position as u32,
             old: found.map_or(NONE, |i| i as u32),
@@ -298,7 +390,46 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
         });
     }
+    // Every change's bounds are exact (as every change is).
+    for row in &rows {
+        let old_row = old.allocations.get(row.old as usize);
+        let new_row = new.allocations.get(row.new as usize);
+        let zero = Decimal::ZERO;
+        for (a, b) in [
+            (
+                new_row.map_or(zero, |a| a.min),
+                old_row.map_or(zero, |a| a.max),
+            ),
+            (
+                new_row.map_or(zero, |a| a.max),
+                old_row.map_or(zero, |a| a.min),
+            ),
+        ] {
+            sub(a, b, "a change's bound")?;
+        }
+    }
     let (o, n) = (Side::of(old)?, Side::of(new)?);
+    let allocated = n.allocated().sub(o.allocated(), "the change in total")?;
+    let headroom = Range {
+        min: o.headroom_min,
+        max: o.headroom_max,
+    };
+    let headroom = Range {
+        min: n.headroom_min,
+        max: n.headroom_max,
+    }
+    .sub(headroom, "the change in headroom")?;
+    let top3 = Range {
+        min: n.top3_min,
+        max: n.top3_max,
+    }
+    .sub(
+        Range {
+            min: o.top3_min,
+            max: o.top3_max,
+        },
+        "the change in the top three",
+    )?;
     let change = SideChange {
         member_count: n.member_count as i64 - o.member_count as i64,
         allocated: sub(n.allocated, o.allocated, "the change in total")?,
@@ -309,11 +440,19 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             sub(n.top3_pct_of_ceiling, o.top3_pct_of_ceiling, "a change")?,
             PCT_PLACES,
         ),
+        allocated_min: allocated.min,
+        allocated_max: allocated.max,
+        headroom_min: headroom.min,
+        headroom_max: headroom.max,
+        top3_min: top3.min,
+        top3_max: top3.max,
     };
     Ok(DiffReport {
         old: o,
         new: n,
         change,
+        change_count: rows.len(),
+        top: None,
         members: MemberChanges {
             old: &old.allocations,
             new: &new.allocations,

@@ -3,6 +3,7 @@
 //! `cmd` write that). Nothing here reads files or prints. Each module is
 //! named after the command it serves.
 
+pub mod bounds;
 pub mod chart;
 pub mod check;
 pub mod diff;
@@ -19,7 +20,7 @@ pub mod what_if;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{Error, Result};
-use crate::money::{ExactSum, sub_exact};
+use crate::money::sub_exact;
 
 /// Percentages in reports are rounded half-to-even to this many places,
 /// except where a command takes `--precision`.
@@ -44,69 +45,157 @@ pub fn round_to(value: Decimal, places: u32) -> Decimal {
 }
 
 /// A percentage as reports show it: `part / whole × 100` rounded
-/// half-to-even to [`PCT_PLACES`] places, from the exact quotient (in
-/// 128-bit integers when the figures fit, as they do for amounts in
-/// euros and cents; through `Decimal` otherwise).
+/// half-to-even to [`PCT_PLACES`] places, from the exact quotient.
 pub fn pct(part: Decimal, whole: Decimal, what: &str) -> Result<Decimal> {
-    if let Some(fast) = pct_exact_rounding(part, whole) {
-        return Ok(fast);
-    }
-    Ok(round_to(percent(part, whole, what)?, PCT_PLACES))
+    percent_with(
+        part,
+        whole,
+        PCT_PLACES,
+        RoundingStrategy::MidpointNearestEven,
+        what,
+    )
 }
 
-/// `part / whole × 100` to 2 places, half-to-even, in integers: `None`
-/// when the figures do not fit in 128 bits.
-fn pct_exact_rounding(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    const POW10: [i128; 13] = [
-        1,
-        10,
-        100,
-        1_000,
-        10_000,
-        100_000,
-        1_000_000,
-        10_000_000,
-        100_000_000,
-        1_000_000_000,
-        10_000_000_000,
-        100_000_000_000,
-        1_000_000_000_000,
-    ];
+/// `part / whole × 100` rounded to exactly `places` decimal places with
+/// `strategy` (half-to-even, down or up), from the exact quotient: in
+/// 128-bit integers when the figures fit, as amounts in euros and cents
+/// do, else in big integers. Never rounded twice.
+pub fn percent_with(
+    part: Decimal,
+    whole: Decimal,
+    places: u32,
+    strategy: RoundingStrategy,
+    what: &str,
+) -> Result<Decimal> {
+    ratio(part, whole, 2, places, strategy, what)
+}
+
+/// `part / whole × 10^exponent` rounded to `places` decimal places with
+/// `strategy`, from the exact quotient (see [`percent_with`]); fewer
+/// places only when the figure is too large for them.
+pub fn ratio(
+    part: Decimal,
+    whole: Decimal,
+    exponent: u32,
+    places: u32,
+    strategy: RoundingStrategy,
+    what: &str,
+) -> Result<Decimal> {
+    // A figure too large to hold with `places` decimals (a table of absurd
+    // amounts) keeps as many as it can, rounded from the exact quotient.
+    let mut error = None;
+    for p in (0..=places).rev() {
+        match ratio_at(part, whole, exponent, p, strategy, what) {
+            Ok(value) => return Ok(value),
+            Err(e) => error = Some(e),
+        }
+    }
+    Err(error.unwrap_or_else(|| Error::overflow(what)))
+}
+
+fn ratio_at(
+    part: Decimal,
+    whole: Decimal,
+    exponent: u32,
+    places: u32,
+    strategy: RoundingStrategy,
+    what: &str,
+) -> Result<Decimal> {
+    if whole.is_zero() {
+        return Err(Error::overflow(what));
+    }
+    // part/whole × 10^exponent × 10^places
+    //   = pm × 10^(ws − ps + exponent + places) / wm.
     let (pm, ps) = (part.mantissa(), part.scale());
     let (wm, ws) = (whole.mantissa(), whole.scale());
-    if wm <= 0 {
-        return None;
+    let shift = i64::from(ws) - i64::from(ps) + i64::from(exponent) + i64::from(places);
+    let narrow = || -> Option<i128> {
+        let pow = |n: i64| 10i128.checked_pow(u32::try_from(n).ok()?);
+        let (num, den) = if shift >= 0 {
+            (pm.checked_mul(pow(shift)?)?, wm)
+        } else {
+            (pm, wm.checked_mul(pow(-shift)?)?)
+        };
+        let (num, den) = if den < 0 {
+            (num.checked_neg()?, -den)
+        } else {
+            (num, den)
+        };
+        round_quotient_i128(num, den, strategy)
+    };
+    let rounded = match narrow() {
+        Some(q) => q,
+        None => {
+            use num_bigint::BigInt;
+            let ten = BigInt::from(10u8);
+            let (mut num, mut den) = (BigInt::from(pm), BigInt::from(wm));
+            if shift >= 0 {
+                num *= ten.pow(shift as u32);
+            } else {
+                den *= ten.pow((-shift) as u32);
+            }
+            if den < BigInt::ZERO {
+                num = -num;
+                den = -den;
+            }
+            let q = round_quotient_big(&num, &den, strategy);
+            i128::try_from(q).map_err(|_| Error::overflow(what))?
+        }
+    };
+    Decimal::try_from_i128_with_scale(rounded, places).map_err(|_| Error::overflow(what))
+}
+
+/// `num / den` (den > 0) rounded to a whole number with `strategy`.
+fn round_quotient_i128(num: i128, den: i128, strategy: RoundingStrategy) -> Option<i128> {
+    let q = num.div_euclid(den);
+    let r = num.rem_euclid(den);
+    Some(match strategy {
+        RoundingStrategy::ToNegativeInfinity => q,
+        RoundingStrategy::ToPositiveInfinity => q + i128::from(r != 0),
+        _ => {
+            let twice = r.checked_mul(2)?;
+            match twice.cmp(&den) {
+                std::cmp::Ordering::Greater => q + 1,
+                std::cmp::Ordering::Equal if q % 2 != 0 => q + 1,
+                _ => q,
+            }
+        }
+    })
+}
+
+/// [`round_quotient_i128`] in big integers.
+fn round_quotient_big(
+    num: &num_bigint::BigInt,
+    den: &num_bigint::BigInt,
+    strategy: RoundingStrategy,
+) -> num_bigint::BigInt {
+    use num_bigint::BigInt;
+    let zero = BigInt::ZERO;
+    // Division rounds towards zero; the floor is one less below zero.
+    let (mut q, mut r) = (num / den, num % den);
+    if r < zero {
+        q -= 1;
+        r += den;
     }
-    // part/whole × 100 × 10^2 = pm × 10^(ws − ps + 4) / wm.
-    let shift = i64::from(ws) - i64::from(ps) + 4;
-    let (numerator, denominator) = if shift >= 0 {
-        (pm.checked_mul(*POW10.get(shift as usize)?)?, wm)
-    } else {
-        (pm, wm.checked_mul(*POW10.get((-shift) as usize)?)?)
-    };
-    let quotient = numerator.div_euclid(denominator);
-    let remainder = numerator.rem_euclid(denominator);
-    // Half-to-even on the exact remainder.
-    let twice = remainder.checked_mul(2)?;
-    let rounded = match twice.cmp(&denominator) {
-        std::cmp::Ordering::Greater => quotient + 1,
-        std::cmp::Ordering::Equal if quotient % 2 != 0 => quotient + 1,
-        _ => quotient,
-    };
-    Decimal::try_from_i128_with_scale(rounded, PCT_PLACES).ok()
+    match strategy {
+        RoundingStrategy::ToNegativeInfinity => q,
+        RoundingStrategy::ToPositiveInfinity if r != zero => q + 1,
+        RoundingStrategy::ToPositiveInfinity => q,
+        _ => {
+            let twice: BigInt = &r * 2;
+            match twice.cmp(den) {
+                std::cmp::Ordering::Greater => q + 1,
+                std::cmp::Ordering::Equal if &q % 2 != zero => q + 1,
+                _ => q,
+            }
+        }
+    }
 }
 
 /// The exact sum of amounts, without trailing zeros (`0.1 + 0.2` is
 /// `0.3`); an error when it cannot be held exactly.
 pub fn sum<'a>(values: impl IntoIterator<Item = &'a Decimal>, what: &str) -> Result<Decimal> {
-    let mut total = ExactSum::new();
-    for v in values {
-        total.add(*v);
-    }
-    total
-        .total()
-        .map(|d| d.normalize())
-        .ok_or_else(|| Error::overflow(what))
+    crate::money::exact_sum(values).ok_or_else(|| Error::overflow(what))
 }
 
 /// The exact difference `a − b`, without trailing zeros; an error when it
@@ -117,12 +206,27 @@ pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
         .ok_or_else(|| Error::overflow(what))
 }
 
-/// Euros per inhabitant, rounded half-to-even to cents.
+/// Euros per inhabitant, rounded half-to-even to cents (from the exact
+/// quotient).
 pub fn per_capita(amount: Decimal, population: u64) -> Result<Decimal> {
-    amount
-        .checked_div(Decimal::from(population))
-        .map(|v| round_to(v, 2))
-        .ok_or_else(|| Error::overflow("an amount per inhabitant"))
+    per_capita_with(amount, population, RoundingStrategy::MidpointNearestEven)
+}
+
+/// Euros per inhabitant, rounded to cents with `strategy` (down for a
+/// lower bound, up for an upper one).
+pub fn per_capita_with(
+    amount: Decimal,
+    population: u64,
+    strategy: RoundingStrategy,
+) -> Result<Decimal> {
+    ratio(
+        amount,
+        Decimal::from(population),
+        0,
+        2,
+        strategy,
+        "an amount per inhabitant",
+    )
 }
 
 #[cfg(test)]
@@ -164,7 +268,7 @@ mod tests {
         ] {
             let (p, w) = (d(part), d(whole));
             let slow = round_to(percent(p, w, "x").unwrap(), PCT_PLACES);
-            assert_eq!(pct_exact_rounding(p, w), Some(slow), "{part}/{whole}");
+            assert_eq!(pct(p, w, "x").unwrap(), slow, "{part}/{whole}");
         }
     }
 

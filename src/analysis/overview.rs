@@ -10,15 +10,16 @@ use crate::dataset::Dataset;
 use crate::error::Result;
 
 #[derive(Debug, Serialize)]
-pub struct OverviewReport {
+pub struct OverviewReport<'a> {
     pub total: TotalReport,
-    /// The three largest recipients.
-    pub largest: Vec<RankRow>,
+    /// The three largest recipients (and any tied with the third), as
+    /// `rank --top 3` lists them.
+    pub largest: Vec<RankRow<'a>>,
     /// The Art. 13 position.
     pub concentration: Check,
 }
 
-pub fn overview_report(data: &Dataset) -> Result<OverviewReport> {
+pub fn overview_report(data: &Dataset) -> Result<OverviewReport<'_>> {
     Ok(OverviewReport {
         total: total_report(data, None)?,
         largest: rank_report(data, Some(3), false)?.members,

@@ -2,41 +2,57 @@
 //! population beside it; members with no population figure are listed as
 //! not available, never divided by zero.
 
-use crate::dataset::Text;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::{per_capita, sum};
-use crate::dataset::{Allocation, Basis, Dataset};
+use super::bounds::Range;
+use super::{per_capita, per_capita_with, sum};
+use crate::dataset::{Basis, Dataset, Precision};
 use crate::error::{Error, Result};
 use crate::population::Population;
 
 /// The `per-capita` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PerCapitaReport {
+pub struct PerCapitaReport<'a> {
     /// Where the population figures come from.
     pub population_source: String,
+    /// Members in the table.
+    pub member_count: usize,
+    /// The `--top` asked for (ties with the last row are kept).
+    pub top: Option<usize>,
     /// Members with a figure, by euros per inhabitant (largest first), then
     /// members without one.
-    pub members: Vec<PerCapitaRow>,
+    pub members: Vec<PerCapitaRow<'a>>,
     /// Codes of members with no population figure.
-    pub missing: Vec<Text>,
+    pub missing: Vec<&'a str>,
+    /// The rows shown that have a figure, together.
+    pub shown: PerCapitaTotal,
     /// All members with a figure, together.
     pub total: PerCapitaTotal,
+    #[serde(skip)]
+    pub figures: Precision,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PerCapitaRow {
+pub struct PerCapitaRow<'a> {
     /// Competition rank by euros per inhabitant; null when not available.
     pub rank: Option<usize>,
-    pub code: Text,
-    pub name: Text,
+    pub code: &'a str,
+    pub name: &'a str,
     pub amount: Decimal,
     /// What the figure is.
     pub basis: Basis,
     pub population: Option<u64>,
     /// Euros per inhabitant, rounded to cents; null when not available.
     pub per_capita: Option<Decimal>,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    /// The bounds of the amount per inhabitant, rounded outward to cents,
+    /// and of the rank by it (null when not available).
+    pub per_capita_min: Option<Decimal>,
+    pub per_capita_max: Option<Decimal>,
+    pub rank_best: Option<usize>,
+    pub rank_worst: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,23 +63,52 @@ pub struct PerCapitaTotal {
     /// `amount / population`, rounded to cents; null when no member has a
     /// figure.
     pub per_capita: Option<Decimal>,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    pub per_capita_min: Option<Decimal>,
+    pub per_capita_max: Option<Decimal>,
 }
 
-pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerCapitaReport> {
-    let row = |a: &Allocation, population: Option<u64>| -> Result<PerCapitaRow> {
-        Ok(PerCapitaRow {
-            rank: None,
-            code: a.code.clone(),
-            name: a.name.clone(),
-            amount: a.amount,
-            basis: a.basis,
-            population,
-            per_capita: population.map(|p| per_capita(a.amount, p)).transpose()?,
+impl PerCapitaTotal {
+    /// The rows with a figure, together.
+    fn of(rows: &[PerCapitaRow<'_>]) -> Result<PerCapitaTotal> {
+        let known: Vec<&PerCapitaRow<'_>> =
+            rows.iter().filter(|r| r.population.is_some()).collect();
+        let amount = sum(known.iter().map(|r| &r.amount), "the total amount")?;
+        let range = Range {
+            min: sum(known.iter().map(|r| &r.amount_min), "the total amount")?,
+            max: sum(known.iter().map(|r| &r.amount_max), "the total amount")?,
+        };
+        let people = known
+            .iter()
+            .try_fold(0u64, |acc, r| acc.checked_add(r.population.unwrap_or(0)))
+            .ok_or_else(|| Error::overflow("the total population"))?;
+        let head = |value: Decimal, strategy| {
+            (people > 0)
+                .then(|| per_capita_with(value, people, strategy))
+                .transpose()
+        };
+        Ok(PerCapitaTotal {
+            member_count: known.len(),
+            amount,
+            population: people,
+            per_capita: head(amount, RoundingStrategy::MidpointNearestEven)?,
+            amount_min: range.min,
+            amount_max: range.max,
+            per_capita_min: head(range.min, RoundingStrategy::ToNegativeInfinity)?,
+            per_capita_max: head(range.max, RoundingStrategy::ToPositiveInfinity)?,
         })
-    };
-    // Members with a figure first, ranked on the exact quotient (compared
-    // by cross-multiplication would overflow; the rounded figure could tie
-    // members that differ), computed once per member.
+    }
+}
+
+pub fn per_capita_report<'a>(
+    data: &'a Dataset,
+    population: &Population,
+    top: Option<usize>,
+) -> Result<PerCapitaReport<'a>> {
+    // Members with a figure first, ranked on the exact quotient (the
+    // rounded figure could tie members that differ), computed once per
+    // member.
     let mut keyed: Vec<(Decimal, usize, u64)> = Vec::new();
     for (i, a) in data.allocations.iter().enumerate() {
         if let Some(p) = population.get(&a.code) {
@@ -73,48 +118,101 @@ pub fn per_capita_report(data: &Dataset, population: &Population) -> Result<PerC
     }
     let name = |i: usize| &data.allocations[i].name;
     keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
-    let mut known = Vec::with_capacity(data.allocations.len());
-    for &(_, i, p) in &keyed {
-        known.push(row(&data.allocations[i], Some(p))?);
-    }
+    // Ranks within the bounds, on the exact quotients of the bounds.
+    let ranges: Vec<Range> = keyed
+        .iter()
+        .map(|&(_, i, p)| {
+            let a = &data.allocations[i];
+            let people = Decimal::from(p);
+            Range {
+                min: a.min.checked_div(people).unwrap_or_default(),
+                max: a.max.checked_div(people).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let rank_ranges = if data.is_rounded() {
+        super::bounds::rank_ranges(&ranges)
+    } else {
+        Vec::new()
+    };
+    let mut members = Vec::with_capacity(data.allocations.len());
     let mut previous: Option<(Decimal, usize)> = None;
-    for (i, (row, key)) in known.iter_mut().zip(&keyed).enumerate() {
-        let value = key.0;
+    for (k, &(value, i, p)) in keyed.iter().enumerate() {
         let rank = match previous {
             Some((v, r)) if v == value => r,
-            _ => i + 1,
+            _ => k + 1,
         };
-        row.rank = Some(rank);
         previous = Some((value, rank));
+        let (best, worst) = rank_ranges.get(k).copied().unwrap_or((rank, rank));
+        let a = &data.allocations[i];
+        members.push(PerCapitaRow {
+            rank: Some(rank),
+            code: &a.code,
+            name: &a.name,
+            amount: a.amount,
+            basis: a.basis,
+            population: Some(p),
+            per_capita: Some(per_capita(a.amount, p)?),
+            amount_min: a.min,
+            amount_max: a.max,
+            per_capita_min: Some(per_capita_with(
+                a.min,
+                p,
+                RoundingStrategy::ToNegativeInfinity,
+            )?),
+            per_capita_max: Some(per_capita_with(
+                a.max,
+                p,
+                RoundingStrategy::ToPositiveInfinity,
+            )?),
+            rank_best: Some(best),
+            rank_worst: Some(worst),
+        });
     }
-    let amount = sum(known.iter().map(|r| &r.amount), "the total amount")?;
-    let people = known
-        .iter()
-        .try_fold(0u64, |acc, r| acc.checked_add(r.population.unwrap_or(0)))
-        .ok_or_else(|| Error::overflow("the total population"))?;
-    let total = PerCapitaTotal {
-        member_count: known.len(),
-        amount,
-        population: people,
-        per_capita: if people > 0 {
-            Some(per_capita(amount, people)?)
-        } else {
-            None
-        },
-    };
-    drop(keyed);
+    let total = PerCapitaTotal::of(&members)?;
     let mut missing = Vec::new();
     for a in &data.allocations {
         if population.get(&a.code).is_none() {
-            missing.push(a.code.clone());
-            known.push(row(a, None)?);
+            missing.push(a.code.as_str());
+            members.push(PerCapitaRow {
+                rank: None,
+                code: &a.code,
+                name: &a.name,
+                amount: a.amount,
+                basis: a.basis,
+                population: None,
+                per_capita: None,
+                amount_min: a.min,
+                amount_max: a.max,
+                per_capita_min: None,
+                per_capita_max: None,
+                rank_best: None,
+                rank_worst: None,
+            });
         }
     }
+    if let Some(k) = top {
+        // Equal ranks are equal amounts per inhabitant; members without a
+        // figure share no rank, so none is tied.
+        if members
+            .get(k.wrapping_sub(1))
+            .is_some_and(|r| r.rank.is_some())
+        {
+            super::rank::keep_with_ties(&mut members, k, |r| r.rank);
+        } else {
+            members.truncate(k);
+        }
+    }
+    let shown = PerCapitaTotal::of(&members)?;
     Ok(PerCapitaReport {
         population_source: population.source.clone(),
-        members: known,
+        member_count: data.allocations.len(),
+        top,
+        members,
         missing,
+        shown,
         total,
+        figures: data.precision,
     })
 }
 
@@ -125,22 +223,17 @@ mod tests {
 
     #[test]
     fn latvia_first_denmark_last() {
+        let data = bundled().unwrap();
         let report =
-            per_capita_report(&bundled().unwrap(), &crate::population::bundled().unwrap()).unwrap();
+            per_capita_report(&data, &crate::population::bundled().unwrap(), None).unwrap();
         let first = &report.members[0];
         assert_eq!(
-            (
-                first.code.as_str(),
-                first.per_capita.unwrap().to_string().as_str()
-            ),
+            (first.code, first.per_capita.unwrap().to_string().as_str()),
             ("LV", "3052.84")
         );
         let last = report.members.last().unwrap();
         assert_eq!(
-            (
-                last.code.as_str(),
-                last.per_capita.unwrap().to_string().as_str()
-            ),
+            (last.code, last.per_capita.unwrap().to_string().as_str()),
             ("DK", "7.79")
         );
         assert_eq!(report.total.per_capita.unwrap().to_string(), "467.94");
@@ -151,7 +244,8 @@ mod tests {
     fn missing_figures_are_listed_not_divided() {
         let population =
             crate::population::parse("p.csv", "p.csv", b"code,population\nPL,36497495\n").unwrap();
-        let report = per_capita_report(&bundled().unwrap(), &population).unwrap();
+        let data = bundled().unwrap();
+        let report = per_capita_report(&data, &population, None).unwrap();
         assert_eq!(report.members[0].code, "PL");
         assert_eq!(report.members[1].per_capita, None);
         assert_eq!(report.members[1].rank, None);

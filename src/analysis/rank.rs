@@ -1,12 +1,12 @@
 //! Ranking: members by amount, largest first, with competition ranks (tied
 //! amounts share a rank and the next rank skips: 1, 2, 3, 3, 5).
 
-use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::pct;
-use crate::dataset::{Allocation, Basis, Dataset};
+use super::bounds::{Range, pct_of, rank_ranges};
+use super::{PCT_PLACES, pct};
+use crate::dataset::{Allocation, Basis, Dataset, Precision};
 use crate::error::{Error, Result};
 
 /// A member with its competition rank.
@@ -121,6 +121,35 @@ fn with_ranks(sorted: Vec<&Allocation>) -> Vec<Ranked<'_>> {
     out
 }
 
+/// The first `k` of a ranking and every member tied with the last of them
+/// (as SQL's `FETCH FIRST k ROWS WITH TIES`): a cut never splits a tie.
+pub fn ranked_top_with_ties(allocations: &[Allocation], k: usize) -> Vec<Ranked<'_>> {
+    let mut top = ranked_top(allocations, k);
+    if let Some(last) = top.last().copied().filter(|_| top.len() == k) {
+        let mut tied: Vec<&Allocation> = allocations
+            .iter()
+            .filter(|a| a.amount == last.allocation.amount && a.name > last.allocation.name)
+            .collect();
+        tied.sort_by(|a, b| a.name.cmp(&b.name));
+        top.extend(tied.into_iter().map(|allocation| Ranked {
+            rank: last.rank,
+            allocation,
+        }));
+    }
+    top
+}
+
+/// Keeps the first `k` of `list` (in its order) and the rows after them
+/// whose `key` equals the `k`-th's.
+pub fn keep_with_ties<T, K: PartialEq>(list: &mut Vec<T>, k: usize, key: impl Fn(&T) -> K) {
+    if list.len() <= k || k == 0 {
+        return;
+    }
+    let last = key(&list[k - 1]);
+    let end = k + list[k..].iter().take_while(|t| key(t) == last).count();
+    list.truncate(end);
+}
+
 /// The order a listing is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -133,20 +162,26 @@ pub enum Order {
 
 /// The `rank` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RankReport {
+pub struct RankReport<'a> {
     /// `desc` (largest first) or `asc`.
     pub order: Order,
     /// Members in the whole table (before `--top`).
     pub member_count: usize,
-    pub members: Vec<RankRow>,
+    /// The `--top` asked for: the rows are the first N and any tied with
+    /// the last of them.
+    pub top: Option<usize>,
+    pub members: Vec<RankRow<'a>>,
+    /// The finest decimal place of the table's figures.
+    #[serde(skip)]
+    pub precision: Precision,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RankRow {
+pub struct RankRow<'a> {
     /// Competition rank by amount, 1 = largest, whatever the order shown.
     pub rank: usize,
-    pub code: Text,
-    pub name: Text,
+    pub code: &'a str,
+    pub name: &'a str,
     pub amount: Decimal,
     /// What the figure is (`council-decision`, `commission-tentative`, …).
     pub basis: Basis,
@@ -156,48 +191,117 @@ pub struct RankRow {
     pub cumulative_amount: Decimal,
     /// Running share of the ceiling, in percent, rounded to 2 places.
     pub cumulative_pct: Decimal,
+    /// The bounds of the amount (the amount itself when exact).
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    /// The best and worst rank the member can have within the bounds.
+    pub rank_best: usize,
+    pub rank_worst: usize,
+    /// The bounds of the share (rounded outward).
+    pub share_min_pct: Decimal,
+    pub share_max_pct: Decimal,
+    pub cumulative_amount_min: Decimal,
+    pub cumulative_amount_max: Decimal,
+    pub cumulative_min_pct: Decimal,
+    pub cumulative_max_pct: Decimal,
 }
 
 /// Builds the `rank` report: `top` keeps the first N rows of the chosen
-/// order; `ascending` shows the smallest first (ranks still count from the
-/// largest).
-pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Result<RankReport> {
-    let mut list = match top {
-        Some(k) if !ascending => ranked_top(&data.allocations, k),
-        _ => ranked(&data.allocations),
+/// order and any tied with the last of them; `ascending` shows the
+/// smallest first (ranks still count from the largest).
+pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Result<RankReport<'_>> {
+    let list = match (top, ascending) {
+        (Some(k), false) => ranked_top_with_ties(&data.allocations, k),
+        _ => {
+            let mut list = ranked(&data.allocations);
+            if ascending {
+                // Smallest first; within a tie, still by name.
+                list.sort_by(|a, b| {
+                    a.allocation
+                        .amount
+                        .cmp(&b.allocation.amount)
+                        .then_with(|| a.allocation.name.cmp(&b.allocation.name))
+                });
+                if let Some(k) = top {
+                    keep_with_ties(&mut list, k, |r| r.allocation.amount);
+                }
+            }
+            list
+        }
     };
-    if ascending {
-        // Smallest first; within a tie, still by name.
-        list.sort_by(|a, b| {
-            a.allocation
-                .amount
-                .cmp(&b.allocation.amount)
-                .then_with(|| a.allocation.name.cmp(&b.allocation.name))
-        });
-    }
     let ceiling = data.fund.ceiling;
-    let mut cumulative = Decimal::ZERO;
-    let mut members = Vec::new();
-    for r in list.into_iter().take(top.unwrap_or(usize::MAX)) {
+    let ranks = rank_bounds(data, list.iter().map(|r| (r.rank, r.allocation)));
+    let mut cumulative = Range::exact(Decimal::ZERO);
+    let mut running = Decimal::ZERO;
+    let mut members = Vec::with_capacity(list.len());
+    for (r, (best, worst)) in list.into_iter().zip(ranks) {
         let a = r.allocation;
-        cumulative = crate::money::add_exact(cumulative, a.amount)
+        running = crate::money::add_exact(running, a.amount)
             .ok_or_else(|| Error::overflow("the cumulative amount"))?;
+        cumulative = cumulative.add(Range::of(a), "the cumulative amount")?;
+        let share = pct_of(Range::of(a), ceiling, PCT_PLACES)?;
+        let cumulative_share = pct_of(cumulative, ceiling, PCT_PLACES)?;
         members.push(RankRow {
             rank: r.rank,
-            code: a.code.clone(),
-            name: a.name.clone(),
+            code: &a.code,
+            name: &a.name,
             amount: a.amount,
             basis: a.basis,
             share_pct: pct(a.amount, ceiling, "a share of the ceiling")?,
-            cumulative_amount: cumulative,
-            cumulative_pct: pct(cumulative, ceiling, "the cumulative share")?,
+            cumulative_amount: running,
+            cumulative_pct: pct(running, ceiling, "the cumulative share")?,
+            amount_min: a.min,
+            amount_max: a.max,
+            rank_best: best,
+            rank_worst: worst,
+            share_min_pct: share.min,
+            share_max_pct: share.max,
+            cumulative_amount_min: cumulative.min,
+            cumulative_amount_max: cumulative.max,
+            cumulative_min_pct: cumulative_share.min,
+            cumulative_max_pct: cumulative_share.max,
         });
     }
     Ok(RankReport {
         order: if ascending { Order::Asc } else { Order::Desc },
         member_count: data.allocations.len(),
+        top,
         members,
+        precision: data.precision,
     })
+}
+
+/// The best and worst rank of each of `shown` (members of `data`) within
+/// the bounds: their stated rank twice for an exact table; counted
+/// against every member for a few, through one sort for many.
+pub fn rank_bounds<'a>(
+    data: &'a Dataset,
+    shown: impl Iterator<Item = (usize, &'a Allocation)>,
+) -> Vec<(usize, usize)> {
+    if !data.is_rounded() {
+        return shown.map(|(rank, _)| (rank, rank)).collect();
+    }
+    let shown: Vec<&Allocation> = shown.map(|(_, a)| a).collect();
+    let all = &data.allocations;
+    if shown.len() <= 64 {
+        return shown
+            .iter()
+            .map(|a| {
+                let best = 1 + all.iter().filter(|b| b.min > a.max).count();
+                let worst =
+                    all.iter().filter(|b| b.max > a.min).count() + 1 - usize::from(a.max > a.min);
+                (best, worst)
+            })
+            .collect();
+    }
+    let ranges: Vec<Range> = all.iter().map(Range::of).collect();
+    let ranks = rank_ranges(&ranges);
+    let base = all.as_ptr() as usize;
+    let size = std::mem::size_of::<Allocation>().max(1);
+    shown
+        .iter()
+        .map(|a| ranks[(*a as *const Allocation as usize - base) / size])
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,14 +2,14 @@
 //! sum, rounded either each on its own (half-to-even) or by the largest
 //! remainder method so the column adds up.
 
-use crate::dataset::Text;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::rank::ranked;
+use super::bounds::{Range, pct_of, share_of_allocated};
+use super::rank::{rank_bounds, ranked};
 use super::{percent, round_to, sum};
-use crate::dataset::{Basis, Dataset};
+use crate::dataset::{Basis, Dataset, Precision};
 use crate::error::{Error, Result};
 
 /// What a share is a share of (`--of`).
@@ -40,7 +40,7 @@ pub enum Method {
 
 /// The `shares` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SharesReport {
+pub struct SharesReport<'a> {
     pub of: Base,
     pub method: Method,
     /// Decimal places of the rounded shares.
@@ -49,19 +49,45 @@ pub struct SharesReport {
     pub base: Decimal,
     /// The sum of all amounts.
     pub allocated: Decimal,
+    pub member_count: usize,
+    /// The `--top` asked for (ties with the last row are kept).
+    pub top: Option<usize>,
     /// Members in ranking order.
-    pub members: Vec<ShareRow>,
+    pub members: Vec<ShareRow<'a>>,
+    /// The rows shown together: their count, amounts and rounded shares
+    /// added up as shown.
+    pub shown: Shown,
     /// The whole table's share of the base, exact (28 significant digits).
     pub total_exact_pct: Decimal,
-    /// The sum of the rounded column, exactly as shown.
+    /// The sum of the rounded column of every member, exactly as the
+    /// column would show it.
     pub total_rounded_pct: Decimal,
+    /// The bounds of the sum of amounts and of the whole table's share
+    /// (rounded outward).
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
+    pub total_min_pct: Decimal,
+    pub total_max_pct: Decimal,
+    #[serde(skip)]
+    pub figures: Precision,
+}
+
+/// The rows a listing shows, added up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shown {
+    pub member_count: usize,
+    pub amount: Decimal,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    /// The rounded shares of the rows shown, added up.
+    pub share_pct: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ShareRow {
+pub struct ShareRow<'a> {
     pub rank: usize,
-    pub code: Text,
-    pub name: Text,
+    pub code: &'a str,
+    pub name: &'a str,
     pub amount: Decimal,
     /// What the figure is.
     pub basis: Basis,
@@ -69,6 +95,14 @@ pub struct ShareRow {
     pub share_exact_pct: Decimal,
     /// The share rounded by the chosen method.
     pub share_pct: Decimal,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    pub rank_best: usize,
+    pub rank_worst: usize,
+    /// The bounds of the exact share within the bounds of every figure,
+    /// rounded outward to `precision` places.
+    pub share_min_pct: Decimal,
+    pub share_max_pct: Decimal,
 }
 
 /// Largest-remainder (Hamilton) rounding of `exact` values to `places`
@@ -123,7 +157,8 @@ pub fn shares_report(
     of: Base,
     method: Method,
     precision: u32,
-) -> Result<SharesReport> {
+    top: Option<usize>,
+) -> Result<SharesReport<'_>> {
     let base = match of {
         Base::Fund => data.fund.ceiling,
         Base::Allocated => data.allocated,
@@ -145,28 +180,79 @@ pub fn shares_report(
         .ok_or_else(|| Error::overflow("the largest-remainder shares"))?,
     };
     let total_rounded_pct = round_to(sum(&rounded, "the sum of shares")?, precision);
-    let members = list
-        .iter()
-        .zip(exact.iter().zip(&rounded))
-        .map(|(r, (e, s))| ShareRow {
+    let total = Range {
+        min: data.allocated_min,
+        max: data.allocated_max,
+    };
+    // The shares are rounded over the whole table, then the list is cut.
+    let mut shown = list.len();
+    if let Some(k) = top.filter(|&k| k < list.len()) {
+        let last = list[k - 1].allocation.amount;
+        shown = k + list[k..]
+            .iter()
+            .take_while(|r| r.allocation.amount == last)
+            .count();
+    }
+    let ranks = rank_bounds(data, list[..shown].iter().map(|r| (r.rank, r.allocation)));
+    let mut members = Vec::with_capacity(shown);
+    for ((r, (e, s)), (best, worst)) in list.iter().zip(exact.iter().zip(&rounded)).zip(ranks) {
+        let a = r.allocation;
+        let bounds = match of {
+            Base::Fund => pct_of(Range::of(a), base, precision)?,
+            Base::Allocated => share_of_allocated(Range::of(a), total, precision)?,
+        };
+        members.push(ShareRow {
             rank: r.rank,
-            code: r.allocation.code.clone(),
-            name: r.allocation.name.clone(),
-            amount: r.allocation.amount,
-            basis: r.allocation.basis,
+            code: &a.code,
+            name: &a.name,
+            amount: a.amount,
+            basis: a.basis,
             share_exact_pct: e.normalize(),
             share_pct: *s,
-        })
-        .collect();
+            amount_min: a.min,
+            amount_max: a.max,
+            rank_best: best,
+            rank_worst: worst,
+            share_min_pct: bounds.min,
+            share_max_pct: bounds.max,
+        });
+    }
+    let total_bounds = match of {
+        Base::Fund => pct_of(total, base, precision)?,
+        Base::Allocated => Range::exact(round_to(Decimal::ONE_HUNDRED, precision)),
+    };
     Ok(SharesReport {
         of,
         method,
         precision,
         base,
         allocated: data.allocated,
+        member_count: list.len(),
+        top,
+        shown: Shown {
+            member_count: shown,
+            amount: sum(
+                list[..shown].iter().map(|r| &r.allocation.amount),
+                "the amounts shown",
+            )?,
+            amount_min: sum(
+                list[..shown].iter().map(|r| &r.allocation.min),
+                "the amounts shown",
+            )?,
+            amount_max: sum(
+                list[..shown].iter().map(|r| &r.allocation.max),
+                "the amounts shown",
+            )?,
+            share_pct: round_to(sum(&rounded[..shown], "the shares shown")?, precision),
+        },
         members,
         total_exact_pct: total_exact_pct.normalize(),
         total_rounded_pct,
+        allocated_min: total.min,
+        allocated_max: total.max,
+        total_min_pct: total_bounds.min,
+        total_max_pct: total_bounds.max,
+        figures: data.precision,
     })
 }
 
@@ -199,7 +285,8 @@ mod tests {
 
     #[test]
     fn nearest_gives_equal_amounts_equal_shares() {
-        let report = shares_report(&bundled().unwrap(), Base::Fund, Method::Nearest, 2).unwrap();
+        let data = bundled().unwrap();
+        let report = shares_report(&data, Base::Fund, Method::Nearest, 2, None).unwrap();
         let fr = report.members.iter().find(|m| m.code == "FR").unwrap();
         let hu = report.members.iter().find(|m| m.code == "HU").unwrap();
         assert_eq!(fr.share_pct, hu.share_pct);
@@ -209,13 +296,9 @@ mod tests {
 
     #[test]
     fn largest_remainder_of_allocated_is_100() {
-        let report = shares_report(
-            &bundled().unwrap(),
-            Base::Allocated,
-            Method::LargestRemainder,
-            2,
-        )
-        .unwrap();
+        let data = bundled().unwrap();
+        let report =
+            shares_report(&data, Base::Allocated, Method::LargestRemainder, 2, None).unwrap();
         assert_eq!(report.total_rounded_pct.to_string(), "100.00");
         for m in &report.members {
             assert!((m.share_pct - m.share_exact_pct).abs() < d("0.01"));

@@ -1,36 +1,36 @@
 //! One member in context: its rank and ties, shares, amount per inhabitant,
 //! and the members just above and below it.
 
-use crate::dataset::Text;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::rank::{Ranked, ranked};
-use super::{pct, per_capita, sub};
-use crate::dataset::{Allocation, Basis, Dataset};
+use super::bounds::{Range, pct_of, share_of_allocated};
+use super::rank::{Ranked, rank_bounds, ranked};
+use super::{PCT_PLACES, pct, per_capita, per_capita_with, sub};
+use crate::dataset::{Allocation, Basis, Dataset, Precision};
 use crate::error::Result;
 use crate::population::Population;
 
 /// The `show` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MemberReport {
-    pub code: Text,
-    pub name: Text,
+pub struct MemberReport<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
     pub amount: Decimal,
     /// What the figure is, and whether it is confirmed.
     pub basis: Basis,
     pub confirmed: bool,
     /// The decision's date, the figure's source, the pre-financing and a
     /// note, as far as the table gives them.
-    pub decided: Option<String>,
-    pub source: Option<String>,
+    pub decided: Option<&'a str>,
+    pub source: Option<&'a str>,
     pub prefinancing: Option<Decimal>,
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
     /// Competition rank by amount (1 = largest).
     pub rank: usize,
     pub member_count: usize,
     /// Members with exactly the same amount.
-    pub tied_with: Vec<Peer>,
+    pub tied_with: Vec<Peer<'a>>,
     pub share_of_ceiling_pct: Decimal,
     pub share_of_allocated_pct: Decimal,
     /// Population on the reference date, when known.
@@ -38,43 +38,58 @@ pub struct MemberReport {
     /// Euros per inhabitant, rounded to cents, when the population is known.
     pub per_capita: Option<Decimal>,
     /// The nearest member with a larger amount, and how much larger.
-    pub above: Option<Neighbour>,
+    pub above: Option<Neighbour<'a>>,
     /// The nearest member with a smaller amount, and how much smaller.
-    pub below: Option<Neighbour>,
+    pub below: Option<Neighbour<'a>>,
+    /// The bounds of the amount, and of the figures derived from it
+    /// (shares and the amount per inhabitant rounded outward).
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    pub rank_best: usize,
+    pub rank_worst: usize,
+    pub share_of_ceiling_min_pct: Decimal,
+    pub share_of_ceiling_max_pct: Decimal,
+    pub share_of_allocated_min_pct: Decimal,
+    pub share_of_allocated_max_pct: Decimal,
+    pub per_capita_min: Option<Decimal>,
+    pub per_capita_max: Option<Decimal>,
+    #[serde(skip)]
+    pub figures: Precision,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Peer {
-    pub code: Text,
-    pub name: Text,
+pub struct Peer<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Neighbour {
+pub struct Neighbour<'a> {
     pub rank: usize,
-    pub code: Text,
-    pub name: Text,
+    pub code: &'a str,
+    pub name: &'a str,
     pub amount: Decimal,
-    /// The (positive) difference from the member shown.
+    /// The (positive) difference from the member shown, on the stated
+    /// figures.
     pub gap: Decimal,
 }
 
-fn neighbour(r: &Ranked<'_>, amount: Decimal) -> Result<Neighbour> {
+fn neighbour<'a>(r: &Ranked<'a>, amount: Decimal) -> Result<Neighbour<'a>> {
     let a = r.allocation;
     Ok(Neighbour {
         rank: r.rank,
-        code: a.code.clone(),
-        name: a.name.clone(),
+        code: &a.code,
+        name: &a.name,
         amount: a.amount,
         gap: sub(a.amount, amount, "a gap")?.abs(),
     })
 }
 
-pub fn member_report(
-    data: &Dataset,
-    member: &Allocation,
+pub fn member_report<'a>(
+    data: &'a Dataset,
+    member: &'a Allocation,
     population: &Population,
-) -> Result<MemberReport> {
+) -> Result<MemberReport<'a>> {
     let list = ranked(&data.allocations);
     let at = list
         .iter()
@@ -96,22 +111,35 @@ pub fn member_report(
         .iter()
         .filter(|r| r.allocation.amount == amount && r.allocation.code != member.code)
         .map(|r| Peer {
-            code: r.allocation.code.clone(),
-            name: r.allocation.name.clone(),
+            code: &r.allocation.code,
+            name: &r.allocation.name,
         })
         .collect();
     let people = population.get(&member.code);
-    let provenance = member.provenance();
+    let provenance = member.provenance.as_deref();
+    let range = Range::of(member);
+    let total = Range {
+        min: data.allocated_min,
+        max: data.allocated_max,
+    };
+    let of_ceiling = pct_of(range, data.fund.ceiling, PCT_PLACES)?;
+    let of_allocated = share_of_allocated(range, total, PCT_PLACES)?;
+    let (best, worst) = rank_bounds(data, std::iter::once((list[at].rank, member)))[0];
+    let per_head = |value: Decimal, strategy| {
+        people
+            .map(|p| per_capita_with(value, p, strategy))
+            .transpose()
+    };
     Ok(MemberReport {
-        code: member.code.clone(),
-        name: member.name.clone(),
+        code: &member.code,
+        name: &member.name,
         amount,
         basis: member.basis,
         confirmed: member.basis.confirmed(),
-        decided: provenance.decided,
-        source: provenance.source,
-        prefinancing: provenance.prefinancing,
-        note: provenance.note,
+        decided: provenance.and_then(|p| p.decided.as_deref()),
+        source: provenance.and_then(|p| p.source.as_deref()),
+        prefinancing: provenance.and_then(|p| p.prefinancing),
+        note: provenance.and_then(|p| p.note.as_deref()),
         rank: list[at].rank,
         member_count: list.len(),
         tied_with,
@@ -121,6 +149,17 @@ pub fn member_report(
         per_capita: people.map(|p| per_capita(amount, p)).transpose()?,
         above,
         below,
+        amount_min: member.min,
+        amount_max: member.max,
+        rank_best: best,
+        rank_worst: worst,
+        share_of_ceiling_min_pct: of_ceiling.min,
+        share_of_ceiling_max_pct: of_ceiling.max,
+        share_of_allocated_min_pct: of_allocated.min,
+        share_of_allocated_max_pct: of_allocated.max,
+        per_capita_min: per_head(member.min, RoundingStrategy::ToNegativeInfinity)?,
+        per_capita_max: per_head(member.max, RoundingStrategy::ToPositiveInfinity)?,
+        figures: data.precision,
     })
 }
 
@@ -138,12 +177,12 @@ mod tests {
         assert_eq!(report.tied_with[0].code, "HU");
         let above = report.above.unwrap();
         assert_eq!(
-            (above.code.as_str(), above.gap.to_string().as_str()),
+            (above.code, above.gap.to_string().as_str()),
             ("RO", "470000000")
         );
         let below = report.below.unwrap();
         assert_eq!(
-            (below.code.as_str(), below.gap.to_string().as_str()),
+            (below.code, below.gap.to_string().as_str()),
             ("IT", "1310000000")
         );
         assert_eq!(report.per_capita.unwrap().to_string(), "235.33");

@@ -7,19 +7,24 @@
 //!   `G = Σ (2i − n − 1) · xᵢ / (n · A)`: 0 when all amounts are equal,
 //!   approaching 1 when one member gets everything.
 
-use crate::dataset::Text;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::bounds::{Range, median, pct_of, quotient_range, sorted, top_sum};
 use super::check::{Check, concentration_check};
 use super::rank::ranked;
-use super::{pct, round_to, sum};
-use crate::dataset::Dataset;
+use super::{PCT_PLACES, pct, ratio, round_to, sum};
+use crate::dataset::{Dataset, Precision};
 use crate::error::{Error, Result};
+
+/// The figures of the report computed on the stated figures only (the
+/// others have exact bounds).
+pub const ON_STATED_FIGURES: [&str; 5] =
+    ["min", "max", "hhi", "gini", "top.share_of_allocated_pct"];
 
 /// The `stats` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StatsReport {
+pub struct StatsReport<'a> {
     pub member_count: usize,
     /// How many members' figures are confirmed (a Council decision's exact
     /// amount).
@@ -30,8 +35,8 @@ pub struct StatsReport {
     /// The median amount (the mean of the two middle amounts when the count
     /// is even), exact.
     pub median: Decimal,
-    pub min: Extreme,
-    pub max: Extreme,
+    pub min: Extreme<'a>,
+    pub max: Extreme<'a>,
     /// Herfindahl–Hirschman index of shares of the allocated sum, 0–10,000,
     /// rounded to 2 places.
     pub hhi: Decimal,
@@ -42,12 +47,26 @@ pub struct StatsReport {
     pub top: Vec<TopShare>,
     /// The Art. 13 position, as `safe check` reports it.
     pub concentration: Check,
+    /// The bounds of the total, the mean (rounded outward to cents) and
+    /// the median.
+    pub total_min: Decimal,
+    pub total_max: Decimal,
+    pub mean_min: Decimal,
+    pub mean_max: Decimal,
+    pub median_min: Decimal,
+    pub median_max: Decimal,
+    /// The figures computed on the stated figures only, without bounds:
+    /// the smallest and largest members, HHI, Gini and the shares of the
+    /// allocated sum (`top[].share_of_allocated_pct`).
+    pub on_stated_figures: Vec<&'static str>,
+    #[serde(skip)]
+    pub figures: Precision,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Extreme {
-    pub code: Text,
-    pub name: Text,
+pub struct Extreme<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
     pub amount: Decimal,
 }
 
@@ -57,6 +76,10 @@ pub struct TopShare {
     pub amount: Decimal,
     pub share_of_allocated_pct: Decimal,
     pub share_of_ceiling_pct: Decimal,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    pub share_of_ceiling_min_pct: Decimal,
+    pub share_of_ceiling_max_pct: Decimal,
 }
 
 /// Herfindahl–Hirschman index (0–10,000) of `amounts`, summing to `total`.
@@ -95,29 +118,21 @@ pub fn gini(ascending: &[Decimal], total: Decimal) -> Result<Decimal> {
     g.checked_div(Decimal::from(n)).ok_or_else(overflow)
 }
 
-pub fn stats_report(data: &Dataset) -> Result<StatsReport> {
+pub fn stats_report(data: &Dataset) -> Result<StatsReport<'_>> {
     let list = ranked(&data.allocations);
     let count = list.len();
     let total = data.allocated;
     let mut ascending: Vec<Decimal> = list.iter().map(|r| r.allocation.amount).collect();
     ascending.reverse();
-    let median = if count % 2 == 1 {
-        ascending[count / 2]
-    } else {
-        let pair = sum(
-            [&ascending[count / 2 - 1], &ascending[count / 2]],
-            "the median",
-        )?;
-        pair / Decimal::TWO
-    };
     let extreme = |i: usize| {
         let a = list[i].allocation;
         Extreme {
-            code: a.code.clone(),
-            name: a.name.clone(),
+            code: &a.code,
+            name: &a.name,
             amount: a.amount,
         }
     };
+    let rounded = data.is_rounded();
     let mut top = Vec::new();
     for n in [1, 3, 5] {
         if n > count {
@@ -127,30 +142,66 @@ pub fn stats_report(data: &Dataset) -> Result<StatsReport> {
             list[..n].iter().map(|r| &r.allocation.amount),
             "a top-n sum",
         )?;
+        let bounds = if rounded {
+            Range {
+                min: top_sum(data.allocations.iter().map(|a| a.min), n, "a top-n sum")?,
+                max: top_sum(data.allocations.iter().map(|a| a.max), n, "a top-n sum")?,
+            }
+        } else {
+            Range::exact(amount)
+        };
+        let of_ceiling = pct_of(bounds, data.fund.ceiling, PCT_PLACES)?;
         top.push(TopShare {
             n,
             amount,
             share_of_allocated_pct: pct(amount, total, "a top-n share")?,
             share_of_ceiling_pct: pct(amount, data.fund.ceiling, "a top-n share")?,
+            amount_min: bounds.min,
+            amount_max: bounds.max,
+            share_of_ceiling_min_pct: of_ceiling.min,
+            share_of_ceiling_max_pct: of_ceiling.max,
         });
     }
+    let median_now = median(&ascending, "the median")?;
+    let (median_min, median_max) = if rounded {
+        let lows = sorted(data.allocations.iter().map(|a| a.min).collect());
+        let highs = sorted(data.allocations.iter().map(|a| a.max).collect());
+        (median(&lows, "the median")?, median(&highs, "the median")?)
+    } else {
+        (median_now, median_now)
+    };
+    let total_range = Range {
+        min: data.allocated_min,
+        max: data.allocated_max,
+    };
+    let mean = quotient_range(total_range, Decimal::from(count), 2, "the mean")?;
     Ok(StatsReport {
         member_count: count,
         confirmed: data.confirmed(),
         total,
-        mean: round_to(
-            total
-                .checked_div(Decimal::from(count))
-                .ok_or_else(|| Error::overflow("the mean"))?,
+        mean: ratio(
+            total,
+            Decimal::from(count),
+            0,
             2,
-        ),
-        median: median.normalize(),
+            rust_decimal::RoundingStrategy::MidpointNearestEven,
+            "the mean",
+        )?,
+        median: median_now,
         min: extreme(count - 1),
         max: extreme(0),
         hhi: round_to(hhi(&ascending, total)?, 2),
         gini: round_to(gini(&ascending, total)?, 4),
         top,
         concentration: concentration_check(data)?,
+        total_min: total_range.min,
+        total_max: total_range.max,
+        mean_min: mean.min,
+        mean_max: mean.max,
+        median_min,
+        median_max,
+        on_stated_figures: ON_STATED_FIGURES.to_vec(),
+        figures: data.precision,
     })
 }
 
@@ -166,7 +217,8 @@ mod tests {
 
     #[test]
     fn bundled_table_concentration() {
-        let report = stats_report(&bundled().unwrap()).unwrap();
+        let data = bundled().unwrap();
+        let report = stats_report(&data).unwrap();
         assert_eq!(report.hhi.to_string(), "1399.52");
         assert_eq!(report.gini.to_string(), "0.5869");
         assert_eq!(report.median.to_string(), "3260000000");

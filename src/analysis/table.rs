@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::dataset::{Allocation, Dataset};
+use super::sum;
+use crate::dataset::{Allocation, Dataset, Precision};
+use crate::error::Result;
 
 /// How to order the rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
@@ -24,10 +26,41 @@ pub enum SortBy {
 pub struct TableReport<'a> {
     pub sort: SortBy,
     pub allocated: Decimal,
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
+    pub member_count: usize,
+    /// The `--top` asked for (when sorted by amount, ties with the last
+    /// row are kept).
+    pub top: Option<usize>,
     pub allocations: Vec<&'a Allocation>,
+    /// The rows shown, together.
+    pub shown: Subtotal,
+    #[serde(skip)]
+    pub figures: Precision,
 }
 
-pub fn table_report(data: &Dataset, sort: SortBy) -> TableReport<'_> {
+/// Rows added up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Subtotal {
+    pub member_count: usize,
+    pub amount: Decimal,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+}
+
+impl Subtotal {
+    pub fn of<'a>(rows: impl Iterator<Item = &'a Allocation> + Clone) -> Result<Subtotal> {
+        let what = "the rows shown";
+        Ok(Subtotal {
+            member_count: rows.clone().count(),
+            amount: sum(rows.clone().map(|a| &a.amount), what)?,
+            amount_min: sum(rows.clone().map(|a| &a.min), what)?,
+            amount_max: sum(rows.map(|a| &a.max), what)?,
+        })
+    }
+}
+
+pub fn table_report(data: &Dataset, sort: SortBy, top: Option<usize>) -> Result<TableReport<'_>> {
     let mut allocations: Vec<&Allocation> = data.allocations.iter().collect();
     match sort {
         SortBy::File => {}
@@ -37,11 +70,24 @@ pub fn table_report(data: &Dataset, sort: SortBy) -> TableReport<'_> {
             allocations.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.name.cmp(&b.name)))
         }
     }
-    TableReport {
+    if let Some(k) = top {
+        if sort == SortBy::Amount {
+            super::rank::keep_with_ties(&mut allocations, k, |a| a.amount);
+        } else {
+            allocations.truncate(k);
+        }
+    }
+    Ok(TableReport {
         sort,
         allocated: data.allocated,
+        allocated_min: data.allocated_min,
+        allocated_max: data.allocated_max,
+        member_count: data.allocations.len(),
+        top,
+        shown: Subtotal::of(allocations.iter().copied())?,
         allocations,
-    }
+        figures: data.precision,
+    })
 }
 
 #[cfg(test)]
@@ -52,11 +98,23 @@ mod tests {
     #[test]
     fn sorts_as_asked() {
         let data = bundled().unwrap();
-        assert_eq!(table_report(&data, SortBy::File).allocations[1].code, "RO");
-        assert_eq!(table_report(&data, SortBy::Code).allocations[0].code, "BE");
-        assert_eq!(table_report(&data, SortBy::Name).allocations[0].code, "BE");
         assert_eq!(
-            table_report(&data, SortBy::Amount).allocations[18].code,
+            table_report(&data, SortBy::File, None).unwrap().allocations[1].code,
+            "RO"
+        );
+        assert_eq!(
+            table_report(&data, SortBy::Code, None).unwrap().allocations[0].code,
+            "BE"
+        );
+        assert_eq!(
+            table_report(&data, SortBy::Name, None).unwrap().allocations[0].code,
+            "BE"
+        );
+        assert_eq!(
+            table_report(&data, SortBy::Amount, None)
+                .unwrap()
+                .allocations[18]
+                .code,
             "DK"
         );
     }

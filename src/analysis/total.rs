@@ -4,8 +4,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::{pct, sub};
-use crate::dataset::Dataset;
+use super::bounds::{Range, pct_of};
+use super::{PCT_PLACES, pct, sub};
+use crate::dataset::{Dataset, Precision};
 use crate::error::Result;
 
 /// The `total` report.
@@ -23,6 +24,18 @@ pub struct TotalReport {
     pub utilisation_pct: Decimal,
     /// Present when `--expect` was given.
     pub expectation: Option<Expectation>,
+    /// The bounds of the allocated sum: the sums of the rows' bounds.
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
+    /// The bounds of the headroom.
+    pub headroom_min: Decimal,
+    pub headroom_max: Decimal,
+    /// The bounds of the utilisation, rounded outward.
+    pub utilisation_min_pct: Decimal,
+    pub utilisation_max_pct: Decimal,
+    /// The finest decimal place of the table's figures.
+    #[serde(skip)]
+    pub precision: Precision,
 }
 
 /// An expected figure and how far the table is from it.
@@ -32,15 +45,27 @@ pub struct Expectation {
     /// `actual − expected`.
     pub difference: Decimal,
     pub matches: bool,
+    /// The bounds of the difference (within the figures' rounding).
+    pub difference_min: Decimal,
+    pub difference_max: Decimal,
+    /// The bounds of the total tested.
+    #[serde(skip)]
+    pub bounds: Range,
 }
 
 impl Expectation {
-    pub fn new(actual: Decimal, expected: Decimal) -> Result<Self> {
-        let difference = sub(actual, expected, "the difference from the expected total")?;
+    /// `actual` (within `bounds`) against `expected`.
+    pub fn new(actual: Decimal, bounds: Range, expected: Decimal) -> Result<Self> {
+        let what = "the difference from the expected total";
+        let difference = sub(actual, expected, what)?;
+        let range = bounds.sub(Range::exact(expected), what)?;
         Ok(Expectation {
             expected,
             difference,
             matches: difference.is_zero(),
+            difference_min: range.min,
+            difference_max: range.max,
+            bounds,
         })
     }
 }
@@ -48,6 +73,12 @@ impl Expectation {
 pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalReport> {
     let allocated = data.allocated;
     let ceiling = data.fund.ceiling;
+    let bounds = Range {
+        min: data.allocated_min,
+        max: data.allocated_max,
+    };
+    let headroom = Range::exact(ceiling).sub(bounds, "the headroom")?;
+    let utilisation = pct_of(bounds, ceiling, PCT_PLACES)?;
     Ok(TotalReport {
         allocated,
         ceiling,
@@ -55,7 +86,16 @@ pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalRepo
         member_count: data.allocations.len(),
         confirmed: data.confirmed(),
         utilisation_pct: pct(allocated, ceiling, "the utilisation")?,
-        expectation: expect.map(|e| Expectation::new(allocated, e)).transpose()?,
+        expectation: expect
+            .map(|e| Expectation::new(allocated, bounds, e))
+            .transpose()?,
+        allocated_min: bounds.min,
+        allocated_max: bounds.max,
+        headroom_min: headroom.min,
+        headroom_max: headroom.max,
+        utilisation_min_pct: utilisation.min,
+        utilisation_max_pct: utilisation.max,
+        precision: data.precision,
     })
 }
 
@@ -67,7 +107,8 @@ mod tests {
 
     #[test]
     fn bundled_totals() {
-        let report = total_report(&bundled().unwrap(), None).unwrap();
+        let data = bundled().unwrap();
+        let report = total_report(&data, None).unwrap();
         assert_eq!(report.allocated.to_string(), "149933700000");
         assert_eq!(report.headroom.to_string(), "66300000");
         assert_eq!(report.utilisation_pct.to_string(), "99.96");
@@ -76,8 +117,10 @@ mod tests {
 
     #[test]
     fn expectation_says_by_how_much() {
+        let actual = Decimal::from_str("149933700000").unwrap();
         let e = Expectation::new(
-            Decimal::from_str("149933700000").unwrap(),
+            actual,
+            Range::exact(actual),
             Decimal::from_str("150000000000").unwrap(),
         )
         .unwrap();

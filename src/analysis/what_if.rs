@@ -12,6 +12,7 @@ use super::check::{CheckReport, check_report};
 use super::diff::{DiffReport, diff_report};
 use super::shares::largest_remainder;
 use super::{sub, sum};
+use crate::dataset::text::name_key;
 use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::{Error, Result};
 use crate::money::format_short;
@@ -146,24 +147,26 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
             _ => allocations.push(a.clone()),
         }
     }
+    // The same rule as the loader's: names a reader cannot tell apart are
+    // one name. Looked up by key, so that many additions stay linear.
+    let adding = changes.iter().any(|c| matches!(c, Change::Add { .. }));
+    let mut names: std::collections::HashMap<String, Text> = if adding {
+        allocations
+            .iter()
+            .map(|a| (name_key(&a.name), a.code.clone()))
+            .collect()
+    } else {
+        std::collections::HashMap::new()
+    };
     for change in changes {
         if let Change::Add { code, name, amount } = change {
-            // The same rule as the loader's: names are unique, ignoring
-            // case.
-            let lower = name.to_lowercase();
-            let same = |other: &str| {
-                if other.is_ascii() && name.is_ascii() {
-                    other.eq_ignore_ascii_case(name)
-                } else {
-                    other.to_lowercase() == lower
-                }
-            };
-            if let Some(other) = allocations.iter().find(|a| same(&a.name)) {
+            if let Some(other) = names.get(&name_key(name)) {
                 return Err(Error::usage(format!(
-                    "--add {code}: the name {name:?} is already {}'s; a table cannot hold one name twice",
-                    other.code
+                    "the name {name:?} of {code} (an added member) is already {other}'s; a table \
+                     cannot hold one name twice"
                 )));
             }
+            names.insert(name_key(name), code.as_str().into());
             allocations.push(Allocation::new(
                 code.clone(),
                 name.clone(),
@@ -172,23 +175,33 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
             ));
         }
     }
-    let mut after = data.derive("what-if", allocations)?;
+    let mut after = data.derive("scenario", allocations)?;
     let fit = match fit {
         Some(method) => Some(fit_pro_rata(&mut after, &touched, method)?),
         None => None,
     };
     Ok(Scenario {
-        changes: changes.iter().map(|c| applied(c, data)).collect(),
+        changes: {
+            // Codes to names, looked up once each (many changes stay
+            // linear).
+            let names: std::collections::HashMap<&str, &Text> =
+                if changes.iter().any(|c| !matches!(c, Change::Add { .. })) {
+                    data.allocations
+                        .iter()
+                        .map(|a| (a.code.as_str(), &a.name))
+                        .collect()
+                } else {
+                    std::collections::HashMap::new()
+                };
+            changes.iter().map(|c| applied(c, &names)).collect()
+        },
         fit,
         after,
     })
 }
 
-fn applied(change: &Change, data: &Dataset) -> AppliedChange {
-    let name = |code: &str| {
-        data.find_code(code)
-            .map_or_else(|| code.into(), |a| a.name.clone())
-    };
+fn applied(change: &Change, names: &std::collections::HashMap<&str, &Text>) -> AppliedChange {
+    let name = |code: &str| names.get(code).map_or_else(|| code.into(), |&n| n.clone());
     match change {
         Change::Add { code, name, amount } => AppliedChange {
             action: Action::Add,
@@ -276,6 +289,9 @@ fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Re
             zeros.push(row.code.clone());
         }
         row.amount = amount.normalize();
+        // A figure the scenario computes is what it is: exact.
+        row.min = row.amount;
+        row.max = row.amount;
         row.basis = Basis::Estimate;
         row.provenance = None;
     }
@@ -292,6 +308,9 @@ fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Re
         after.allocations.iter().map(|a| &a.amount),
         "the fitted total",
     )?;
+    after.allocated_min = sum(after.allocations.iter().map(|a| &a.min), "the fitted total")?;
+    after.allocated_max = sum(after.allocations.iter().map(|a| &a.max), "the fitted total")?;
+    after.precision = crate::dataset::Precision::of(&after.allocations);
     Ok(FitOutcome {
         method,
         applied: true,

@@ -4,9 +4,11 @@
 use crate::analysis::chart::{By, ChartReport, chart_report};
 use crate::dataset::Basis;
 use crate::error::Result;
+use rust_decimal::Decimal;
+
 use crate::export::human::UNCONFIRMED_MARK;
 use crate::export::output::Fixed;
-use crate::export::{Block, Cell, Column, Grid, Report, Rows, Subject, View, svg};
+use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, svg};
 use crate::population;
 use crate::values::positive_count;
 
@@ -72,47 +74,63 @@ pub fn title(by: By) -> &'static str {
     }
 }
 
-impl Report for ChartReport {
+impl Report for ChartReport<'_> {
+    fn listed(&self) -> Option<Listing> {
+        Some(Listing {
+            shown: self.bars.len(),
+            of: self.bars.len() + self.left_out.len(),
+            top: self.top,
+            noun: "member",
+        })
+    }
+
     fn view(&self) -> View<'_> {
-        let (column, cell): (Column, fn(rust_decimal::Decimal) -> Cell<'static>) = match self.by {
-            By::Amount => (Column::money("value", "amount"), Cell::Money),
+        let p = self.figures;
+        let (value, bound): (Column, fn(Decimal) -> Cell<'static>) = match self.by {
+            By::Amount => (
+                Column::money("value", "amount").precise(p.amount),
+                Cell::Money,
+            ),
             By::Share => (Column::number("value", "share of ceiling"), Cell::Pct),
             By::PerCapita => (Column::euros("value", "per inhabitant"), Cell::Euros),
         };
+        let by = self.by;
         let mut blocks = vec![
             Block::Heading(title(self.by).to_string()),
             Block::Chart(Grid {
                 columns: vec![
+                    Column::number("rank", "#").machine_only(),
                     Column::text("code", "code"),
                     Column::text("name", "member"),
-                    column,
+                    value,
+                    Column::basis("basis", "basis").machine_only(),
+                    Column::number("value_min", "min").machine_only(),
+                    Column::number("value_max", "max").machine_only(),
                 ],
                 rows: Rows::lazy(self.bars.len(), move |i| {
                     let b = &self.bars[i];
                     // Not confirmed: marked after the name in the chart.
                     let shown = if b.basis.confirmed() || b.basis == Basis::Unstated {
-                        Cow::Borrowed(b.name.as_str())
+                        Cow::Borrowed(b.name)
                     } else {
                         Cow::Owned(format!("{}{UNCONFIRMED_MARK}", b.name))
                     };
                     vec![
-                        Cell::text(b.code.as_str()),
-                        Cell::key(b.name.as_str(), shown),
-                        cell(b.value),
+                        Cell::Int(b.rank as i64),
+                        Cell::text(b.code),
+                        Cell::key(b.name, shown),
+                        match by {
+                            By::Amount => Cell::amount(b.value, b.value_min, b.value_max),
+                            _ => bound(b.value),
+                        },
+                        Cell::Basis(b.basis),
+                        bound(b.value_min),
+                        bound(b.value_max),
                     ]
                 }),
                 footer: Vec::new(),
             }),
         ];
-        if self
-            .bars
-            .iter()
-            .any(|b| !b.basis.confirmed() && b.basis != Basis::Unstated)
-        {
-            blocks.push(Block::Note(format!(
-                "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not a Council decision's exact amount."
-            )));
-        }
         if !self.left_out.is_empty() {
             blocks.push(Block::Note(format!(
                 "Not shown: {}.",

@@ -3,12 +3,16 @@
 
 use rust_decimal::Decimal;
 
+use rust_decimal::RoundingStrategy;
+
+use crate::analysis::bounds::Verdict;
 use crate::analysis::check::{
-    CONCENTRATION_CAP_PCT, CONCENTRATION_TOP, Check, CheckId, CheckReport, check_report,
+    CONCENTRATION_CAP_PCT, CONCENTRATION_TOP, Check, CheckId, CheckReport, CheckUnit, check_report,
 };
 use crate::error::Result;
+use crate::export::view::Measure;
 use crate::export::{Block, Cell, CheckLine, Column, Grid, Report, Subject, View};
-use crate::money::format_short;
+use crate::money::{format_compact, format_compact_with, format_short};
 use crate::names::member_state;
 use crate::words::some_of;
 
@@ -31,23 +35,43 @@ pub struct Args {
     /// Also check that the table has exactly N members
     #[arg(long, value_name = "N")]
     pub expect_members: Option<usize>,
+    /// Fail (exit 1) also when a check is undetermined within the bounds
+    /// of rounded figures (it passes on the stated figures but could fail
+    /// on the exact ones)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
-    let report = check_report(data, args.expect_total, args.expect_members)?;
+    let mut report = check_report(data, args.expect_total, args.expect_members)?;
+    report.strict = args.strict;
     let failed = report
         .checks
         .iter()
-        .filter(|c| !c.passed)
+        .filter(|c| fails(c, args.strict))
         .map(complaint)
         .collect();
     Ok(Output::report(report, Subject::of(data)).failing_on(failed))
 }
 
+/// Whether a check makes `safe check` fail: on the stated figures, or
+/// (`--strict`) also when rounding could make it fail.
+pub fn fails(c: &Check, strict: bool) -> bool {
+    !c.passed || (strict && c.robust != Verdict::Pass)
+}
+
 /// The stderr line for a failed check.
 pub fn complaint(c: &Check) -> String {
-    format!("check failed: {}: {}", rule(c), detail(c))
+    if c.passed {
+        format!(
+            "check undetermined within rounding (--strict): {}: {}",
+            rule(c),
+            detail(c)
+        )
+    } else {
+        format!("check failed: {}: {}", rule(c), detail(c))
+    }
 }
 
 /// The rule a check tests, in words.
@@ -72,28 +96,63 @@ fn plural(n: Decimal, noun: &str) -> String {
     }
 }
 
-/// The outcome of a check in one sentence, with its figures.
+/// An amount for prose: rounded for reading (the exact figure is in the
+/// table of figures beside it).
+fn compact(d: Decimal) -> String {
+    format_compact(d)
+}
+
+/// The bounds of a check's figure in prose, rounded outward, and what
+/// they mean for the rule; empty when the figure is exact.
+fn within_rounding(c: &Check) -> String {
+    if c.actual_min == c.actual_max {
+        return String::new();
+    }
+    let low = format_compact_with(c.actual_min, RoundingStrategy::ToNegativeInfinity);
+    let high = format_compact_with(c.actual_max, RoundingStrategy::ToPositiveInfinity);
+    let outcome = match c.robust {
+        Verdict::Pass => "so it passes whatever the rounding",
+        Verdict::Fail => "so it fails whatever the rounding",
+        Verdict::Undetermined => "so rounding decides (undetermined)",
+    };
+    format!("; within rounding {low} to {high}, {outcome}")
+}
+
+/// The outcome of a check in one sentence, with its figures (amounts
+/// rounded for reading, except an expected total, which is exact).
 pub fn detail(c: &Check) -> String {
     let side = |passed: bool| if passed { "under" } else { "over" };
     let more_or_less = |d: Decimal| if d.is_sign_negative() { "less" } else { "more" };
     let difference = c.difference.unwrap_or_default();
-    match c.id {
+    let text = match c.id {
         CheckId::Ceiling => format!(
             "{} of {}: {} {} the ceiling",
-            format_short(c.actual),
+            compact(c.actual),
             format_short(c.limit),
-            format_short(c.margin.abs()),
+            compact(c.margin.abs()),
             side(c.passed)
         ),
-        CheckId::Concentration => format!(
-            "{} {} = {}%: {} {} the {} cap",
-            c.members.join("+"),
-            format_short(c.actual),
-            c.actual_pct_of_ceiling.unwrap_or_default(),
-            format_short(c.margin.abs()),
-            side(c.passed),
-            format_short(c.limit),
-        ),
+        CheckId::Concentration => {
+            let tied = if c.tied.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} tie{} with {} at #{CONCENTRATION_TOP})",
+                    c.tied.join(", "),
+                    if c.tied.len() == 1 { "s" } else { "" },
+                    c.members.last().map_or("", |m| m.as_str())
+                )
+            };
+            format!(
+                "{}{tied} {} = {}% of the ceiling: {} {} the {} cap",
+                c.members.join("+"),
+                compact(c.actual),
+                c.actual_pct_of_ceiling.unwrap_or_default(),
+                compact(c.margin.abs()),
+                side(c.passed),
+                format_short(c.limit),
+            )
+        }
         CheckId::MemberStates if c.passed => "all members are EU member states".to_string(),
         CheckId::MemberStates => {
             let mut problems = Vec::new();
@@ -130,31 +189,34 @@ pub fn detail(c: &Check) -> String {
         CheckId::ExpectedMembers => {
             format!("{} but expected {}", plural(c.actual, "member"), c.limit)
         }
-    }
+    };
+    text + &within_rounding(c)
 }
 
 /// How many members a check's one-line detail names before it counts the
 /// rest.
 const LISTED: usize = 5;
 
-/// The checks with their words, for the CI formats.
-pub fn check_lines(checks: &[Check]) -> Vec<CheckLine> {
+/// The checks with their words, for the CI formats; `strict`: an
+/// undetermined check fails.
+pub fn check_lines(checks: &[Check], strict: bool) -> Vec<CheckLine> {
     checks
         .iter()
         .map(|c| CheckLine {
             check: c.clone(),
             rule: rule(c),
             detail: detail(c),
+            fails: fails(c, strict),
         })
         .collect()
 }
 
 impl Report for CheckReport {
     fn checks(&self) -> Option<Vec<CheckLine>> {
-        Some(check_lines(&self.checks))
+        Some(check_lines(&self.checks, self.strict))
     }
 
-    fn shows_headroom(&self) -> bool {
+    fn shows_edition_note(&self) -> bool {
         true
     }
 
@@ -176,18 +238,55 @@ pub fn check_note(c: &Check) -> Block<'_> {
     ))
 }
 
-/// The checks as a table and a verdict (also used by `what-if`). CSV gets
-/// the figures (id, reference, rule, passed, actual, limit, margin,
-/// unit); tables show the rule, its reference, pass or FAIL and the
-/// figures in words.
-pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
+/// What the checks come to: `All 3 checks pass.`, and within rounding.
+fn verdict(report: &CheckReport) -> String {
+    let n = report.checks.len();
     let failed = report.checks.iter().filter(|c| !c.passed).count();
-    let verdict = if failed == 0 {
-        format!("All {} checks pass.", report.checks.len())
-    } else {
-        format!("{failed} of {} checks FAIL.", report.checks.len())
+    let mut text = match (failed, n) {
+        (0, 1) => "The check passes".to_string(),
+        (0, n) => format!("All {n} checks pass"),
+        (f, n) => format!("{f} of {n} checks FAIL"),
     };
-    vec![
+    let count = |v: Verdict| report.checks.iter().filter(|c| c.robust == v).count();
+    let (undetermined, robust_fail) = (count(Verdict::Undetermined), count(Verdict::Fail));
+    if report.checks.iter().any(|c| c.actual_min != c.actual_max) {
+        text.push_str(" on the stated figures; within rounding, ");
+        text.push_str(&match (undetermined, robust_fail) {
+            (0, 0) => "every one passes".to_string(),
+            (1, 0) => "1 is undetermined (safe check --strict fails on it)".to_string(),
+            (u, 0) => format!("{u} are undetermined (safe check --strict fails on them)"),
+            (0, f) => format!("{f} fail{}", if f == 1 { "s" } else { "" }),
+            (u, f) => format!(
+                "{f} fail{} and {u} undetermined",
+                if f == 1 { "s" } else { "" }
+            ),
+        });
+    }
+    text.push('.');
+    text
+}
+
+/// A check's figure as people read it: euros, or a count of members.
+fn figure<'a>(c: &Check, value: Decimal, precision: i32) -> Cell<'a> {
+    match c.unit {
+        CheckUnit::Eur => Cell::MoneyAt(value, precision),
+        CheckUnit::Count => Cell::text(plural(value, "member")),
+    }
+}
+
+/// The checks as a table, a line of prose each and a verdict, then their
+/// exact figures (also used by `what-if`). CSV writes the first table:
+/// the figures, each check's rule and outcomes.
+pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
+    let bounded = report.checks.iter().any(|c| c.actual_min != c.actual_max);
+    let precision = report
+        .checks
+        .iter()
+        .flat_map(|c| [c.actual, c.limit, c.margin, c.actual_min, c.actual_max])
+        .map(crate::money::precision_of)
+        .max()
+        .unwrap_or(0);
+    let mut blocks = vec![
         Block::Part("checks"),
         Block::Grid(Grid {
             columns: vec![
@@ -195,11 +294,14 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                 Column::text("reference", "ref."),
                 Column::text("rule", "check"),
                 Column::text("passed", "status"),
+                Column::text("robust", "within rounding").optional(),
                 Column::number("actual", "actual").machine_only(),
                 Column::number("limit", "limit").machine_only(),
                 Column::number("margin", "margin").machine_only(),
+                Column::number("difference", "difference").machine_only(),
                 Column::text("unit", "unit").machine_only(),
-                Column::text("detail", "figures").human_only(),
+                Column::number("actual_min", "min").machine_only(),
+                Column::number("actual_max", "max").machine_only(),
             ],
             rows: report
                 .checks
@@ -210,16 +312,67 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                         Cell::text(c.reference.unwrap_or("")),
                         Cell::text(rule(c)),
                         Cell::Check(c.passed),
+                        if bounded {
+                            Cell::Verdict(c.robust.as_str())
+                        } else {
+                            Cell::Empty
+                        },
                         Cell::Number(c.actual),
                         Cell::Number(c.limit),
                         Cell::Number(c.margin),
+                        c.difference.map_or(Cell::Empty, Cell::Number),
                         Cell::text(c.unit.as_str()),
-                        Cell::text(detail(c)),
+                        Cell::Number(c.actual_min),
+                        Cell::Number(c.actual_max),
                     ]
                 })
                 .collect(),
             footer: Vec::new(),
         }),
-        Block::Note(verdict),
-    ]
+    ];
+    for c in &report.checks {
+        blocks.push(Block::Note(format!(
+            "{}: {}.",
+            c.reference.map_or_else(|| rule(c), str::to_string),
+            detail(c)
+        )));
+    }
+    blocks.push(Block::Note(verdict(report)));
+    blocks.push(Block::Grid(Grid {
+        columns: vec![
+            Column::text("check", "figures"),
+            Column::number("actual", "actual"),
+            Column::text("range", "within rounding").optional(),
+            Column::number("limit", "limit"),
+            Column::number("margin", "margin"),
+            Column::number("difference", "difference").optional(),
+        ],
+        rows: report
+            .checks
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::text(c.reference.map_or_else(|| rule(c), str::to_string)),
+                    figure(c, c.actual, precision),
+                    match c.unit {
+                        CheckUnit::Eur => Cell::range_at(
+                            c.actual_min,
+                            c.actual_max,
+                            Measure::Money,
+                            Some(precision),
+                        ),
+                        CheckUnit::Count => Cell::Empty,
+                    },
+                    figure(c, c.limit, precision),
+                    figure(c, c.margin, precision),
+                    c.difference.map_or(Cell::Empty, |d| match c.unit {
+                        CheckUnit::Eur => Cell::money_change(d),
+                        CheckUnit::Count => Cell::change(d, Measure::Count, d.cmp(&Decimal::ZERO)),
+                    }),
+                ]
+            })
+            .collect(),
+        footer: Vec::new(),
+    }));
+    blocks
 }

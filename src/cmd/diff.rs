@@ -1,10 +1,13 @@
 //! `safe diff OTHER`: the loaded table against another, member by member,
 //! with the change in total, headroom and Art. 13 position. Exit 0.
 
-use crate::analysis::diff::{DiffReport, Status, diff_report};
+use rust_decimal::Decimal;
+
+use crate::analysis::diff::{DiffReport, Side, Status, diff_report};
 use crate::dataset::{LoadOptions, editions};
 use crate::error::{Error, Result};
-use crate::export::{Block, Cell, Column, Grid, Report, Rows, Subject, View};
+use crate::export::view::Measure;
+use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View};
 use crate::source::display_path;
 
 use super::{Ctx, Output, TableSpec};
@@ -36,7 +39,12 @@ pub struct Args {
     /// removed)
     #[arg(long)]
     pub changed_only: bool,
-    /// Only the first N members
+    /// Only the changes beyond rounding: those the bounds of the two
+    /// figures cannot explain (for exact figures, any change), and members
+    /// added or removed
+    #[arg(long)]
+    pub beyond_rounding: bool,
+    /// Only the first N lines (and any tied with the last of them)
     #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
     pub top: Option<usize>,
 }
@@ -56,7 +64,14 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
             .members
             .retain(|m| m.status != Status::Unchanged || m.old_basis != m.new_basis);
     }
-    report.members.truncate(args.top.unwrap_or(usize::MAX));
+    if args.beyond_rounding {
+        report.members.retain(|m| m.beyond_rounding);
+    }
+    report.change_count = report.members.len();
+    if let Some(n) = args.top {
+        report.members.truncate_with_ties(n);
+        report.top = Some(n);
+    }
     let identical = report.identical;
     let mut output = Output::report(report, Subject::of(old));
     if args.exit_code && !identical {
@@ -140,108 +155,313 @@ impl Report for DiffReport<'_> {
         &["members", "totals"]
     }
 
-    fn shows_headroom(&self) -> bool {
-        true
+    fn listed(&self) -> Option<Listing> {
+        Some(Listing {
+            shown: self.members.len(),
+            of: self.change_count,
+            top: self.top,
+            noun: "line",
+        })
     }
 
     fn view(&self) -> View<'_> {
-        View {
-            blocks: diff_blocks(self),
+        let mut blocks = diff_blocks(self);
+        for side in [&self.old, &self.new] {
+            if let Some(note) = side_note(side) {
+                blocks.push(Block::Note(note));
+            }
         }
+        View { blocks }
     }
+}
+
+/// An edition's note, naming the edition.
+pub fn side_note(side: &Side) -> Option<String> {
+    let e = side.edition.as_ref()?;
+    let note = e.note.as_ref()?;
+    Some(match &e.id {
+        Some(id) => format!("Note ({id}): {note}"),
+        None => format!("Note: {note}"),
+    })
 }
 
 /// The member changes and the headline changes (also used by `what-if`).
 pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
+    let (o, n, c) = (&report.old, &report.new, &report.change);
+    let precision = o.figures.max(n.figures);
+    let money = precision.money();
+    let rounded = o.allocated_min != o.allocated_max || n.allocated_min != n.allocated_max;
+    let opt = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Money);
     let members = Grid {
         columns: vec![
             Column::text("code", "code"),
             Column::text("name", "member"),
             Column::text("status", "status"),
-            Column::money("old_amount", "before"),
-            Column::money("new_amount", "after"),
-            Column::money("change", "change").signed(),
-            Column::number("change_pct", "change %").signed(),
+            Column::money("old_amount", "before").precise(precision.amount),
+            Column::money("new_amount", "after").precise(precision.amount),
+            Column::money("change", "change").precise(precision.amount),
+            Column::number("change_pct", "change %"),
+            Column::text("beyond_rounding", "vs rounding").optional(),
             Column::basis("old_basis", "basis before"),
             Column::basis("new_basis", "basis after"),
+            Column::money("old_amount_min", "before min")
+                .precise(money)
+                .machine_only(),
+            Column::money("old_amount_max", "before max")
+                .precise(money)
+                .machine_only(),
+            Column::money("new_amount_min", "after min")
+                .precise(money)
+                .machine_only(),
+            Column::money("new_amount_max", "after max")
+                .precise(money)
+                .machine_only(),
+            Column::money("change_min", "change min")
+                .precise(money)
+                .machine_only(),
+            Column::money("change_max", "change max")
+                .precise(money)
+                .machine_only(),
+            Column::money("change_range", "change within rounding")
+                .precise(money)
+                .human_only()
+                .range(),
         ],
         rows: Rows::lazy(report.members.len(), move |i| {
             let m = report.members.get(i);
+            let amount = |v: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>| match (
+                v, min, max,
+            ) {
+                (Some(v), Some(min), Some(max)) => Cell::amount(v, min, max),
+                _ => Cell::Empty,
+            };
             vec![
                 Cell::text(m.code),
                 Cell::text(m.name),
                 Cell::text(m.status.label()),
-                Cell::opt_money(m.old_amount),
-                Cell::opt_money(m.new_amount),
-                Cell::Money(m.change),
-                Cell::opt_pct(m.change_pct),
+                amount(m.old_amount, m.old_amount_min, m.old_amount_max),
+                amount(m.new_amount, m.new_amount_min, m.new_amount_max),
+                Cell::money_change(m.change),
+                m.change_pct.map_or(Cell::Empty, |p| {
+                    Cell::change(p, Measure::Pct, m.change.cmp(&Decimal::ZERO))
+                }),
+                if rounded {
+                    Cell::key(
+                        m.beyond_rounding.to_string(),
+                        if m.beyond_rounding {
+                            "beyond"
+                        } else {
+                            "within"
+                        },
+                    )
+                } else {
+                    Cell::Empty
+                },
                 Cell::opt_basis(m.old_basis),
                 Cell::opt_basis(m.new_basis),
+                opt(m.old_amount_min),
+                opt(m.old_amount_max),
+                opt(m.new_amount_min),
+                opt(m.new_amount_max),
+                Cell::Money(m.change_min),
+                Cell::Money(m.change_max),
+                Cell::range(m.change_min, m.change_max, Measure::Money),
             ]
         }),
         footer: Vec::new(),
     };
-    let (o, n, c) = (&report.old, &report.new, &report.change);
     let cap = |ok: bool| Cell::key(ok.to_string(), if ok { "within" } else { "OVER" });
+    let money_row = |id: &'static str,
+                     label: &'static str,
+                     old: [Decimal; 3],
+                     new: [Decimal; 3],
+                     change: [Decimal; 3]| {
+        vec![
+            Cell::key(id, label),
+            Cell::MoneyAt(old[0], money),
+            Cell::MoneyAt(new[0], money),
+            Cell::money_change(change[0]),
+            Cell::Money(old[1]),
+            Cell::Money(old[2]),
+            Cell::Money(new[1]),
+            Cell::Money(new[2]),
+            Cell::Money(change[1]),
+            Cell::Money(change[2]),
+        ]
+    };
+    let exact_row = |id: &'static str,
+                     label: &'static str,
+                     old: Cell<'a>,
+                     new: Cell<'a>,
+                     change: Cell<'a>,
+                     raw: [Decimal; 3]| {
+        vec![
+            Cell::key(id, label),
+            old,
+            new,
+            change,
+            Cell::Number(raw[0]),
+            Cell::Number(raw[0]),
+            Cell::Number(raw[1]),
+            Cell::Number(raw[1]),
+            Cell::Number(raw[2]),
+            Cell::Number(raw[2]),
+        ]
+    };
+    let count = |n: i64| Decimal::from(n);
     let summary = Grid {
         columns: vec![
             Column::text("metric", "figure"),
             Column::number("old", "before"),
             Column::number("new", "after"),
-            Column::number("change", "change").signed(),
+            Column::number("change", "change"),
+            Column::number("old_min", "before min").machine_only(),
+            Column::number("old_max", "before max").machine_only(),
+            Column::number("new_min", "after min").machine_only(),
+            Column::number("new_max", "after max").machine_only(),
+            Column::number("change_min", "change min").machine_only(),
+            Column::number("change_max", "change max").machine_only(),
         ],
         rows: vec![
-            vec![
-                Cell::key("member_count", "members"),
+            exact_row(
+                "member_count",
+                "members",
                 Cell::Int(o.member_count as i64),
                 Cell::Int(n.member_count as i64),
-                Cell::Int(c.member_count),
-            ],
-            vec![
-                Cell::key("allocated", "allocated"),
-                Cell::Money(o.allocated),
-                Cell::Money(n.allocated),
-                Cell::Money(c.allocated),
-            ],
-            vec![
-                Cell::key("ceiling", "ceiling"),
-                Cell::Money(o.ceiling),
-                Cell::Money(n.ceiling),
-                Cell::Money(c.ceiling),
-            ],
-            vec![
-                Cell::key("headroom", "headroom"),
-                Cell::Money(o.headroom),
-                Cell::Money(n.headroom),
-                Cell::Money(c.headroom),
-            ],
-            vec![
-                Cell::key("top3", "top 3 (Art. 13)"),
-                Cell::Money(o.top3),
-                Cell::Money(n.top3),
-                Cell::Money(c.top3),
-            ],
-            vec![
-                Cell::key("top3_pct_of_ceiling", "top 3, % of ceiling"),
+                Cell::change(
+                    count(c.member_count),
+                    Measure::Count,
+                    c.member_count.cmp(&0),
+                ),
+                [
+                    count(o.member_count as i64),
+                    count(n.member_count as i64),
+                    count(c.member_count),
+                ],
+            ),
+            money_row(
+                "allocated",
+                "allocated",
+                [o.allocated, o.allocated_min, o.allocated_max],
+                [n.allocated, n.allocated_min, n.allocated_max],
+                [c.allocated, c.allocated_min, c.allocated_max],
+            ),
+            money_row(
+                "ceiling",
+                "ceiling",
+                [o.ceiling; 3],
+                [n.ceiling; 3],
+                [c.ceiling; 3],
+            ),
+            money_row(
+                "headroom",
+                "headroom",
+                [o.headroom, o.headroom_min, o.headroom_max],
+                [n.headroom, n.headroom_min, n.headroom_max],
+                [c.headroom, c.headroom_min, c.headroom_max],
+            ),
+            money_row(
+                "top3",
+                "top 3 (Art. 13)",
+                [o.top3, o.top3_min, o.top3_max],
+                [n.top3, n.top3_min, n.top3_max],
+                [c.top3, c.top3_min, c.top3_max],
+            ),
+            exact_row(
+                "top3_pct_of_ceiling",
+                "top 3, % of ceiling",
                 Cell::Pct(o.top3_pct_of_ceiling),
                 Cell::Pct(n.top3_pct_of_ceiling),
-                Cell::Pp(c.top3_pct_of_ceiling),
-            ],
+                Cell::change(
+                    c.top3_pct_of_ceiling,
+                    Measure::Pp,
+                    c.top3.cmp(&Decimal::ZERO),
+                ),
+                [
+                    o.top3_pct_of_ceiling,
+                    n.top3_pct_of_ceiling,
+                    c.top3_pct_of_ceiling,
+                ],
+            ),
             vec![
                 Cell::key("top3_within_cap", "60% cap"),
                 cap(o.top3_within_cap),
                 cap(n.top3_within_cap),
-                Cell::text(""),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
             ],
         ]
         .into(),
         footer: Vec::new(),
     };
-    vec![
+    let mut blocks = vec![
         Block::Part("members"),
         Block::Grid(members),
-        Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
         Block::Part("totals"),
+        Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
         Block::Grid(summary),
-    ]
+    ];
+    if rounded {
+        let range = |min: Decimal, max: Decimal| {
+            if min == max {
+                Cell::MoneyAt(min, money)
+            } else {
+                Cell::range_at(min, max, Measure::Money, Some(money))
+            }
+        };
+        let row = |label: &'static str,
+                   old: (Decimal, Decimal),
+                   new: (Decimal, Decimal),
+                   change: (Decimal, Decimal)| {
+            vec![
+                Cell::text(label),
+                range(old.0, old.1),
+                range(new.0, new.1),
+                range(change.0, change.1),
+            ]
+        };
+        blocks.push(Block::Heading("Totals within rounding:".to_string()));
+        blocks.push(Block::Grid(Grid {
+            columns: vec![
+                Column::text("figure", "figure").human_only(),
+                Column::text("old", "before").human_only(),
+                Column::text("new", "after").human_only(),
+                Column::text("change", "change").human_only(),
+            ],
+            rows: vec![
+                row(
+                    "allocated",
+                    (o.allocated_min, o.allocated_max),
+                    (n.allocated_min, n.allocated_max),
+                    (c.allocated_min, c.allocated_max),
+                ),
+                row(
+                    "headroom",
+                    (o.headroom_min, o.headroom_max),
+                    (n.headroom_min, n.headroom_max),
+                    (c.headroom_min, c.headroom_max),
+                ),
+                row(
+                    "top 3 (Art. 13)",
+                    (o.top3_min, o.top3_max),
+                    (n.top3_min, n.top3_max),
+                    (c.top3_min, c.top3_max),
+                ),
+                vec![
+                    Cell::text("60% cap"),
+                    Cell::Verdict(o.top3_within_cap_robust.as_str()),
+                    Cell::Verdict(n.top3_within_cap_robust.as_str()),
+                    Cell::Empty,
+                ],
+            ]
+            .into(),
+            footer: Vec::new(),
+        }));
+    }
+    blocks
 }

@@ -5,16 +5,22 @@ use serde::Serialize;
 
 use crate::analysis::overview::{OverviewReport, overview_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
+use rust_decimal::Decimal;
+
+use crate::export::view::{FigureRow, Measure};
+use crate::export::{Block, Cell, Grid, Report, Subject, View};
 
 use super::check::check_note;
 use super::{Ctx, Output};
 
 /// The overview report, with the commands `safe` has.
 #[derive(Debug, Serialize)]
-pub struct Overview {
+pub struct Overview<'a> {
     #[serde(flatten)]
-    pub report: OverviewReport,
+    pub report: OverviewReport<'a>,
+    /// The edition in one line, for people (JSON has it in `table`).
+    #[serde(skip)]
+    pub edition: String,
     /// Every subcommand with its one-line summary.
     pub commands: Vec<CommandLine>,
 }
@@ -34,44 +40,52 @@ pub fn run(ctx: &Ctx) -> Result<Output<'_>> {
             about: c.get_about().map(|a| a.to_string()).unwrap_or_default(),
         })
         .collect();
+    let subject = Subject::of(data);
     Ok(Output::report(
         Overview {
             report: overview_report(data)?,
+            edition: crate::export::provenance::edition_line(&subject),
             commands,
         },
-        Subject::of(data),
+        subject,
     ))
 }
 
-impl Report for Overview {
-    fn shows_headroom(&self) -> bool {
+impl Report for Overview<'_> {
+    fn shows_edition_note(&self) -> bool {
         true
     }
 
     fn view(&self) -> View<'_> {
         let t = &self.report.total;
-        let mut rows = vec![
-            vec![
-                Cell::key("allocated", "allocated"),
-                Cell::Money(t.allocated),
-            ],
-            vec![Cell::key("ceiling", "ceiling"), Cell::Money(t.ceiling)],
-            vec![Cell::key("headroom", "headroom"), Cell::Money(t.headroom)],
-            vec![
-                Cell::key("member_count", "members"),
-                Cell::Int(t.member_count as i64),
-            ],
-        ];
-        for m in &self.report.largest {
-            rows.push(vec![
-                Cell::key(
-                    format!("largest_{}", m.rank),
-                    format!("#{} {} {}", m.rank, m.code, m.name),
-                ),
-                Cell::Money(m.amount),
-            ]);
-        }
         let c = &self.report.concentration;
+        let money = t.precision.money();
+        let bounded = |value: Decimal, min: Decimal, max: Decimal| FigureRow {
+            value: Cell::MoneyAt(value, money),
+            range: Cell::range_at(min, max, Measure::Money, Some(money)),
+            min: Cell::Money(min),
+            max: Cell::Money(max),
+        };
+        let rows = vec![
+            bounded(t.allocated, t.allocated_min, t.allocated_max).row("allocated", "allocated"),
+            FigureRow::exact(Cell::MoneyAt(t.ceiling, money), t.ceiling).row("ceiling", "ceiling"),
+            bounded(t.headroom, t.headroom_min, t.headroom_max).row("headroom", "headroom"),
+            FigureRow::count(t.member_count).row("member_count", "members"),
+            FigureRow::count(t.confirmed).row("confirmed", "confirmed"),
+            FigureRow {
+                value: Cell::Pct(t.utilisation_pct),
+                range: Cell::range(t.utilisation_min_pct, t.utilisation_max_pct, Measure::Pct),
+                min: Cell::Pct(t.utilisation_min_pct),
+                max: Cell::Pct(t.utilisation_max_pct),
+            }
+            .row("utilisation_pct", "utilisation"),
+            bounded(c.actual, c.actual_min, c.actual_max).row("top3", "top 3 (Art. 13)"),
+            FigureRow::exact(Cell::MoneyAt(c.limit, money), c.limit).row("top3_cap", "60% cap"),
+            FigureRow::exact(Cell::MoneyAt(c.margin, money), c.margin)
+                .row("top3_margin", "room under the cap"),
+            FigureRow::text(c.actual_pct_of_ceiling.map_or(Cell::Empty, Cell::Pct))
+                .row("top3_pct_of_ceiling", "top 3, % of ceiling"),
+        ];
         let width = self
             .commands
             .iter()
@@ -80,14 +94,14 @@ impl Report for Overview {
             .unwrap_or(0);
         let mut blocks = vec![
             Block::Heading("safe: the EU's SAFE defence-loan allocation".to_string()),
+            Block::Note(format!("Edition: {}", self.edition)),
             Block::Grid(Grid {
-                columns: vec![
-                    Column::text("metric", "figure"),
-                    Column::number("value", "value"),
-                ],
+                columns: FigureRow::columns("figure"),
                 rows: rows.into(),
                 footer: Vec::new(),
             }),
+            Block::Heading(format!("The {} largest", self.report.largest.len())),
+            Block::Grid(super::rank::rank_grid(&self.report.largest, t.precision)),
             check_note(c),
             Block::Note(String::new()),
             Block::Heading("Commands (safe COMMAND --help for more):".to_string()),

@@ -1,9 +1,12 @@
 //! `safe per-capita`: members ranked by euros per inhabitant.
 
-use crate::analysis::per_capita::{PerCapitaReport, per_capita_report};
+use rust_decimal::Decimal;
+
+use crate::analysis::per_capita::{PerCapitaReport, PerCapitaTotal, per_capita_report};
 use crate::error::Result;
+use crate::export::view::Measure;
 use crate::export::{
-    Block, Cell, Column, Grid, Report, Rows, Subject, View, member_cells, member_columns,
+    Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
 use crate::population;
 
@@ -33,53 +36,144 @@ pub struct Args {
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
     let people = population::load(args.population.as_deref())?;
-    let mut report = per_capita_report(data, &people)?;
-    report.members.truncate(args.top.unwrap_or(usize::MAX));
+    let report = per_capita_report(data, &people, args.top)?;
     Ok(Output::report(report, Subject::of(data)))
 }
 
-impl Report for PerCapitaReport {
-    fn listed(&self) -> Option<usize> {
-        Some(self.members.len())
+impl Report for PerCapitaReport<'_> {
+    fn listed(&self) -> Option<Listing> {
+        Some(Listing {
+            shown: self.members.len(),
+            of: self.member_count,
+            top: self.top,
+            noun: "member",
+        })
     }
 
     fn view(&self) -> View<'_> {
+        let p = self.figures;
         let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
+        let total_row = |label: String, t: &PerCapitaTotal| {
+            vec![
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text(label),
+                Cell::amount(t.amount, t.amount_min, t.amount_max),
+                people(Some(t.population)),
+                Cell::opt_euros(t.per_capita),
+            ]
+        };
+        // A total adds up the rows it names that have a population figure.
+        let figures = |rows: usize, with: usize| {
+            if rows == with {
+                String::new()
+            } else {
+                format!("; {with} with a population figure")
+            }
+        };
+        let (rows, of) = (self.members.len(), self.member_count);
+        let members = crate::words::members;
+        let mut footer = Vec::new();
+        if rows < of {
+            footer.push(total_row(
+                format!(
+                    "shown ({rows} of {}{})",
+                    members(of),
+                    figures(rows, self.shown.member_count)
+                ),
+                &self.shown,
+            ));
+            footer.push(total_row(
+                format!(
+                    "all {}{}",
+                    members(of),
+                    figures(of, self.total.member_count)
+                ),
+                &self.total,
+            ));
+        } else {
+            footer.push(total_row(
+                format!(
+                    "together ({}{})",
+                    members(of),
+                    figures(of, self.total.member_count)
+                ),
+                &self.total,
+            ));
+        }
         let table = Grid {
             columns: [
-                member_columns(),
+                member_columns(p),
                 vec![
                     Column::number("population", "population"),
                     Column::euros("per_capita", "per inhabitant"),
+                    Column::basis("basis", "basis"),
+                    Column::money("amount_min", "min")
+                        .precise(p.money())
+                        .machine_only(),
+                    Column::money("amount_max", "max")
+                        .precise(p.money())
+                        .machine_only(),
+                    Column::euros("per_capita_min", "per inhabitant min").machine_only(),
+                    Column::euros("per_capita_max", "per inhabitant max").machine_only(),
+                    Column::number("rank_best", "best rank").machine_only(),
+                    Column::number("rank_worst", "worst rank").machine_only(),
+                    Column::money("amount_range", "amount within rounding")
+                        .precise(p.money())
+                        .human_only()
+                        .range(),
+                    Column::text("per_capita_range", "per inhabitant within rounding")
+                        .human_only()
+                        .range(),
+                    Column::text("rank_range", "rank within rounding")
+                        .human_only()
+                        .range(),
                 ],
             ]
             .concat(),
             rows: Rows::lazy(self.members.len(), move |i| {
                 let m = &self.members[i];
-                let mut row = member_cells(m.rank, &m.code, &m.name, m.amount);
-                row.extend([people(m.population), Cell::opt_euros(m.per_capita)]);
+                let mut row = member_cells(
+                    m.rank,
+                    m.code,
+                    m.name,
+                    Cell::amount(m.amount, m.amount_min, m.amount_max),
+                );
+                let opt_int = |v: Option<usize>| v.map_or(Cell::Empty, |v| Cell::Int(v as i64));
+                row.extend([
+                    people(m.population),
+                    Cell::opt_euros(m.per_capita),
+                    Cell::Basis(m.basis),
+                    Cell::Money(m.amount_min),
+                    Cell::Money(m.amount_max),
+                    Cell::opt_euros(m.per_capita_min),
+                    Cell::opt_euros(m.per_capita_max),
+                    opt_int(m.rank_best),
+                    opt_int(m.rank_worst),
+                    Cell::range(m.amount_min, m.amount_max, Measure::Money),
+                    match (m.per_capita_min, m.per_capita_max) {
+                        (Some(min), Some(max)) => Cell::range(min, max, Measure::Euros),
+                        _ => Cell::Empty,
+                    },
+                    match (m.rank_best, m.rank_worst) {
+                        (Some(b), Some(w)) => {
+                            Cell::range(Decimal::from(b), Decimal::from(w), Measure::Count)
+                        }
+                        _ => Cell::Empty,
+                    },
+                ]);
                 row
             }),
-            footer: vec![vec![
-                Cell::text(""),
-                Cell::text(""),
-                Cell::text(format!(
-                    "together ({})",
-                    crate::words::members(self.total.member_count)
-                )),
-                Cell::Money(self.total.amount),
-                people(Some(self.total.population)),
-                Cell::opt_euros(self.total.per_capita),
-            ]],
+            footer,
         }
-        .with_basis(|i| self.members[i].basis);
+        .padded();
         let mut blocks = vec![
             Block::Grid(table),
             Block::Note(format!("Population: {}.", self.population_source)),
         ];
         if !self.missing.is_empty() {
             blocks.push(Block::Note(format!(
-                "No population figure for {}: not available (–), and left out of the total.",
+                "No population figure for {}: not available (–), and left out of the totals.",
                 crate::words::some_of(&self.missing, 30)
             )));
         }

@@ -1,10 +1,14 @@
 //! `safe rank`: members by amount, largest first, with competition ranks,
 //! shares of the ceiling and the cumulative share.
 
-use crate::analysis::rank::{RankReport, rank_report};
+use crate::analysis::rank::{RankReport, RankRow, rank_report};
+use crate::dataset::Precision;
 use crate::error::Result;
+use rust_decimal::Decimal;
+
+use crate::export::view::Measure;
 use crate::export::{
-    Block, Cell, Column, Grid, Report, Rows, Subject, View, member_cells, member_columns,
+    Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
 
 use super::{Ctx, Output};
@@ -37,32 +41,103 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     ))
 }
 
-impl Report for RankReport {
-    fn listed(&self) -> Option<usize> {
-        Some(self.members.len())
+impl Report for RankReport<'_> {
+    fn listed(&self) -> Option<Listing> {
+        Some(Listing {
+            shown: self.members.len(),
+            of: self.member_count,
+            top: self.top,
+            noun: "member",
+        })
     }
 
     fn view(&self) -> View<'_> {
-        let table = Grid {
-            columns: [
-                member_columns(),
-                vec![
-                    Column::number("share_pct", "share of ceiling"),
-                    Column::number("cumulative_pct", "cumulative"),
-                ],
-            ]
-            .concat(),
-            rows: Rows::lazy(self.members.len(), move |i| {
-                let m = &self.members[i];
-                let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
-                row.extend([Cell::Pct(m.share_pct), Cell::Pct(m.cumulative_pct)]);
-                row
-            }),
-            footer: Vec::new(),
-        }
-        .with_basis(|i| self.members[i].basis);
         View {
-            blocks: vec![Block::Grid(table)],
+            blocks: vec![Block::Grid(rank_grid(&self.members, self.precision))],
         }
+    }
+}
+
+/// A ranking as a grid (also the overview's largest members).
+pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
+    Grid {
+        columns: [
+            member_columns(p),
+            vec![
+                Column::number("share_pct", "share of ceiling"),
+                Column::number("cumulative_pct", "cumulative"),
+                Column::basis("basis", "basis"),
+                Column::money("cumulative_amount", "cumulative")
+                    .precise(p.amount)
+                    .machine_only(),
+                Column::money("amount_min", "min")
+                    .precise(p.money())
+                    .machine_only(),
+                Column::money("amount_max", "max")
+                    .precise(p.money())
+                    .machine_only(),
+                Column::number("rank_best", "best rank").machine_only(),
+                Column::number("rank_worst", "worst rank").machine_only(),
+                Column::number("share_min_pct", "share min").machine_only(),
+                Column::number("share_max_pct", "share max").machine_only(),
+                Column::money("cumulative_amount_min", "cumulative min")
+                    .precise(p.money())
+                    .machine_only(),
+                Column::money("cumulative_amount_max", "cumulative max")
+                    .precise(p.money())
+                    .machine_only(),
+                Column::number("cumulative_min_pct", "cumulative min").machine_only(),
+                Column::number("cumulative_max_pct", "cumulative max").machine_only(),
+                Column::money("amount_range", "amount within rounding")
+                    .precise(p.money())
+                    .human_only()
+                    .range(),
+                Column::number("rank_range", "rank within rounding")
+                    .human_only()
+                    .range(),
+                Column::number("share_range", "share within rounding")
+                    .human_only()
+                    .range(),
+                Column::number("cumulative_range", "cumulative within rounding")
+                    .human_only()
+                    .range(),
+            ],
+        ]
+        .concat(),
+        rows: Rows::lazy(members.len(), move |i| {
+            let m = &members[i];
+            let mut row = member_cells(
+                Some(m.rank),
+                m.code,
+                m.name,
+                Cell::amount(m.amount, m.amount_min, m.amount_max),
+            );
+            row.extend([
+                Cell::Pct(m.share_pct),
+                Cell::Pct(m.cumulative_pct),
+                Cell::Basis(m.basis),
+                Cell::Money(m.cumulative_amount),
+                Cell::Money(m.amount_min),
+                Cell::Money(m.amount_max),
+                Cell::Int(m.rank_best as i64),
+                Cell::Int(m.rank_worst as i64),
+                Cell::Pct(m.share_min_pct),
+                Cell::Pct(m.share_max_pct),
+                Cell::Money(m.cumulative_amount_min),
+                Cell::Money(m.cumulative_amount_max),
+                Cell::Pct(m.cumulative_min_pct),
+                Cell::Pct(m.cumulative_max_pct),
+                Cell::range(m.amount_min, m.amount_max, Measure::Money),
+                Cell::range(
+                    Decimal::from(m.rank_best),
+                    Decimal::from(m.rank_worst),
+                    Measure::Count,
+                ),
+                Cell::range(m.share_min_pct, m.share_max_pct, Measure::Pct),
+                Cell::range(m.cumulative_min_pct, m.cumulative_max_pct, Measure::Pct),
+            ]);
+            row
+        }),
+        footer: Vec::new(),
     }
 }

@@ -55,7 +55,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let total = total_report(data, None)?;
     let checks = check_report(data, None, None)?;
     let rank = rank_report(data, None, false)?;
-    let per_capita = per_capita_report(data, &people)?;
+    let per_capita = per_capita_report(data, &people, None)?;
     let stats = stats_report(data)?;
     let chart = chart_report(data, By::Amount, None, &people)?;
     // What changed since the edition this one revises.

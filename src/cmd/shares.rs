@@ -3,8 +3,11 @@
 
 use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
 use crate::error::Result;
+use rust_decimal::Decimal;
+
+use crate::export::view::Measure;
 use crate::export::{
-    Block, Cell, Column, Grid, Report, Rows, Subject, View, member_cells, member_columns,
+    Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
 
 use super::{Ctx, Output};
@@ -37,15 +40,18 @@ pub struct Args {
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
-    let mut report = shares_report(data, args.of, args.method, args.precision)?;
-    // The shares are rounded over the whole table, then the list is cut.
-    report.members.truncate(args.top.unwrap_or(usize::MAX));
+    let report = shares_report(data, args.of, args.method, args.precision, args.top)?;
     Ok(Output::report(report, Subject::of(data)))
 }
 
-impl Report for SharesReport {
-    fn listed(&self) -> Option<usize> {
-        Some(self.members.len())
+impl Report for SharesReport<'_> {
+    fn listed(&self) -> Option<Listing> {
+        Some(Listing {
+            shown: self.members.len(),
+            of: self.member_count,
+            top: self.top,
+            noun: "member",
+        })
     }
 
     fn view(&self) -> View<'_> {
@@ -57,35 +63,116 @@ impl Report for SharesReport {
             Method::Nearest => "each rounded half-to-even",
             Method::LargestRemainder => "largest remainder",
         };
+        let p = self.figures;
+        let total_row =
+            |label: String, amount: Decimal, min: Decimal, max: Decimal, share: Decimal| {
+                vec![
+                    Cell::text(""),
+                    Cell::text(""),
+                    Cell::text(label),
+                    Cell::amount(amount, min, max),
+                    Cell::Pct(share),
+                ]
+            };
+        let shown = &self.shown;
+        let mut footer = Vec::new();
+        if shown.member_count < self.member_count {
+            footer.push(total_row(
+                crate::words::subtotal_label(shown.member_count, self.member_count, "member"),
+                shown.amount,
+                shown.amount_min,
+                shown.amount_max,
+                shown.share_pct,
+            ));
+        }
+        footer.push(total_row(
+            if shown.member_count < self.member_count {
+                crate::words::all_label(self.member_count, "member")
+            } else {
+                crate::words::subtotal_label(self.member_count, self.member_count, "member")
+            },
+            self.allocated,
+            self.allocated_min,
+            self.allocated_max,
+            self.total_rounded_pct,
+        ));
         let table = Grid {
             columns: [
-                member_columns(),
-                vec![Column::number("share_pct", &format!("share {of}"))],
+                member_columns(p),
+                vec![
+                    Column::number("share_pct", &format!("share {of}")),
+                    Column::basis("basis", "basis"),
+                    Column::number("share_exact_pct", "exact share").machine_only(),
+                    Column::money("amount_min", "min")
+                        .precise(p.money())
+                        .machine_only(),
+                    Column::money("amount_max", "max")
+                        .precise(p.money())
+                        .machine_only(),
+                    Column::number("rank_best", "best rank").machine_only(),
+                    Column::number("rank_worst", "worst rank").machine_only(),
+                    Column::number("share_min_pct", "share min").machine_only(),
+                    Column::number("share_max_pct", "share max").machine_only(),
+                    Column::money("amount_range", "amount within rounding")
+                        .precise(p.money())
+                        .human_only()
+                        .range(),
+                    Column::number("rank_range", "rank within rounding")
+                        .human_only()
+                        .range(),
+                    Column::number("share_range", "share within rounding")
+                        .human_only()
+                        .range(),
+                ],
             ]
             .concat(),
             rows: Rows::lazy(self.members.len(), move |i| {
                 let m = &self.members[i];
-                let mut row = member_cells(Some(m.rank), &m.code, &m.name, m.amount);
-                row.push(Cell::Pct(m.share_pct));
+                let mut row = member_cells(
+                    Some(m.rank),
+                    m.code,
+                    m.name,
+                    Cell::amount(m.amount, m.amount_min, m.amount_max),
+                );
+                row.extend([
+                    Cell::Pct(m.share_pct),
+                    Cell::Basis(m.basis),
+                    Cell::Number(m.share_exact_pct),
+                    Cell::Money(m.amount_min),
+                    Cell::Money(m.amount_max),
+                    Cell::Int(m.rank_best as i64),
+                    Cell::Int(m.rank_worst as i64),
+                    Cell::Pct(m.share_min_pct),
+                    Cell::Pct(m.share_max_pct),
+                    Cell::range(m.amount_min, m.amount_max, Measure::Money),
+                    Cell::range(
+                        Decimal::from(m.rank_best),
+                        Decimal::from(m.rank_worst),
+                        Measure::Count,
+                    ),
+                    Cell::range(m.share_min_pct, m.share_max_pct, Measure::Pct),
+                ]);
                 row
             }),
-            footer: vec![vec![
-                Cell::text(""),
-                Cell::text(""),
-                Cell::text("total"),
-                Cell::Money(self.allocated),
-                Cell::Pct(self.total_rounded_pct),
-            ]],
+            footer,
         }
-        .with_basis(|i| self.members[i].basis);
+        .padded();
+        let exact = if self.total_min_pct == self.total_max_pct {
+            format!("{}%", self.total_exact_pct)
+        } else {
+            format!(
+                "{}%, and within rounding {}% to {}%",
+                self.total_exact_pct, self.total_min_pct, self.total_max_pct
+            )
+        };
         View {
             blocks: vec![
                 Block::Grid(table),
                 Block::Note(format!(
-                    "Shares {of} ({}), {method}, {} decimal places; the total row adds up the column as shown (exact total: {}%).",
+                    "Shares {of} ({}), {method}, {} decimal places; each total row adds up the \
+                     rounded shares of the rows it names (the exact share of all members: {exact}).",
                     crate::money::format_short(self.base),
                     self.precision,
-                    self.total_exact_pct
                 )),
             ],
         }

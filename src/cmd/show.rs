@@ -1,8 +1,11 @@
 //! `safe show MEMBER`: one member in context (rank and ties, shares,
 //! amount per inhabitant, the members just above and below).
 
+use rust_decimal::Decimal;
+
 use crate::analysis::show::{MemberReport, Neighbour, member_report};
 use crate::error::Result;
+use crate::export::view::{FigureRow, Measure};
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 use crate::names::find_member;
 use crate::population;
@@ -39,61 +42,90 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     ))
 }
 
-fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour, sign: i64) -> Vec<Cell<'a>> {
+fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>, sign: i64) -> Vec<Cell<'a>> {
     vec![
         Cell::text(position),
         Cell::Int(n.rank as i64),
-        Cell::text(n.code.as_str()),
-        Cell::text(n.name.as_str()),
+        Cell::text(n.code),
+        Cell::text(n.name),
         Cell::Money(n.amount),
-        Cell::Money(n.gap * rust_decimal::Decimal::from(sign)),
+        Cell::money_change(n.gap * rust_decimal::Decimal::from(sign)),
     ]
 }
 
-impl Report for MemberReport {
+impl Report for MemberReport<'_> {
     fn view(&self) -> View<'_> {
+        let p = self.figures;
+        let money = p.money();
+        let pct = |value, min, max| FigureRow {
+            value: Cell::Pct(value),
+            range: Cell::range(min, max, Measure::Pct),
+            min: Cell::Pct(min),
+            max: Cell::Pct(max),
+        };
+        let rows = vec![
+            FigureRow {
+                value: Cell::MoneyAt(self.amount, p.amount),
+                range: Cell::range_at(
+                    self.amount_min,
+                    self.amount_max,
+                    Measure::Money,
+                    Some(money),
+                ),
+                min: Cell::Money(self.amount_min),
+                max: Cell::Money(self.amount_max),
+            }
+            .row("amount", "amount"),
+            FigureRow {
+                // CSV: the rank; tables: "9 of 19".
+                value: Cell::key(
+                    self.rank.to_string(),
+                    format!("{} of {}", self.rank, self.member_count),
+                ),
+                range: Cell::range(
+                    Decimal::from(self.rank_best),
+                    Decimal::from(self.rank_worst),
+                    Measure::Count,
+                ),
+                min: Cell::Int(self.rank_best as i64),
+                max: Cell::Int(self.rank_worst as i64),
+            }
+            .row("rank", "rank"),
+            pct(
+                self.share_of_ceiling_pct,
+                self.share_of_ceiling_min_pct,
+                self.share_of_ceiling_max_pct,
+            )
+            .row("share_of_ceiling_pct", "share of ceiling"),
+            pct(
+                self.share_of_allocated_pct,
+                self.share_of_allocated_min_pct,
+                self.share_of_allocated_max_pct,
+            )
+            .row("share_of_allocated_pct", "share of allocated"),
+            FigureRow::text(self.population.map_or(Cell::Empty, |p| Cell::Int(p as i64)))
+                .row("population", "population"),
+            match (self.per_capita, self.per_capita_min, self.per_capita_max) {
+                (Some(v), Some(min), Some(max)) => FigureRow {
+                    value: Cell::Euros(v),
+                    range: Cell::range(min, max, Measure::Euros),
+                    min: Cell::Euros(min),
+                    max: Cell::Euros(max),
+                },
+                _ => FigureRow::text(Cell::Empty),
+            }
+            .row("per_capita", "per inhabitant"),
+            FigureRow::text(Cell::Basis(self.basis)).row("basis", "basis"),
+            FigureRow::text(self.decided.map_or(Cell::Empty, Cell::text)).row("decided", "decided"),
+            FigureRow::text(
+                self.prefinancing
+                    .map_or(Cell::Empty, |v| Cell::MoneyAt(v, p.prefinancing)),
+            )
+            .row("prefinancing", "pre-financing"),
+        ];
         let facts = Grid {
-            columns: vec![
-                Column::text("metric", "metric"),
-                Column::number("value", "value"),
-            ],
-            rows: vec![
-                vec![Cell::key("amount", "amount"), Cell::Money(self.amount)],
-                vec![
-                    Cell::key("rank", "rank"),
-                    // CSV: the rank; tables: "9 of 19".
-                    Cell::key(
-                        self.rank.to_string(),
-                        format!("{} of {}", self.rank, self.member_count),
-                    ),
-                ],
-                vec![
-                    Cell::key("share_of_ceiling_pct", "share of ceiling"),
-                    Cell::Pct(self.share_of_ceiling_pct),
-                ],
-                vec![
-                    Cell::key("share_of_allocated_pct", "share of allocated"),
-                    Cell::Pct(self.share_of_allocated_pct),
-                ],
-                vec![
-                    Cell::key("population", "population"),
-                    self.population.map_or(Cell::Empty, |p| Cell::Int(p as i64)),
-                ],
-                vec![
-                    Cell::key("per_capita", "per inhabitant"),
-                    Cell::opt_euros(self.per_capita),
-                ],
-                vec![Cell::key("basis", "basis"), Cell::Basis(self.basis)],
-                vec![
-                    Cell::key("decided", "decided"),
-                    self.decided.as_deref().map_or(Cell::Empty, Cell::text),
-                ],
-                vec![
-                    Cell::key("prefinancing", "pre-financing"),
-                    Cell::opt_money(self.prefinancing),
-                ],
-            ]
-            .into(),
+            columns: FigureRow::columns("metric"),
+            rows: rows.into(),
             footer: Vec::new(),
         };
         let mut neighbours = Vec::new();
@@ -114,8 +146,8 @@ impl Report for MemberReport {
                     Column::number("rank", "#"),
                     Column::text("code", "code"),
                     Column::text("name", "member"),
-                    Column::money("amount", "amount"),
-                    Column::money("gap", "difference"),
+                    Column::money("amount", "amount").precise(p.amount),
+                    Column::money("gap", "difference").precise(p.amount),
                 ],
                 rows: neighbours.into(),
                 footer: Vec::new(),
@@ -130,10 +162,18 @@ impl Report for MemberReport {
                 "not confirmed"
             }
         )));
-        if let Some(source) = &self.source {
+        if self.amount_min != self.amount_max {
+            blocks.push(Block::Note(
+                "The figure is rounded: the exact amount lies within rounding as shown, and so do the \
+                 rank, shares and amount per inhabitant (the neighbours and differences are on the \
+                 stated figures)."
+                    .to_string(),
+            ));
+        }
+        if let Some(source) = self.source {
             blocks.push(Block::Note(format!("Source: {source}")));
         }
-        if let Some(note) = &self.note {
+        if let Some(note) = self.note {
             blocks.push(Block::Note(format!("Note: {note}")));
         }
         if !self.tied_with.is_empty() {

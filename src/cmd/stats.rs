@@ -3,6 +3,9 @@
 
 use crate::analysis::stats::{StatsReport, stats_report};
 use crate::error::Result;
+use rust_decimal::Decimal;
+
+use crate::export::view::Measure;
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 
 use super::check::check_note;
@@ -28,97 +31,135 @@ pub fn run<'c>(_args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     Ok(Output::report(stats_report(data)?, Subject::of(data)))
 }
 
-impl Report for StatsReport {
+impl Report for StatsReport<'_> {
     fn view(&self) -> View<'_> {
-        let blank = || Cell::text("");
+        let p = self.figures;
+        let money = p.money();
+        let blank = || Cell::Empty;
+        let bounded = |value: Decimal, min: Decimal, max: Decimal, places: i32| {
+            vec![
+                Cell::MoneyAt(value, places),
+                Cell::range_at(min, max, Measure::Money, Some(places.max(money))),
+                Cell::Money(min),
+                Cell::Money(max),
+            ]
+        };
+        let stated = |value: Cell<'static>| vec![value, blank(), blank(), blank()];
+        let row = |id: String,
+                   label: String,
+                   mut cells: Vec<Cell<'static>>,
+                   shares: [Cell<'static>; 5]| {
+            let mut row = vec![Cell::key(id, label)];
+            row.append(&mut cells);
+            row.extend(shares);
+            row
+        };
+        let no_shares = || [blank(), blank(), blank(), blank(), blank()];
         let mut rows = vec![
-            vec![
-                Cell::key("member_count", "members"),
-                Cell::Int(self.member_count as i64),
-                blank(),
-                blank(),
-            ],
-            vec![
-                Cell::key("confirmed", "confirmed figures"),
-                Cell::Int(self.confirmed as i64),
-                blank(),
-                blank(),
-            ],
-            vec![
-                Cell::key("total", "total"),
-                Cell::Money(self.total),
-                blank(),
-                blank(),
-            ],
-            vec![
-                Cell::key("mean", "mean"),
-                Cell::Money(self.mean),
-                blank(),
-                blank(),
-            ],
-            vec![
-                Cell::key("median", "median"),
-                Cell::Money(self.median),
-                blank(),
-                blank(),
-            ],
-            vec![
-                Cell::key(
-                    "largest_member",
-                    format!("largest: {} {}", self.max.code, self.max.name),
-                ),
-                Cell::Money(self.max.amount),
-                blank(),
-                blank(),
-            ],
-            vec![
-                Cell::key(
-                    "smallest_member",
-                    format!("smallest: {} {}", self.min.code, self.min.name),
-                ),
-                Cell::Money(self.min.amount),
-                blank(),
-                blank(),
-            ],
+            row(
+                "member_count".into(),
+                "members".into(),
+                stated(Cell::Int(self.member_count as i64)),
+                no_shares(),
+            ),
+            row(
+                "confirmed".into(),
+                "confirmed figures".into(),
+                stated(Cell::Int(self.confirmed as i64)),
+                no_shares(),
+            ),
+            row(
+                "total".into(),
+                "total".into(),
+                bounded(self.total, self.total_min, self.total_max, p.amount),
+                no_shares(),
+            ),
+            row(
+                "mean".into(),
+                "mean".into(),
+                bounded(self.mean, self.mean_min, self.mean_max, 2),
+                no_shares(),
+            ),
+            row(
+                "median".into(),
+                "median".into(),
+                bounded(self.median, self.median_min, self.median_max, money),
+                no_shares(),
+            ),
+            row(
+                "largest_member".into(),
+                format!("largest: {} {}", self.max.code, self.max.name),
+                stated(Cell::MoneyAt(self.max.amount, p.amount)),
+                no_shares(),
+            ),
+            row(
+                "smallest_member".into(),
+                format!("smallest: {} {}", self.min.code, self.min.name),
+                stated(Cell::MoneyAt(self.min.amount, p.amount)),
+                no_shares(),
+            ),
         ];
         for t in &self.top {
-            rows.push(vec![
-                Cell::key(
-                    format!("largest_{}_together", t.n),
-                    format!("largest {} together", t.n),
-                ),
-                Cell::Money(t.amount),
-                Cell::Pct(t.share_of_allocated_pct),
-                Cell::Pct(t.share_of_ceiling_pct),
-            ]);
+            rows.push(row(
+                format!("largest_{}_together", t.n),
+                format!("largest {} together", t.n),
+                bounded(t.amount, t.amount_min, t.amount_max, p.amount),
+                [
+                    Cell::Pct(t.share_of_allocated_pct),
+                    Cell::Pct(t.share_of_ceiling_pct),
+                    Cell::range(
+                        t.share_of_ceiling_min_pct,
+                        t.share_of_ceiling_max_pct,
+                        Measure::Pct,
+                    ),
+                    Cell::Pct(t.share_of_ceiling_min_pct),
+                    Cell::Pct(t.share_of_ceiling_max_pct),
+                ],
+            ));
         }
-        rows.push(vec![
-            Cell::key("hhi", "HHI (0–10,000)"),
-            Cell::Number(self.hhi),
-            blank(),
-            blank(),
-        ]);
-        rows.push(vec![
-            Cell::key("gini", "Gini (0–1)"),
-            Cell::Number(self.gini),
-            blank(),
-            blank(),
-        ]);
+        rows.push(row(
+            "hhi".into(),
+            "HHI (0–10,000)".into(),
+            stated(Cell::Number(self.hhi)),
+            no_shares(),
+        ));
+        rows.push(row(
+            "gini".into(),
+            "Gini (0–1)".into(),
+            stated(Cell::Number(self.gini)),
+            no_shares(),
+        ));
         let c = &self.concentration;
-        View {
-            blocks: vec![
-                Block::Grid(Grid {
-                    columns: vec![
-                        Column::text("metric", "statistic"),
-                        Column::number("value", "value"),
-                        Column::number("share_of_allocated_pct", "of allocated"),
-                        Column::number("share_of_ceiling_pct", "of ceiling"),
-                    ],
-                    rows: rows.into(),
-                    footer: Vec::new(),
-                }),
-                check_note(c),
-            ],
+        let mut blocks = vec![
+            Block::Grid(Grid {
+                columns: vec![
+                    Column::text("metric", "statistic"),
+                    Column::number("value", "value"),
+                    Column::text("range", "within rounding")
+                        .human_only()
+                        .optional(),
+                    Column::number("min", "min").machine_only(),
+                    Column::number("max", "max").machine_only(),
+                    Column::number("share_of_allocated_pct", "of allocated"),
+                    Column::number("share_of_ceiling_pct", "of ceiling"),
+                    Column::text("share_of_ceiling_range", "of ceiling, within rounding")
+                        .human_only()
+                        .optional(),
+                    Column::number("share_of_ceiling_min_pct", "of ceiling min").machine_only(),
+                    Column::number("share_of_ceiling_max_pct", "of ceiling max").machine_only(),
+                ],
+                rows: rows.into(),
+                footer: Vec::new(),
+            }),
+            check_note(c),
+        ];
+        if self.total_min != self.total_max {
+            blocks.push(Block::Note(
+                "Within rounding: the largest and smallest members, HHI, Gini and the shares of the \
+                 allocated sum are computed on the stated figures; the other figures show their bounds."
+                    .to_string(),
+            ));
         }
+        View { blocks }
     }
 }

@@ -3,7 +3,10 @@
 use crate::analysis::table::{SortBy, TableReport, table_report};
 
 use crate::error::Result;
-use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
+use rust_decimal::Decimal;
+
+use crate::export::view::Measure;
+use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View};
 
 use super::{Ctx, Output};
 
@@ -24,18 +27,21 @@ pub struct Args {
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
-    let sort = args.sort.unwrap_or_default();
-    let mut report = table_report(data, sort);
-    report.allocations.truncate(args.top.unwrap_or(usize::MAX));
+    let report = table_report(data, args.sort.unwrap_or_default(), args.top)?;
     Ok(Output::report(report, Subject::of(data)))
 }
 
 impl Report for TableReport<'_> {
-    fn listed(&self) -> Option<usize> {
-        Some(self.allocations.len())
+    fn listed(&self) -> Option<Listing> {
+        Some(Listing {
+            shown: self.allocations.len(),
+            of: self.member_count,
+            top: self.top,
+            noun: "member",
+        })
     }
 
-    fn shows_headroom(&self) -> bool {
+    fn shows_edition_note(&self) -> bool {
         true
     }
 
@@ -44,44 +50,79 @@ impl Report for TableReport<'_> {
     }
 
     fn view(&self) -> View<'_> {
-        let mut blocks = Vec::new();
-        blocks.push(Block::Grid(Grid {
-            columns: vec![
-                Column::text("code", "code"),
-                Column::text("name", "member"),
-                Column::money("amount", "amount"),
-                Column::basis("basis", "basis"),
-                Column::text("decided", "decided"),
-                Column::money("prefinancing", "pre-financing"),
-            ],
-            rows: self
-                .allocations
-                .iter()
-                .map(|a| {
+        let p = self.figures;
+        let total_row = |label: String, amount: Decimal, min: Decimal, max: Decimal| {
+            vec![
+                Cell::text(""),
+                Cell::text(label),
+                Cell::amount(amount, min, max),
+            ]
+        };
+        let cut = self.shown.member_count < self.member_count;
+        let mut footer = vec![total_row(
+            crate::words::subtotal_label(self.shown.member_count, self.member_count, "member"),
+            self.shown.amount,
+            self.shown.amount_min,
+            self.shown.amount_max,
+        )];
+        if cut {
+            footer.push(total_row(
+                crate::words::all_label(self.member_count, "member"),
+                self.allocated,
+                self.allocated_min,
+                self.allocated_max,
+            ));
+        }
+        let blocks = vec![Block::Grid(
+            Grid {
+                columns: vec![
+                    Column::text("code", "code"),
+                    Column::text("name", "member"),
+                    Column::money("amount", "amount").precise(p.amount),
+                    Column::basis("basis", "basis"),
+                    Column::text("decided", "decided").optional(),
+                    Column::money("prefinancing", "pre-financing")
+                        .precise(p.prefinancing)
+                        .optional(),
+                    Column::text("source", "source").machine_only(),
+                    Column::text("note", "note").machine_only(),
+                    Column::money("amount_min", "min")
+                        .precise(p.money())
+                        .machine_only(),
+                    Column::money("amount_max", "max")
+                        .precise(p.money())
+                        .machine_only(),
+                    Column::money("amount_range", "amount within rounding")
+                        .precise(p.money())
+                        .human_only()
+                        .range(),
+                ],
+                rows: Rows::lazy(self.allocations.len(), move |i| {
+                    let a = self.allocations[i];
                     let p = a.provenance.as_deref();
                     vec![
-                        Cell::text(&a.code),
-                        Cell::text(&a.name),
-                        Cell::Money(a.amount),
+                        Cell::text(a.code.as_str()),
+                        Cell::text(a.name.as_str()),
+                        Cell::amount(a.amount, a.min, a.max),
                         Cell::Basis(a.basis),
-                        p.and_then(|p| p.decided.as_deref())
-                            .map_or(Cell::Empty, Cell::text),
+                        opt_text(p.and_then(|p| p.decided.as_deref())),
                         Cell::opt_money(p.and_then(|p| p.prefinancing)),
+                        opt_text(p.and_then(|p| p.source.as_deref())),
+                        opt_text(p.and_then(|p| p.note.as_deref())),
+                        Cell::Money(a.min),
+                        Cell::Money(a.max),
+                        Cell::range(a.min, a.max, Measure::Money),
                     ]
-                })
-                .collect(),
-            footer: vec![vec![
-                Cell::text(""),
-                Cell::text(format!(
-                    "total ({})",
-                    crate::words::members(self.allocations.len())
-                )),
-                Cell::Money(self.allocated),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-            ]],
-        }));
+                }),
+                footer,
+            }
+            .padded(),
+        )];
         View { blocks }
     }
+}
+
+/// A text cell, or empty.
+fn opt_text(text: Option<&str>) -> Cell<'_> {
+    text.map_or(Cell::Empty, Cell::text)
 }

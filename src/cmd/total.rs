@@ -4,7 +4,8 @@
 use crate::analysis::check::expectation_check;
 use crate::analysis::total::{TotalReport, total_report};
 use crate::error::Result;
-use crate::export::{Block, Cell, CheckLine, Column, Grid, Report, Subject, View};
+use crate::export::view::{FigureRow, Measure};
+use crate::export::{Block, Cell, CheckLine, Grid, Report, Subject, View};
 
 use super::{Ctx, Output};
 
@@ -42,53 +43,65 @@ impl Report for TotalReport {
     fn checks(&self) -> Option<Vec<CheckLine>> {
         self.expectation
             .as_ref()
-            .map(|e| super::check::check_lines(&[expectation_check(self.allocated, e)]))
+            .map(|e| super::check::check_lines(&[expectation_check(self.allocated, e)], false))
     }
 
-    fn shows_headroom(&self) -> bool {
+    fn shows_edition_note(&self) -> bool {
         true
     }
 
     fn view(&self) -> View<'_> {
+        let money = self.precision.money();
+        let bounded = |value: Decimal, min: Decimal, max: Decimal| FigureRow {
+            value: Cell::MoneyAt(value, money),
+            range: Cell::range_at(min, max, Measure::Money, Some(money)),
+            min: Cell::Money(min),
+            max: Cell::Money(max),
+        };
         let mut rows = vec![
-            vec![
-                Cell::key("allocated", "allocated"),
-                Cell::Money(self.allocated),
-            ],
-            vec![Cell::key("ceiling", "ceiling"), Cell::Money(self.ceiling)],
-            vec![
-                Cell::key("headroom", "headroom"),
-                Cell::Money(self.headroom),
-            ],
-            vec![
-                Cell::key("member_count", "members"),
-                Cell::Int(self.member_count as i64),
-            ],
-            vec![
-                Cell::key("confirmed", "confirmed"),
-                Cell::Int(self.confirmed as i64),
-            ],
-            vec![
-                Cell::key("utilisation_pct", "utilisation"),
-                Cell::Pct(self.utilisation_pct),
-            ],
+            bounded(self.allocated, self.allocated_min, self.allocated_max)
+                .row("allocated", "allocated"),
+            FigureRow::exact(Cell::MoneyAt(self.ceiling, money), self.ceiling)
+                .row("ceiling", "ceiling"),
+            bounded(self.headroom, self.headroom_min, self.headroom_max)
+                .row("headroom", "headroom"),
+            FigureRow::count(self.member_count).row("member_count", "members"),
+            FigureRow::count(self.confirmed).row("confirmed", "confirmed"),
+            FigureRow {
+                value: Cell::Pct(self.utilisation_pct),
+                range: Cell::range(
+                    self.utilisation_min_pct,
+                    self.utilisation_max_pct,
+                    Measure::Pct,
+                ),
+                min: Cell::Pct(self.utilisation_min_pct),
+                max: Cell::Pct(self.utilisation_max_pct),
+            }
+            .row("utilisation_pct", "utilisation"),
         ];
         if let Some(e) = &self.expectation {
-            rows.push(vec![
-                Cell::key("expected", "expected"),
-                Cell::Money(e.expected),
-            ]);
-            rows.push(vec![
-                Cell::key("difference", "difference"),
-                Cell::Money(e.difference),
-            ]);
+            rows.push(
+                FigureRow::exact(Cell::MoneyAt(e.expected, money), e.expected)
+                    .row("expected", "expected"),
+            );
+            rows.push(
+                FigureRow {
+                    value: Cell::money_change(e.difference),
+                    range: Cell::range_at(
+                        e.difference_min,
+                        e.difference_max,
+                        Measure::Money,
+                        Some(money),
+                    ),
+                    min: Cell::Money(e.difference_min),
+                    max: Cell::Money(e.difference_max),
+                }
+                .row("difference", "difference"),
+            );
         }
         View {
             blocks: vec![Block::Grid(Grid {
-                columns: vec![
-                    Column::text("metric", "metric"),
-                    Column::number("value", "value"),
-                ],
+                columns: FigureRow::columns("metric"),
                 rows: rows.into(),
                 footer: Vec::new(),
             })],

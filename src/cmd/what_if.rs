@@ -12,7 +12,7 @@ use crate::analysis::what_if::{
 use crate::error::{Error, Result};
 use crate::export::{Block, Report, Subject, View};
 use crate::money::format_short;
-use crate::names::{self, find_member};
+use crate::names;
 
 use super::check::check_blocks;
 use super::diff::diff_blocks;
@@ -102,19 +102,21 @@ pub fn set_arg(text: &str) -> Result<SetArg, String> {
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
     let mut changes = Vec::new();
+    // One index for every name given: many changes stay linear.
+    let index = names::Index::new(data);
     for code in &args.remove {
         changes.push(Change::Remove {
-            code: find_member(code, data)?.code.to_string(),
+            code: index.find(code)?.code.to_string(),
         });
     }
     for set in &args.set {
         changes.push(Change::Set {
-            code: find_member(&set.member, data)?.code.to_string(),
+            code: index.find(&set.member)?.code.to_string(),
             amount: set.amount,
         });
     }
     for add in &args.add {
-        if let names::Lookup::Member(existing) = names::lookup(&add.code, data) {
+        if let names::Lookup::Member(existing) = index.lookup(&add.code) {
             return Err(Error::usage(format!(
                 "{} ({}) is already in the table; use --set {}=AMOUNT",
                 existing.name, existing.code, existing.code
@@ -167,10 +169,6 @@ impl Report for WhatIfReport<'_> {
         &["members", "totals", "checks"]
     }
 
-    fn shows_headroom(&self) -> bool {
-        true
-    }
-
     fn view(&self) -> View<'_> {
         let changes: Vec<String> = self.changes.iter().map(describe).collect();
         let mut blocks = vec![Block::Heading(format!("What if: {}", changes.join("; ")))];
@@ -186,8 +184,15 @@ impl Report for WhatIfReport<'_> {
             }));
         }
         blocks.extend(diff_blocks(&self.diff));
-        blocks.push(Block::Heading("Checks on the scenario".to_string()));
-        blocks.extend(check_blocks(&self.checks));
+        let mut checks = check_blocks(&self.checks);
+        // The part's marker first: `--part checks` keeps the heading.
+        checks.insert(1, Block::Heading("Checks on the scenario".to_string()));
+        blocks.extend(checks);
+        if let Some(note) = super::diff::side_note(&self.diff.old) {
+            blocks.push(Block::Note(format!(
+                "{note} (the table before the scenario)"
+            )));
+        }
         View { blocks }
     }
 }

@@ -1,11 +1,16 @@
 //! One format-neutral builder that every reader feeds: it does all of a
-//! table's validation (codes, names and other text, amounts, provenance,
-//! duplicates, the exact sum), so a new input format only has to find the
-//! fields. Errors are plain messages; the reader adds where the row stands.
+//! table's validation (codes, names and other text, amounts and their
+//! bounds, provenance, duplicates, the exact sums), so a new input format
+//! only has to find the fields. Errors are plain messages; the reader adds
+//! where the row stands.
 
 use rust_decimal::Decimal;
 
-use super::{Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Provenance, Text};
+pub use super::text::check_text;
+use super::text::{check_chars, name_key};
+use super::{
+    Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Precision, Provenance, Rounding, Text,
+};
 use crate::error::{Error, Result};
 use crate::money::{ExactSum, NumberError, parse_exact};
 
@@ -21,6 +26,9 @@ pub struct RawRow<'a> {
     pub source: Option<&'a str>,
     pub prefinancing: Option<&'a str>,
     pub note: Option<&'a str>,
+    /// The bounds of a rounded figure.
+    pub min: Option<&'a str>,
+    pub max: Option<&'a str>,
 }
 
 /// How a reader names the place of a row in its input, for duplicates.
@@ -44,6 +52,9 @@ pub struct Builder {
     place: Place,
     code_hashes: Vec<u64>,
     name_hashes: Vec<u64>,
+    /// Per row: whether it states its own bounds (a rounding rule then
+    /// leaves it alone).
+    own_bounds: Vec<bool>,
     total: ExactSum,
 }
 
@@ -73,6 +84,7 @@ impl Builder {
             place,
             code_hashes: Vec::with_capacity(capacity),
             name_hashes: Vec::with_capacity(capacity),
+            own_bounds: Vec::with_capacity(capacity),
             total: ExactSum::new(),
         }
     }
@@ -99,6 +111,7 @@ impl Builder {
         }
         self.code_hashes.push(hash_bytes(allocation.code.bytes()));
         self.name_hashes.push(name_hash(&allocation.name));
+        self.own_bounds.push(raw.min.is_some() || raw.max.is_some());
         self.total.add(allocation.amount);
         self.list.push(allocation);
         Ok(())
@@ -111,6 +124,7 @@ impl Builder {
         self.places.extend(next.places);
         self.code_hashes.extend(next.code_hashes);
         self.name_hashes.extend(next.name_hashes);
+        self.own_bounds.extend(next.own_bounds);
         self.total.merge(&next.total);
     }
 
@@ -118,7 +132,7 @@ impl Builder {
     /// repeats an earlier one, and the message naming both.
     fn first_duplicate(&self) -> Option<(usize, String)> {
         let codes = || first_repeat(&self.code_hashes, |i| self.list[i].code.clone());
-        let names = || first_repeat(&self.name_hashes, |i| self.list[i].name.to_lowercase());
+        let names = || first_repeat(&self.name_hashes, |i| name_key(&self.list[i].name));
         // The two sorts are independent: for a large table, one on each
         // core (a thread costs more than sorting a small one).
         let (codes, names) = if self.list.len() < PARALLEL_FROM {
@@ -142,11 +156,23 @@ impl Builder {
             )
         };
         let name_message = |(first, dup): (usize, usize)| {
+            let (a, b) = (&self.list[first].name, &self.list[dup].name);
+            let how = if a == b {
+                String::new()
+            } else if a.to_lowercase() == b.to_lowercase() {
+                format!(", the same name as {:?} but for case", a.as_str())
+            } else {
+                format!(
+                    ", which a reader cannot tell from {:?} (they differ only in invisible \
+                     characters, Unicode normalisation or case)",
+                    a.as_str()
+                )
+            };
             (
                 dup,
                 format!(
-                    "duplicate member name {:?} in {} (first in {})",
-                    self.list[dup].name,
+                    "duplicate member name {:?} in {} (first in {}){how}",
+                    b.as_str(),
                     self.where_is(dup),
                     self.where_is(first)
                 ),
@@ -160,12 +186,15 @@ impl Builder {
         }
     }
 
-    /// The finished table; `origin` names it in messages.
+    /// The finished table; `origin` names it in messages. `rounding`
+    /// gives every row without its own bounds the bounds of a figure
+    /// rounded so.
     pub fn finish(
-        self,
+        mut self,
         origin: &str,
         fund: Fund,
         edition: Option<Edition>,
+        rounding: Option<Rounding>,
     ) -> Result<Dataset, Unfinished> {
         if self.list.is_empty() {
             let what = match self.place {
@@ -185,23 +214,51 @@ impl Builder {
                 message,
             });
         }
-        let allocated = self.total.total().ok_or_else(|| {
+        let too_large = |what: &str| {
             Unfinished::Table(Error::data(
                 origin,
                 None,
                 format!(
-                    "the sum of amounts cannot be held exactly (it needs more than 28 \
+                    "the sum of {what} cannot be held exactly (it needs more than 28 \
                      significant digits, or is above {})",
                     Decimal::MAX
                 ),
             ))
-        })?;
+        };
+        let allocated = self.total.total().ok_or_else(|| too_large("amounts"))?;
+        if let Some(rule) = rounding {
+            for (index, a) in self.list.iter_mut().enumerate() {
+                if self.own_bounds[index] {
+                    continue;
+                }
+                let (min, max) = rule.bounds(a.amount).map_err(|why| Unfinished::Row {
+                    index,
+                    line: self.places.get(index).map_or(0, |&l| l as usize),
+                    message: format!("amount of {} ({}) {why} ({rule})", a.code, a.amount),
+                })?;
+                a.min = min;
+                a.max = max;
+            }
+        }
+        let (mut low, mut high) = (ExactSum::new(), ExactSum::new());
+        let mut precision = Precision::default();
+        for a in &self.list {
+            low.add(a.min);
+            high.add(a.max);
+            precision.add(a);
+        }
+        let allocated_min = low.total().ok_or_else(|| too_large("lower bounds"))?;
+        let allocated_max = high.total().ok_or_else(|| too_large("upper bounds"))?;
         Ok(Dataset {
             origin: origin.to_string(),
             fund,
             edition,
+            rounding,
             allocations: self.list,
             allocated,
+            allocated_min: allocated_min.normalize(),
+            allocated_max: allocated_max.normalize(),
+            precision,
         })
     }
 }
@@ -250,20 +307,13 @@ fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
     })
 }
 
-/// The hash of a name in lower case.
+/// The hash of a name as a reader sees it ([`name_key`]).
 fn name_hash(name: &str) -> u64 {
     if name.is_ascii() {
         hash_bytes(name.bytes().map(|b| b.to_ascii_lowercase()))
     } else {
-        lowercase(name).fold(0u64, |h, c| {
-            (h.rotate_left(5) ^ u64::from(u32::from(c))).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-        })
+        hash_bytes(name_key(name).bytes())
     }
-}
-
-/// The characters of `text` in lower case, without allocating.
-fn lowercase(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(char::to_lowercase)
 }
 
 /// Checks every field of one row. Messages are only built when something
@@ -282,9 +332,30 @@ fn trim(text: &str) -> &str {
 
 fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
     let code = validate_code(raw.code)?;
+    // Checked before trimming: a tab or line break is refused, not trimmed
+    // away.
+    check_chars(raw.name, || format!("name of member {code}"))?;
     let name = trim(raw.name);
     check_text(name, || format!("name of member {code}"))?;
     let amount = positive_amount(raw.amount, || format!("amount of {code} ({name})"))?;
+    let bound = |text: Option<&str>, which: &str| -> Result<Decimal, String> {
+        match text.map(trim) {
+            None | Some("") => Ok(amount),
+            Some(text) => positive_amount(text, || format!("{which} of {code} ({name})")),
+        }
+    };
+    let min = bound(raw.min, "min")?;
+    let max = bound(raw.max, "max")?;
+    if min > amount {
+        return Err(format!(
+            "min of {code} ({min}) is above its amount ({amount}): the bounds must hold the figure"
+        ));
+    }
+    if max < amount {
+        return Err(format!(
+            "max of {code} ({max}) is below its amount ({amount}): the bounds must hold the figure"
+        ));
+    }
     let basis = match raw.basis.map(str::trim) {
         None | Some("") => Basis::Unstated,
         Some(text) => Basis::from_id(text).ok_or_else(|| {
@@ -295,12 +366,13 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
         })?,
     };
     let optional = |value: Option<&str>, field: &str| -> Result<Option<String>, String> {
-        match value.map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(text) => {
-                check_text(text, || format!("{field} of member {code}"))?;
-                Ok(Some(text.to_string()))
-            }
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        check_chars(value, || format!("{field} of member {code}"))?;
+        match value.trim() {
+            "" => Ok(None),
+            text => Ok(Some(text.to_string())),
         }
     };
     let decided = optional(raw.decided, "decided")?;
@@ -335,6 +407,8 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
         code,
         name: name.into(),
         amount,
+        min,
+        max,
         basis,
         provenance,
     })
@@ -372,32 +446,6 @@ pub fn quote(text: &str) -> String {
     format!("{short:?}")
 }
 
-/// Requires non-empty text without control characters (C0, DEL, C1); `what`
-/// names it in the error. Text from a data file reaches terminals,
-/// spreadsheets and web pages: a file that holds control characters is
-/// refused rather than shown.
-pub fn check_text(text: &str, what: impl Fn() -> String) -> Result<(), String> {
-    if text.is_empty() {
-        return Err(format!("{} is empty", what()));
-    }
-    let control = if text.is_ascii() {
-        // ASCII's control characters, without decoding characters.
-        text.bytes()
-            .find(|&b| b < 0x20 || b == 0x7f)
-            .map(char::from)
-    } else {
-        text.chars().find(|c| c.is_control())
-    };
-    if let Some(c) = control {
-        return Err(format!(
-            "{} contains a control character (U+{:04X}); control characters are not allowed in text fields",
-            what(),
-            u32::from(c)
-        ));
-    }
-    Ok(())
-}
-
 /// Requires `YYYY-MM-DD` with a month 01–12 and a day 01–31.
 pub fn check_date(text: &str) -> Result<(), String> {
     let b = text.as_bytes();
@@ -424,8 +472,10 @@ pub fn check_date(text: &str) -> Result<(), String> {
 fn exact_number(text: &str, what: impl Fn() -> String) -> Result<Decimal, String> {
     parse_exact(text).map_err(|e| match e {
         NumberError::Empty | NumberError::Invalid => {
-            let hint = if text.contains(',') || text.contains(' ') || text.contains('\'') {
-                " (write digits with an optional '.' and no thousands separator: 43700000000 or 43700000000.50)"
+            let separators = [',', ' ', '\'', '_', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}'];
+            let hint = if text.contains(separators) {
+                " (write digits with an optional '.' and no thousands separator of any kind (comma, space, \
+                 no-break or thin space, apostrophe, underscore): 43700000000 or 43700000000.50)"
             } else {
                 ""
             };
@@ -465,7 +515,7 @@ mod tests {
         for (i, (code, name)) in rows.iter().enumerate() {
             b.push(row(code, name, "1"), i + 2).unwrap();
         }
-        match b.finish("t", Fund::safe(), None) {
+        match b.finish("t", Fund::safe(), None, None) {
             Err(Unfinished::Row { message, .. }) => Some(message),
             Err(Unfinished::Table(e)) => panic!("{e}"),
             Ok(_) => None,
@@ -480,7 +530,7 @@ mod tests {
         );
         assert_eq!(
             duplicate(&[("pl", "Poland"), ("XX", "Romania"), ("YY", "POLAND")]).unwrap(),
-            "duplicate member name \"POLAND\" in line 4 (first in line 2)"
+            "duplicate member name \"POLAND\" in line 4 (first in line 2), the same name as \"Poland\" but for case"
         );
         // The first repeat in file order is reported, whatever the key.
         assert_eq!(
@@ -507,7 +557,7 @@ mod tests {
             b.push(row(code, code, "43700000000.000000000000000001"), 0)
                 .unwrap();
         }
-        let Err(Unfinished::Table(err)) = b.finish("t", Fund::safe(), None) else {
+        let Err(Unfinished::Table(err)) = b.finish("t", Fund::safe(), None, None) else {
             panic!("an inexact sum was accepted");
         };
         assert!(err.message().contains("cannot be held exactly"), "{err}");
@@ -521,7 +571,7 @@ mod tests {
             b.push(row(code, code, amount), 0).unwrap();
         }
         assert_eq!(
-            b.finish("t", Fund::safe(), None).unwrap().allocated,
+            b.finish("t", Fund::safe(), None, None).unwrap().allocated,
             Decimal::from(2)
         );
     }

@@ -1,22 +1,26 @@
 //! The CSV and TSV reader, for tables exported from spreadsheets: a header
 //! row naming `code`, `name` and `amount` (any order, any case) and
-//! optionally `basis`, `decided`, `source`, `prefinancing`, `note`; comma,
-//! semicolon or tab delimited; quoted fields; CRLF or LF; a UTF-8 BOM is
-//! dropped. Lines starting with `#` are comments.
+//! optionally `basis`, `decided`, `source`, `prefinancing`, `note`, `min`,
+//! `max`; comma, semicolon or tab delimited; quoted fields (RFC 4180: a
+//! quote that is never closed, or text after a closing quote, is an
+//! error); line ends LF, CRLF or CR alone; a UTF-8 BOM is dropped. Lines
+//! starting with `#` are comments.
 //!
 //! A CSV table has no fund header: it is taken to be a SAFE table (the
 //! €150bn ceiling of Art. 6 and the regulation's rules). `--ceiling AMOUNT`
 //! sets another ceiling; the table is then no longer SAFE's, and checks do
 //! not cite the regulation.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::builder::{Builder, Place, RawRow, Unfinished};
-use super::{Dataset, Fund};
+use super::{Dataset, Fund, Rounding};
 use crate::error::{Error, Result};
 
 /// The columns a header may name.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 10] = [
     "code",
     "name",
     "amount",
@@ -25,6 +29,8 @@ pub const COLUMNS: [&str; 8] = [
     "source",
     "prefinancing",
     "note",
+    "min",
+    "max",
 ];
 const REQUIRED: usize = 3;
 
@@ -35,20 +41,36 @@ pub fn parse(
     bytes: &[u8],
     delimiter: Option<u8>,
     ceiling: Option<Decimal>,
+    rounding: Option<Rounding>,
 ) -> Result<Dataset> {
-    parse_split(origin, bytes, delimiter, ceiling, PARALLEL_FROM)
+    let bytes = lone_cr_as_lf(crate::source::strip_bom(bytes));
+    let table = parse_split(origin, &bytes, delimiter, PARALLEL_FROM)?;
+    finish(origin, table, ceiling, rounding)
 }
 
-/// [`parse`], reading rows on two threads from `parallel_from` bytes of
+/// Line ends of a lone CR (as old Mac programs write) read as LF, so that
+/// lines are counted as a reader counts them. A CR inside a quoted field
+/// is no loss: text fields cannot hold one.
+fn lone_cr_as_lf(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return Cow::Borrowed(bytes);
+    }
+    Cow::Owned(
+        (0..bytes.len())
+            .map(|i| if lone(i) { b'\n' } else { bytes[i] })
+            .collect(),
+    )
+}
+
+/// The rows of a table, read on two threads from `parallel_from` bytes of
 /// rows (tests compare both ways on small tables).
 fn parse_split(
     origin: &str,
     bytes: &[u8],
     delimiter: Option<u8>,
-    ceiling: Option<Decimal>,
     parallel_from: usize,
-) -> Result<Dataset> {
-    let bytes = crate::source::strip_bom(bytes);
+) -> Result<Builder> {
     let delimiter = delimiter.unwrap_or_else(|| sniff(bytes));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -66,7 +88,7 @@ fn parse_split(
     }
     // Where each known column stands; unknown columns are an error, so a
     // misspelt `ammount` is not silently ignored.
-    let mut at: [Option<usize>; 8] = [None; 8];
+    let mut at: [Option<usize>; 10] = [None; 10];
     for (i, header) in headers.iter().enumerate() {
         let header = header.trim();
         let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(header)) else {
@@ -132,6 +154,16 @@ fn parse_split(
         }
         None => read_rows(origin, rows, first_line, &columns)?,
     };
+    Ok(builder)
+}
+
+/// The table from its rows: a SAFE table unless `ceiling` says otherwise.
+fn finish(
+    origin: &str,
+    builder: Builder,
+    ceiling: Option<Decimal>,
+    rounding: Option<Rounding>,
+) -> Result<Dataset> {
     let fund = match ceiling {
         None => Fund::safe(),
         Some(ceiling) => Fund {
@@ -141,15 +173,17 @@ fn parse_split(
             ceiling,
         },
     };
-    builder.finish(origin, fund, None).map_err(|e| match e {
-        Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
-        Unfinished::Table(e) => e,
-    })
+    builder
+        .finish(origin, fund, None, rounding)
+        .map_err(|e| match e {
+            Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
+            Unfinished::Table(e) => e,
+        })
 }
 
 /// Where the known columns stand in a row, and how rows are delimited.
 struct Columns {
-    at: [Option<usize>; 8],
+    at: [Option<usize>; 10],
     /// How many fields the header has (every row must have as many).
     count: usize,
     delimiter: u8,
@@ -190,6 +224,26 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
             Err(e) => return Err(read_error_at(origin, &e, line_of(e.position()))),
         }
         let line = line_of(record.position());
+        // The record as written, for its quotes (rarely any).
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let raw = &chunk[start..(reader.position().byte() as usize).min(chunk.len())];
+        if raw.contains(&b'"') {
+            check_quotes(raw, columns.delimiter).map_err(|(offset, message)| {
+                let before = &raw[..offset];
+                let newlines = before.iter().filter(|&&b| b == b'\n').count();
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let column = String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count()
+                    + 1;
+                // The record's own line: where reading began, past
+                // comments and blank lines.
+                Error::data(origin, Some((line + newlines, column)), message)
+            })?;
+        }
         if record.len() != columns.count {
             return Err(Error::data(
                 origin,
@@ -211,6 +265,8 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
             source: field(5),
             prefinancing: field(6),
             note: field(7),
+            min: field(8),
+            max: field(9),
         };
         if row.amount.trim().is_empty() {
             return Err(Error::data(
@@ -224,6 +280,57 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
             .map_err(|m| Error::data(origin, Some((line, 1)), m))?;
     }
     Ok(builder)
+}
+
+/// Checks the quotes of one record as written (RFC 4180): a quoted field
+/// ends with a quote followed by the delimiter or the end of the line, a
+/// quote inside it is doubled, and every quote that opens a field closes
+/// it. Fails with the byte offset of the trouble and what it is.
+fn check_quotes(raw: &[u8], delimiter: u8) -> std::result::Result<(), (usize, String)> {
+    let mut i = 0;
+    let mut field_start = true;
+    while i < raw.len() {
+        let b = raw[i];
+        if field_start && b == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                match raw.get(i) {
+                    None => {
+                        return Err((
+                            open,
+                            "a quoted field is never closed (an unbalanced `\"`?): it runs to the \
+                             end of the file"
+                                .to_string(),
+                        ));
+                    }
+                    Some(b'"') if raw.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        match raw.get(i) {
+                            None | Some(b'\n' | b'\r') => {}
+                            Some(&d) if d == delimiter => {}
+                            Some(_) => {
+                                return Err((
+                                    i,
+                                    "text after a closing quote (write the whole field in \
+                                     quotes, with any quote inside it doubled: \"Pol\"\"and\")"
+                                        .to_string(),
+                                ));
+                            }
+                        }
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            field_start = false;
+            continue;
+        }
+        field_start = b == delimiter || b == b'\n';
+        i += 1;
+    }
+    Ok(())
 }
 
 /// The line a row starts on, from the position the CSV reader gives it:
@@ -309,8 +416,11 @@ mod tests {
         ) {
             let eol = if crlf { "\r\n" } else { "\n" };
             let text = format!("code,name,amount{eol}{}{eol}", lines.join(eol));
-            let one = parse_split("t.csv", text.as_bytes(), None, None, usize::MAX);
-            let two = parse_split("t.csv", text.as_bytes(), None, None, 0);
+            let read = |from| {
+                parse_split("t.csv", text.as_bytes(), None, from)
+                    .and_then(|b| finish("t.csv", b, None, None))
+            };
+            let (one, two) = (read(usize::MAX), read(0));
             match (one, two) {
                 (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
                 (Err(a), Err(b)) => proptest::prop_assert_eq!(a.message(), b.message()),
@@ -324,6 +434,7 @@ mod tests {
         let t = parse(
             "t.csv",
             b"Amount;CODE;name\r\n1.5;pl;Poland\r\n2;RO;Romania\r\n",
+            None,
             None,
             None,
         )
@@ -340,6 +451,7 @@ mod tests {
             b"code,name,amount\nPL,Poland,1\nRO,Romania,\"1,5\"\n",
             None,
             None,
+            None,
         )
         .unwrap_err();
         assert!(
@@ -352,7 +464,7 @@ mod tests {
             "{}",
             err.message()
         );
-        let err = parse("t.csv", b"code,name\nPL,Poland\n", None, None).unwrap_err();
+        let err = parse("t.csv", b"code,name\nPL,Poland\n", None, None, None).unwrap_err();
         assert!(
             err.message().contains("no `amount` column"),
             "{}",

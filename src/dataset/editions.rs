@@ -1,6 +1,7 @@
 //! The editions built into the binary: the Commission's tentative
-//! allocation of September 2025 (the default) and the best-known figures
-//! after the Council's implementing decisions of February 2026.
+//! allocation of September 2025 (the default), and the best-known figures
+//! after the Council's implementing decisions of February 2026 and as of
+//! 10 April 2026 (`latest`). Each row carries its bounds.
 
 use super::{Dataset, json};
 use crate::error::{Error, Result};
@@ -18,7 +19,7 @@ pub struct Bundled {
 }
 
 /// Every bundled edition, oldest first.
-pub const ALL: [Bundled; 2] = [
+pub const ALL: [Bundled; 3] = [
     Bundled {
         id: "commission-2025-09",
         predecessor: None,
@@ -28,6 +29,11 @@ pub const ALL: [Bundled; 2] = [
         id: "council-2026-02",
         predecessor: Some("commission-2025-09"),
         json: include_str!("../../data/editions/council-2026-02.json"),
+    },
+    Bundled {
+        id: "council-2026-04",
+        predecessor: Some("council-2026-02"),
+        json: include_str!("../../data/editions/council-2026-04.json"),
     },
 ];
 
@@ -93,7 +99,7 @@ mod tests {
             assert_eq!(data.edition.unwrap().id.as_deref(), Some(b.id));
             assert_eq!(data.allocations.len(), 19);
         }
-        assert_eq!(find(LATEST).unwrap().id, "council-2026-02");
+        assert_eq!(find(LATEST).unwrap().id, "council-2026-04");
         assert!(
             find("nope")
                 .unwrap_err()

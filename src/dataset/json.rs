@@ -10,11 +10,22 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::value::RawValue;
 
 use super::builder::{Builder, Place, RawRow, Unfinished, check_date, check_text, positive_amount};
-use super::{Dataset, Edition, Fund, SCHEMA_VERSION};
+use super::text::check_chars;
+use super::{Dataset, Edition, Fund, Rounding, SCHEMA_VERSION};
 use crate::error::{Error, Result};
+
+/// [`SCHEMA_VERSION`] as JSON reads numbers.
+const SCHEMA_VERSION_U64: u64 = SCHEMA_VERSION as u64;
 
 /// Validates the text of a JSON table; `origin` names it in errors.
 pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
+    parse_with(origin, bytes, None)
+}
+
+/// [`parse`], with a rounding rule for rows without their own bounds
+/// (`--rounding`, which takes the place of the table's own `rounding`).
+pub fn parse_with(origin: &str, bytes: &[u8], rounding: Option<Rounding>) -> Result<Dataset> {
+    super::encoding::check(origin, bytes)?;
     let bytes = crate::source::strip_bom(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::data(
@@ -32,7 +43,7 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
     }
     let mut builder = Builder::new(Place::Index, bytes.len() / 64);
     let table = read(text, &mut builder, None).map_err(|e| json_error(origin, &e))?;
-    let version_ok = matches!(table.schema_version.as_u64(), Some(1 | 2));
+    let version_ok = matches!(table.schema_version.as_u64(), Some(1..=SCHEMA_VERSION_U64));
     if !version_ok {
         return Err(Error::data(
             origin,
@@ -44,7 +55,12 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
         ));
     }
     builder
-        .finish(origin, table.fund, table.edition)
+        .finish(
+            origin,
+            table.fund,
+            table.edition,
+            rounding.or(table.rounding),
+        )
         .map_err(|e| match e {
             // Read the text again, stopping at the row, so that the error
             // carries the row's line and column like every other.
@@ -77,6 +93,7 @@ struct Table {
     schema_version: serde_json::Value,
     fund: Fund,
     edition: Option<Edition>,
+    rounding: Option<Rounding>,
 }
 
 struct TableSeed<'b> {
@@ -100,10 +117,17 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Table, A::Error> {
-        const FIELDS: &[&str] = &["schema_version", "fund", "edition", "allocations"];
+        const FIELDS: &[&str] = &[
+            "schema_version",
+            "fund",
+            "edition",
+            "rounding",
+            "allocations",
+        ];
         let mut schema_version = None;
         let mut fund = None;
         let mut edition = None;
+        let mut rounding: Option<Rounding> = None;
         let mut rows = false;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let repeated = match key.as_ref() {
@@ -117,6 +141,12 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
                             .map(|e| e.0),
                     )
                     .is_some(),
+                "rounding" => {
+                    let text: String = map.next_value()?;
+                    let rule = Rounding::parse(&text)
+                        .map_err(|e| de::Error::custom(format!("rounding: {e}")))?;
+                    rounding.replace(rule).is_some()
+                }
                 "allocations" => {
                     map.next_value_seed(RowsSeed {
                         builder: &mut *self.builder,
@@ -144,6 +174,7 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
             schema_version,
             fund,
             edition,
+            rounding,
         })
     }
 }
@@ -167,6 +198,7 @@ impl RawFund<'_> {
                 self.currency
             )));
         }
+        check_chars(&self.name, || "fund name".to_string()).map_err(E::custom)?;
         let name = self.name.trim().to_string();
         check_text(&name, || "fund name".to_string()).map_err(E::custom)?;
         let legal_basis = optional_text(self.legal_basis, "fund legal_basis")?;
@@ -199,6 +231,7 @@ struct RawEdition {
 impl RawEdition {
     fn check<E: de::Error>(self) -> Result<Edition, E> {
         let text = |value: String, what: &str| {
+            check_chars(&value, || format!("edition {what}")).map_err(E::custom)?;
             let value = value.trim().to_string();
             check_text(&value, || format!("edition {what}"))
                 .map(|()| value)
@@ -236,6 +269,7 @@ fn optional_text<E: de::Error>(value: Option<String>, what: &str) -> Result<Opti
     match value {
         None => Ok(None),
         Some(v) => {
+            check_chars(&v, || what.to_string()).map_err(E::custom)?;
             let v = v.trim().to_string();
             check_text(&v, || what.to_string()).map_err(E::custom)?;
             Ok(Some(v))
@@ -283,13 +317,15 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
                 )
             })
             .map_err(de::Error::custom)?;
-            let prefinancing = match raw.prefinancing {
-                Some(v) => Some(
-                    number_text(v, || format!("prefinancing of {}", code_for_message(code)))
-                        .map_err(de::Error::custom)?,
-                ),
-                None => None,
+            let optional_number = |value: Option<&'de RawValue>, what: &str| match value {
+                Some(v) => number_text(v, || format!("{what} of {}", code_for_message(code)))
+                    .map(Some)
+                    .map_err(de::Error::custom),
+                None => Ok(None),
             };
+            let prefinancing = optional_number(raw.prefinancing, "prefinancing")?;
+            let min = optional_number(raw.min, "min")?;
+            let max = optional_number(raw.max, "max")?;
             let row = RawRow {
                 code,
                 name: raw.name.as_ref(),
@@ -299,6 +335,8 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
                 source: raw.source.as_deref(),
                 prefinancing: prefinancing.as_deref(),
                 note: raw.note.as_deref(),
+                min: min.as_deref(),
+                max: max.as_deref(),
             };
             self.builder.push(row, 0).map_err(de::Error::custom)?;
         }
@@ -337,6 +375,10 @@ struct RawAllocation<'a> {
     prefinancing: Option<&'a RawValue>,
     #[serde(borrow, default)]
     note: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    min: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    max: Option<&'a RawValue>,
 }
 
 /// Reads `T` only from a JSON object. serde's derived `Deserialize` also
@@ -441,6 +483,11 @@ fn json_error(origin: &str, err: &serde_json::Error) -> Error {
     };
     let message = if message.starts_with("recursion limit exceeded") {
         "JSON nested too deeply (more than 128 levels)".to_string()
+    } else if message.contains("surrogate") || message.contains("hex escape") {
+        format!(
+            "a \\u escape that is not a character ({message}): a lone UTF-16 surrogate \
+             (\\ud800 to \\udfff without its pair) stands for no text"
+        )
     } else {
         message.to_string()
     };

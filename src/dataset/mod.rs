@@ -11,7 +11,9 @@
 pub mod builder;
 pub mod csv;
 pub mod editions;
+pub mod encoding;
 pub mod json;
+pub mod text;
 
 use std::fmt;
 use std::path::Path;
@@ -26,8 +28,8 @@ pub use builder::validate_code;
 
 /// The longest code accepted (long enough for NUTS regions such as `PL91`).
 pub const MAX_CODE_LEN: usize = 16;
-/// The newest data-format version this build reads (it reads 1 and 2).
-pub const SCHEMA_VERSION: u32 = 2;
+/// The newest data-format version this build reads (it reads 1 to 3).
+pub const SCHEMA_VERSION: u32 = 3;
 /// What the fund's `legal_basis` must mention for the table to be a SAFE
 /// table, whose checks cite the regulation's articles.
 pub const REGULATION: &str = "2025/1106";
@@ -35,15 +37,183 @@ pub const REGULATION: &str = "2025/1106";
 /// A loaded, validated allocation table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
-    /// Where it came from: a path, `<stdin>` or `<bundled:ID>`.
+    /// Where it came from: a path, `<stdin>` or `<bundled>`.
     pub origin: String,
     pub fund: Fund,
     pub edition: Option<Edition>,
+    /// The rounding rule that gave rows without their own bounds theirs
+    /// (`--rounding`, or the table's `rounding`), if any.
+    pub rounding: Option<Rounding>,
     /// In file order.
     pub allocations: Vec<Allocation>,
     /// The exact sum of all amounts (an error on load if it cannot be held
     /// exactly).
     pub allocated: Decimal,
+    /// The exact sums of the lower and upper bounds.
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
+    /// The finest decimal place each field uses.
+    #[serde(skip)]
+    pub precision: Precision,
+}
+
+/// The finest decimal place a field's figures use in the whole table: `e`
+/// such that every value is a whole number of 10^-e (2: cents; 0: euros;
+/// -5: hundreds of thousands). Human views show a field's column with that
+/// many places (in euros), whatever rows they show, so that one column
+/// keeps one scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Precision {
+    pub amount: i32,
+    /// Of the bounds (`min`, `max`).
+    pub bounds: i32,
+    pub prefinancing: i32,
+}
+
+impl Default for Precision {
+    fn default() -> Self {
+        Precision {
+            amount: i32::MIN,
+            bounds: i32::MIN,
+            prefinancing: i32::MIN,
+        }
+    }
+}
+
+impl Precision {
+    /// The precision of a table's rows.
+    pub fn of(allocations: &[Allocation]) -> Precision {
+        let mut p = Precision::default();
+        for a in allocations {
+            p.add(a);
+        }
+        p
+    }
+
+    /// Takes `a`'s figures into account.
+    pub fn add(&mut self, a: &Allocation) {
+        use crate::money::precision_of;
+        self.amount = self.amount.max(precision_of(a.amount));
+        if a.min != a.max {
+            self.bounds = self
+                .bounds
+                .max(precision_of(a.min))
+                .max(precision_of(a.max));
+        }
+        if let Some(p) = a.provenance.as_deref().and_then(|p| p.prefinancing) {
+            self.prefinancing = self.prefinancing.max(precision_of(p));
+        }
+    }
+
+    /// The finer of two precisions, field by field.
+    pub fn max(self, other: Precision) -> Precision {
+        Precision {
+            amount: self.amount.max(other.amount),
+            bounds: self.bounds.max(other.bounds),
+            prefinancing: self.prefinancing.max(other.prefinancing),
+        }
+    }
+
+    /// Of amounts and their bounds together (sums, changes, ranges).
+    pub fn money(self) -> i32 {
+        self.amount.max(self.bounds)
+    }
+}
+
+/// How the figures of a table were rounded (`--rounding UNIT[:MODE]`, or a
+/// JSON table's `rounding`): each row without its own bounds stands for
+/// the interval of values that round to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rounding {
+    /// The unit figures were rounded to (`1m`: to the million).
+    pub unit: Decimal,
+    pub mode: RoundingMode,
+}
+
+/// To nearest (a figure stands for ± half a unit) or truncated (for itself
+/// up to one unit more).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    Nearest,
+    Truncated,
+}
+
+impl Rounding {
+    /// Reads `UNIT[:nearest|truncated]` (`1m`, `0.1bn:truncated`; nearest
+    /// when not said).
+    pub fn parse(text: &str) -> std::result::Result<Rounding, String> {
+        let (unit, mode) = match text.rsplit_once(':') {
+            Some((unit, mode)) => (unit, Some(mode.trim())),
+            None => (text, None),
+        };
+        let mode = match mode {
+            None | Some("nearest") => RoundingMode::Nearest,
+            Some("truncated") => RoundingMode::Truncated,
+            Some(other) => {
+                return Err(format!(
+                    "unknown rounding {}: write nearest or truncated after ':' (1m:truncated)",
+                    builder::quote(other)
+                ));
+            }
+        };
+        let unit = crate::money::parse_amount(unit).map_err(|e| e.to_string())?;
+        Ok(Rounding { unit, mode })
+    }
+
+    /// The bounds of `amount` under this rule, or why it cannot have been
+    /// rounded so (it is not a whole number of units).
+    pub fn bounds(&self, amount: Decimal) -> std::result::Result<(Decimal, Decimal), String> {
+        use crate::money::{add_exact, sub_exact};
+        let whole = amount.checked_rem(self.unit).is_some_and(|r| r.is_zero());
+        if !whole {
+            return Err(format!(
+                "is not a whole number of {} (the rounding unit), so it was not rounded to it; \
+                 give the row its own min and max (equal to its amount when it is exact)",
+                crate::money::format_short(self.unit)
+            ));
+        }
+        let overflow = || "cannot hold its bounds exactly".to_string();
+        match self.mode {
+            RoundingMode::Nearest => {
+                let half = self.unit / Decimal::TWO;
+                Ok((
+                    sub_exact(amount, half).ok_or_else(overflow)?,
+                    add_exact(amount, half).ok_or_else(overflow)?,
+                ))
+            }
+            RoundingMode::Truncated => {
+                Ok((amount, add_exact(amount, self.unit).ok_or_else(overflow)?))
+            }
+        }
+    }
+}
+
+impl Serialize for Rounding {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Rounding", 2)?;
+        s.serialize_field("unit", &self.unit)?;
+        s.serialize_field("mode", &self.mode)?;
+        s.end()
+    }
+}
+
+impl fmt::Display for Rounding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mode = match self.mode {
+            RoundingMode::Nearest => "to the nearest",
+            RoundingMode::Truncated => "down to",
+        };
+        write!(
+            f,
+            "rounded {mode} {}",
+            crate::money::format_short(self.unit)
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,7 +274,10 @@ pub enum Basis {
     ApprovedUnconfirmed,
     /// No decision yet; the figure is an earlier one.
     AwaitingDecision,
-    /// An estimate or a figure as reported elsewhere.
+    /// A figure as a government or the press reported it, not a Council
+    /// decision's exact amount.
+    Reported,
+    /// An estimate (a scenario's figure).
     Estimate,
     /// The table does not say.
     #[default]
@@ -113,11 +286,12 @@ pub enum Basis {
 
 impl Basis {
     /// Every basis, in the order the documentation lists them.
-    pub const ALL: [Basis; 6] = [
+    pub const ALL: [Basis; 7] = [
         Basis::CouncilDecision,
         Basis::CommissionTentative,
         Basis::ApprovedUnconfirmed,
         Basis::AwaitingDecision,
+        Basis::Reported,
         Basis::Estimate,
         Basis::Unstated,
     ];
@@ -129,6 +303,7 @@ impl Basis {
             Basis::CommissionTentative => "commission-tentative",
             Basis::ApprovedUnconfirmed => "approved-unconfirmed",
             Basis::AwaitingDecision => "awaiting-decision",
+            Basis::Reported => "reported",
             Basis::Estimate => "estimate",
             Basis::Unstated => "unstated",
         }
@@ -141,6 +316,7 @@ impl Basis {
             Basis::CommissionTentative => "tentative",
             Basis::ApprovedUnconfirmed => "approved",
             Basis::AwaitingDecision => "pending",
+            Basis::Reported => "reported",
             Basis::Estimate => "estimate",
             Basis::Unstated => "unstated",
         }
@@ -157,7 +333,10 @@ impl Basis {
                 "plan approved, amount not confirmed: the figure is the tentative one"
             }
             Basis::AwaitingDecision => "no decision yet: the figure is the tentative one",
-            Basis::Estimate => "an estimate or a figure as reported",
+            Basis::Reported => {
+                "a figure as a government or the press reported it, not the Council decision's exact amount"
+            }
+            Basis::Estimate => "an estimate (a scenario's figure)",
             Basis::Unstated => "the table does not say what the figure is",
         }
     }
@@ -182,32 +361,55 @@ impl fmt::Display for Basis {
 pub type Text = compact_str::CompactString;
 
 /// One member's line of the table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allocation {
     /// Upper-case; letters, digits and `-`. Codes and names are held
     /// inline (no allocation) up to 24 bytes, as nearly all are.
     pub code: Text,
     pub name: Text,
+    /// The stated figure.
     pub amount: Decimal,
+    /// The bounds the exact figure lies within (inclusive): both the
+    /// amount for an exact figure, wider for a rounded one.
+    pub min: Decimal,
+    pub max: Decimal,
     pub basis: Basis,
     /// Where the figure comes from, when the table says (boxed: most
     /// large tables have none, and it keeps a row small).
-    #[serde(flatten)]
     pub provenance: Option<Box<Provenance>>,
 }
 
+/// A row in JSON: every key always (null where the table does not say).
+impl Serialize for Allocation {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.provenance.as_deref();
+        let mut row = serializer.serialize_struct("Allocation", 10)?;
+        row.serialize_field("code", &self.code)?;
+        row.serialize_field("name", &self.name)?;
+        row.serialize_field("amount", &self.amount)?;
+        row.serialize_field("basis", &self.basis)?;
+        row.serialize_field("decided", &p.and_then(|p| p.decided.as_deref()))?;
+        row.serialize_field("source", &p.and_then(|p| p.source.as_deref()))?;
+        row.serialize_field("prefinancing", &p.and_then(|p| p.prefinancing))?;
+        row.serialize_field("note", &p.and_then(|p| p.note.as_deref()))?;
+        row.serialize_field("amount_min", &self.min)?;
+        row.serialize_field("amount_max", &self.max)?;
+        row.end()
+    }
+}
+
 /// A row's optional provenance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Provenance {
     /// The date of the decision (`YYYY-MM-DD`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub decided: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The pre-financing amount, exact (`0`: none requested).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefinancing: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -223,9 +425,21 @@ impl Allocation {
             code: code.into(),
             name: name.into(),
             amount,
+            min: amount,
+            max: amount,
             basis,
             provenance: None,
         }
+    }
+
+    /// The row with bounds `min` to `max`.
+    pub fn within(self, min: Decimal, max: Decimal) -> Self {
+        Allocation { min, max, ..self }
+    }
+
+    /// Whether the figure is rounded (its bounds are not the figure).
+    pub fn is_rounded(&self) -> bool {
+        self.min != self.max
     }
 
     pub fn provenance(&self) -> Provenance {
@@ -260,32 +474,69 @@ impl DataFormat {
 /// How to load a table from a file or standard input.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct LoadOptions {
-    /// The format; `None`: from the extension, JSON when it says nothing.
+    /// The format; `None`: from the extension, else from the first
+    /// character (`{`: JSON; otherwise CSV, or TSV when the header has
+    /// tabs and no commas or semicolons).
     pub format: Option<DataFormat>,
     /// The ceiling for a CSV or TSV table (which has no fund header).
     pub ceiling: Option<Decimal>,
+    /// The rounding of rows without their own bounds (`--rounding`).
+    pub rounding: Option<Rounding>,
 }
 
 /// Loads and validates a table from a file or standard input.
 pub fn load(source: &Source<'_>, options: LoadOptions) -> Result<Dataset> {
-    let format = options
-        .format
-        .or(match source {
-            Source::File(path) => DataFormat::from_path(path),
-            _ => None,
-        })
-        .unwrap_or(DataFormat::Json);
     let origin = source.origin();
-    if options.ceiling.is_some() && format == DataFormat::Json {
+    let by_name = options.format.or(match source {
+        Source::File(path) => DataFormat::from_path(path),
+        _ => None,
+    });
+    if options.ceiling.is_some() && by_name == Some(DataFormat::Json) {
         return Err(Error::usage(
             "--ceiling is for CSV and TSV tables; a JSON table states its own ceiling",
         ));
     }
     let bytes = source.read()?;
+    encoding::check(&origin, &bytes)?;
+    let format = by_name.unwrap_or_else(|| sniff_format(&bytes));
+    if options.ceiling.is_some() && format == DataFormat::Json {
+        return Err(Error::usage(
+            "--ceiling is for CSV and TSV tables; this table reads as JSON, which states its own ceiling",
+        ));
+    }
     match format {
-        DataFormat::Json => json::parse(&origin, &bytes),
-        DataFormat::Csv => csv::parse(&origin, &bytes, None, options.ceiling),
-        DataFormat::Tsv => csv::parse(&origin, &bytes, Some(b'\t'), options.ceiling),
+        DataFormat::Json => json::parse_with(&origin, &bytes, options.rounding),
+        DataFormat::Csv => csv::parse(&origin, &bytes, None, options.ceiling, options.rounding),
+        DataFormat::Tsv => csv::parse(
+            &origin,
+            &bytes,
+            Some(b'\t'),
+            options.ceiling,
+            options.rounding,
+        ),
+    }
+}
+
+/// The format of a table that neither its name nor `--data-format` gives:
+/// JSON when it starts with `{` or `[`, or when its first line has no
+/// delimiter (it cannot be a header of three columns); else TSV when that
+/// line has tabs and no commas or semicolons, else CSV.
+pub fn sniff_format(bytes: &[u8]) -> DataFormat {
+    let text = crate::source::strip_bom(bytes);
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let first = text[start..]
+        .split(|&b| b == b'\n' || b == b'\r')
+        .next()
+        .unwrap_or_default();
+    let has = |c: u8| first.contains(&c);
+    match text.get(start) {
+        Some(b'{' | b'[') => DataFormat::Json,
+        _ if !has(b',') && !has(b';') && !has(b'\t') => DataFormat::Json,
+        _ if has(b'\t') && !has(b',') && !has(b';') => DataFormat::Tsv,
+        _ => DataFormat::Csv,
     }
 }
 
@@ -306,15 +557,27 @@ impl Dataset {
         if allocations.is_empty() {
             return Err(Error::usage("the scenario leaves no member in the table"));
         }
-        let allocated = crate::money::exact_sum(allocations.iter().map(|a| &a.amount))
-            .ok_or_else(|| Error::overflow("the scenario's total"))?;
+        let sum = |f: fn(&Allocation) -> &Decimal| {
+            crate::money::exact_sum(allocations.iter().map(f))
+                .ok_or_else(|| Error::overflow("the scenario's total"))
+        };
         Ok(Dataset {
             origin: origin.to_string(),
             fund: self.fund.clone(),
-            edition: self.edition.clone(),
+            // A scenario is no edition: it is the table as changed.
+            edition: None,
+            rounding: self.rounding,
+            allocated: sum(|a| &a.amount)?,
+            allocated_min: sum(|a| &a.min)?,
+            allocated_max: sum(|a| &a.max)?,
+            precision: Precision::of(&allocations),
             allocations,
-            allocated,
         })
+    }
+
+    /// Whether any figure is rounded (has bounds wider than itself).
+    pub fn is_rounded(&self) -> bool {
+        self.allocated_min != self.allocated_max
     }
 
     /// How many rows' figures are confirmed.

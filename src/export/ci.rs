@@ -15,6 +15,17 @@ pub struct CheckLine {
     pub rule: String,
     /// The outcome in words, with the figures.
     pub detail: String,
+    /// Whether the check fails the run: on the stated figures, or under
+    /// `--strict` when rounding leaves it undetermined.
+    pub fails: bool,
+}
+
+impl CheckLine {
+    /// Passes on the stated figures, but rounding could make it fail:
+    /// a warning (a failure under `--strict`).
+    pub fn undetermined(&self) -> bool {
+        self.check.robust != crate::analysis::bounds::Verdict::Pass && self.check.passed
+    }
 }
 
 /// The checks of a report for a CI format, or a usage error naming the

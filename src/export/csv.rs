@@ -40,27 +40,15 @@ fn chosen<'v, 'a>(
 
 impl Exporter for Csv {
     fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
+        // `--part` is checked for every format (`export::check`).
         let view = report.view();
-        let grids = parts(&view);
-        if chosen(&grids, frame.style.part).is_some() {
-            return Ok(());
-        }
-        let names: Vec<&str> = grids.iter().filter_map(|(name, _)| *name).collect();
-        Err(match (frame.style.part, names.is_empty()) {
-            (Some(wanted), true) => Error::usage(format!(
-                "--part {wanted}: `safe {}` writes a single table",
-                frame.command
-            )),
-            (Some(wanted), false) => Error::usage(format!(
-                "--part {wanted}: `safe {}` has the parts {}",
-                frame.command,
-                names.join(", ")
-            )),
-            (None, _) => Error::usage(format!(
+        match chosen(&parts(&view), frame.style.part) {
+            Some(_) => Ok(()),
+            None => Err(Error::usage(format!(
                 "--format csv: `safe {}` has no table to write",
                 frame.command
-            )),
-        })
+            ))),
+        }
     }
 
     fn write(

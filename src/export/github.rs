@@ -28,29 +28,41 @@ impl Exporter for Github {
         };
         let label = table_label(frame.subject);
         let mut text = String::new();
-        for line in checks.iter().filter(|l| !l.check.passed) {
+        for line in checks.iter().filter(|l| l.fails || l.undetermined()) {
             let c = &line.check;
+            let level = if line.fails { "error" } else { "warning" };
             let title = match c.reference {
                 Some(r) => format!("safe {}: {} ({r})", frame.command, line.rule),
                 None => format!("safe {}: {}", frame.command, line.rule),
             };
             let message = format!(
-                "{}: {} (actual {}, limit {}, margin {} {})",
+                "{}: {} (actual {}, within rounding {} to {}, limit {}, margin {} {})",
                 label,
                 line.detail,
                 c.actual,
+                c.actual_min,
+                c.actual_max,
                 c.limit,
                 c.margin,
                 c.unit.as_str()
             );
             text.push_str(&format!(
-                "::error title={}::{}\n",
+                "::{level} title={}::{}\n",
                 escape_workflow_property(&title),
                 escape_workflow_data(&message)
             ));
         }
-        let failed = checks.iter().filter(|l| !l.check.passed).count();
-        let summary = if failed == 0 {
+        let failed = checks.iter().filter(|l| l.fails).count();
+        let warned = checks
+            .iter()
+            .filter(|l| !l.fails && l.undetermined())
+            .count();
+        let summary = if failed == 0 && warned > 0 {
+            format!(
+                "{label}: {} pass on the stated figures; {warned} undetermined within rounding",
+                crate::words::count(checks.len(), "check")
+            )
+        } else if failed == 0 {
             if checks.len() == 1 {
                 format!("{label}: 1 check passes")
             } else {

@@ -3,7 +3,7 @@
 //! commands' reports, rendered from the same views as the terminal tables
 //! (so no figure is computed twice); all text is escaped.
 
-use super::human::{Survey, human_cells, human_header, human_table, human_view};
+use super::human::{Reader, Survey, human_cells, human_header, human_table, human_view};
 use super::{Block, Cell, Grid, Report, Style, Subject};
 use crate::dataset::Basis;
 use crate::escape::escape_xml;
@@ -162,7 +162,7 @@ fn headline(out: &mut String, report: &dyn Report, table: &Subject, style: Style
     let view = report.view();
     for block in &view.blocks {
         if let Block::Grid(t) = block {
-            let survey = Survey::of(t, style.unit);
+            let survey = Survey::of(t, style);
             let texts = human_cells(t, style.unit, &survey.places);
             for row in texts {
                 if let [label, value, ..] = row.as_slice() {
@@ -188,7 +188,7 @@ fn headline(out: &mut String, report: &dyn Report, table: &Subject, style: Style
 /// A report's view as HTML: headings, notes and tables.
 fn blocks(out: &mut String, report: &dyn Report, info: &Subject, style: Style, title: &str) {
     let mut caption = title.to_string();
-    for block in human_view(report, info).blocks {
+    for block in human_view(report, info, style).blocks {
         match block {
             Block::Part(_) | Block::Chart(_) => {}
             Block::Heading(h) => {
@@ -205,8 +205,8 @@ fn blocks(out: &mut String, report: &dyn Report, info: &Subject, style: Style, t
 /// One table: a caption, column headers with `scope`, numbers right-aligned
 /// with tabular figures, the footer rows in `<tfoot>`.
 fn html_table(out: &mut String, table: Grid<'_>, caption: &str, style: Style) {
-    let survey = Survey::of(&table, style.unit);
-    let footnote = survey.footnote();
+    let survey = Survey::of(&table, style);
+    let footnotes = survey.footnotes(Reader::Page);
     let (table, places) = human_table(table, &survey);
     let texts = human_cells(&table, style.unit, &places);
     out.push_str(&format!(
@@ -252,7 +252,7 @@ fn html_table(out: &mut String, table: Grid<'_>, caption: &str, style: Style) {
         out.push_str("</tbody>\n");
     }
     out.push_str("</table>\n</div>\n");
-    if let Some(note) = footnote {
+    for note in footnotes {
         out.push_str(&format!("<p class=\"note\">{}</p>\n", escape_xml(&note)));
     }
 }

@@ -4,55 +4,85 @@
 
 use rust_decimal::Decimal;
 
-use super::view::{Block, Cell, Column, Grid, View};
-use super::{Report, Subject};
+use super::view::{Block, Cell, Column, Grid, Measure, View};
+use super::{Listing, Report, Style, Subject};
 use crate::dataset::Basis;
 use crate::money::{Unit, places_needed};
 
 /// The mark human tables put after a figure that is not confirmed.
 pub const UNCONFIRMED_MARK: &str = "*";
 
+/// The mark human tables put before a rounded figure (one whose exact
+/// value lies within bounds).
+pub const ROUNDED_MARK: &str = "≈";
+
+/// Who reads a footnote: a terminal user can run another command; a
+/// page's reader cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Terminal,
+    Page,
+}
+
 /// What one pass over a table's cells tells the human formats before
 /// they lay it out: which columns show, how many decimal places each money
-/// column needs, whether a figure is unconfirmed, the largest chart value.
+/// column needs, which marks need a footnote, the largest chart value.
 pub(crate) struct Survey {
-    /// Per column: shown to people (not machine-only, and not a basis
-    /// column in which no row states a basis).
+    /// Per column: shown to people (not machine-only, not a bounds column
+    /// without `--ranges`, not an optional column no row fills).
     pub shown: Vec<bool>,
     /// Per column: decimal places so that no digit is lost and the column
-    /// lines up (money columns; 0 for the others).
+    /// keeps one scale whatever rows are shown (money columns; 0 for the
+    /// others).
     pub places: Vec<u32>,
     /// Some row's basis is stated and not confirmed.
     pub unconfirmed: bool,
+    /// Some figure is rounded (marked `≈`).
+    pub rounded: bool,
+    /// Bounds columns are in the grid but left out (no `--ranges`).
+    pub ranges_hidden: bool,
     /// The largest value of the last column (charts).
     pub chart_max: Decimal,
 }
 
 impl Survey {
-    pub fn of(table: &Grid<'_>, unit: Unit) -> Survey {
+    pub fn of(table: &Grid<'_>, style: Style) -> Survey {
+        let unit = style.unit;
         let n = table.columns.len();
-        let mut places = vec![0u32; n];
-        let mut has_basis = vec![false; n];
-        let mut basis_stated = vec![false; n];
+        let mut places: Vec<u32> = table
+            .columns
+            .iter()
+            .map(|c| match c.precision {
+                Some(p) if c.money => places_at(p, unit),
+                _ => 0,
+            })
+            .collect();
+        let mut filled = vec![false; n];
         let mut unconfirmed = false;
+        let mut rounded = false;
         let mut chart_max = Decimal::ZERO;
         let mut first = true;
         let mut visit = |row: &[Cell<'_>], in_body: bool| {
             for (i, cell) in row.iter().enumerate().take(n) {
                 match cell {
-                    Cell::Money(d) => places[i] = places[i].max(places_needed(*d, unit)),
-                    Cell::Basis(b) if in_body => {
-                        has_basis[i] = true;
-                        if *b != Basis::Unstated {
-                            basis_stated[i] = true;
-                            unconfirmed |= !b.confirmed();
-                        }
+                    Cell::Money(d) | Cell::Rounded(d) | Cell::Change(d, Measure::Money, _) => {
+                        places[i] = places[i].max(places_needed(*d, unit))
+                    }
+                    Cell::Range(b) if b.measure == Measure::Money => {
+                        places[i] = places[i]
+                            .max(places_needed(b.min, unit))
+                            .max(places_needed(b.max, unit))
+                    }
+                    Cell::Basis(b) if in_body && *b != Basis::Unstated => {
+                        unconfirmed |= !b.confirmed()
                     }
                     _ => {}
                 }
+                rounded |= matches!(cell, Cell::Rounded(_));
+                filled[i] |= in_body && !cell.is_blank();
             }
             if in_body {
-                let value = chart_value(row);
+                let value = chart_value(table, row);
                 if first || value > chart_max {
                     chart_max = value;
                 }
@@ -65,12 +95,23 @@ impl Survey {
         for row in &table.footer {
             visit(row, false);
         }
+        let mut ranges_hidden = false;
+        let shown = (0..n)
+            .map(|i| {
+                let c = &table.columns[i];
+                if c.ranges && !style.ranges && filled[i] {
+                    ranges_hidden = true;
+                    return false;
+                }
+                c.human && (filled[i] || !c.optional)
+            })
+            .collect();
         Survey {
-            shown: (0..n)
-                .map(|i| table.columns[i].human && (basis_stated[i] || !has_basis[i]))
-                .collect(),
+            shown,
             places,
             unconfirmed,
+            rounded,
+            ranges_hidden,
             chart_max,
         }
     }
@@ -80,15 +121,43 @@ impl Survey {
         (0..self.shown.len()).filter(|&i| self.shown[i]).collect()
     }
 
-    /// The footnote under a human table with unconfirmed figures.
-    pub fn footnote(&self) -> Option<String> {
-        self.unconfirmed.then(|| {
-            format!(
-                "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not a Council decision's \
-                 exact amount (`safe show CODE` gives its basis, source and note)"
-            )
-        })
+    /// The footnotes under a human table: what its marks mean.
+    pub fn footnotes(&self, reader: Reader) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.unconfirmed {
+            notes.push(unconfirmed_note(reader));
+        }
+        if self.rounded {
+            notes.push(match (reader, self.ranges_hidden) {
+                (Reader::Terminal, true) => format!(
+                    "{ROUNDED_MARK} rounded figure: the exact amount lies within bounds (--ranges shows them)."
+                ),
+                _ => format!(
+                    "{ROUNDED_MARK} rounded figure: the exact amount lies within its bounds."
+                ),
+            });
+        }
+        notes
     }
+}
+
+/// What [`UNCONFIRMED_MARK`] means.
+pub fn unconfirmed_note(reader: Reader) -> String {
+    match reader {
+        Reader::Terminal => format!(
+            "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not the exact amount of \
+             a Council decision (safe show CODE gives its basis, source and note)."
+        ),
+        Reader::Page => format!(
+            "{UNCONFIRMED_MARK} not confirmed: a tentative or reported figure, not the exact amount of \
+             a Council decision."
+        ),
+    }
+}
+
+/// Decimal places that show a field of `precision` in `unit`.
+pub fn places_at(precision: i32, unit: Unit) -> u32 {
+    u32::try_from(precision + unit.shift() as i32).unwrap_or(0)
 }
 
 /// The table as people see it: only the [`Survey::shown`] columns (rows
@@ -163,22 +232,21 @@ pub fn bar_eighths(value: Decimal, max: Decimal, width: usize) -> usize {
     eighths.max(1)
 }
 
-/// The number a cell holds, if any.
-fn cell_value(cell: &Cell<'_>) -> Option<Decimal> {
-    match cell {
-        Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => Some(*d),
-        Cell::Int(i) => Some(Decimal::from(*i)),
-        _ => None,
-    }
+/// Where a chart's values stand: the column keyed `value` (else the
+/// last).
+pub(crate) fn chart_column(table: &Grid<'_>) -> usize {
+    table
+        .columns
+        .iter()
+        .position(|c| c.key == "value")
+        .unwrap_or(table.columns.len().saturating_sub(1))
 }
 
-/// The value of a chart row (its last cell).
-pub(crate) fn chart_value(row: &[Cell<'_>]) -> Decimal {
-    match row.last() {
-        Some(Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d)) => *d,
-        Some(Cell::Int(i)) => Decimal::from(*i),
-        _ => Decimal::ZERO,
-    }
+/// The value of a chart row.
+pub(crate) fn chart_value(table: &Grid<'_>, row: &[Cell<'_>]) -> Decimal {
+    row.get(chart_column(table))
+        .and_then(Cell::value)
+        .unwrap_or_default()
 }
 
 /// The human text of every cell (table and Markdown formats, for tables
@@ -216,53 +284,111 @@ pub(crate) fn human_row_into(
         text.clear();
         let column = &table.columns[i];
         let money_places = places.get(i).copied().unwrap_or(0);
-        let rise = column.signed && cell_value(cell).is_some_and(|d| d > Decimal::ZERO);
-        if rise {
-            text.push('+');
+        cell_text(cell, column.money, unit, money_places, text);
+    }
+}
+
+/// The human text of one cell, appended to `text`: `in_money_column`
+/// cells print without `€` (the header has the unit) and with `places`.
+fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, text: &mut String) {
+    let grouped = |text: &mut String, d: Decimal, unit: Unit, places: u32| {
+        crate::money::push_grouped(text, d, unit, places)
+    };
+    // Money outside a money column carries its sign, `€` and unit.
+    let money = |text: &mut String, d: Decimal, places: u32| {
+        if d.is_sign_negative() && !d.is_zero() {
+            text.push('-');
         }
-        let grouped = |text: &mut String, d: Decimal, unit: Unit, places: u32| {
-            crate::money::push_grouped(text, d, unit, places)
-        };
-        match cell {
-            Cell::Text(s) => text.push_str(s),
-            Cell::Key(key) => text.push_str(&key.1),
-            Cell::Int(n) => grouped(text, Decimal::from(*n), Unit::Eur, 0),
-            Cell::Money(d) if column.money => grouped(text, *d, unit, money_places),
-            Cell::Money(d) => {
-                if d.is_sign_negative() && !d.is_zero() {
-                    text.push('-');
-                }
-                text.push('€');
-                grouped(text, d.abs(), unit, places_needed(*d, unit));
-                text.push_str(match unit {
-                    Unit::Eur => "",
-                    Unit::M => "m",
-                    Unit::Bn => "bn",
-                });
-            }
-            Cell::Euros(d) => {
-                text.push('€');
-                grouped(text, *d, Unit::Eur, places_needed(*d, Unit::Eur));
-            }
-            Cell::Pct(d) => {
-                grouped(text, *d, Unit::Eur, d.scale());
-                text.push('%');
-            }
-            Cell::Pp(d) => {
-                grouped(text, *d, Unit::Eur, d.scale());
-                text.push_str(" pp");
-            }
-            Cell::Number(d) => grouped(text, *d, Unit::Eur, d.scale()),
-            Cell::Check(true) => text.push_str("pass"),
-            Cell::Check(false) => text.push_str("FAIL"),
-            Cell::Basis(b) => {
-                text.push_str(b.label());
-                if !b.confirmed() {
-                    text.push_str(UNCONFIRMED_MARK);
-                }
-            }
-            Cell::Empty => text.push('–'),
+        text.push('€');
+        grouped(text, d.abs(), unit, places);
+        text.push_str(match unit {
+            Unit::Eur => "",
+            Unit::M => "m",
+            Unit::Bn => "bn",
+        });
+    };
+    match cell {
+        Cell::Text(s) => text.push_str(s),
+        Cell::Key(key) => text.push_str(&key.1),
+        Cell::Int(n) => grouped(text, Decimal::from(*n), Unit::Eur, 0),
+        Cell::Money(d) if in_money_column => grouped(text, *d, unit, places),
+        Cell::Money(d) => money(text, *d, places_needed(*d, unit)),
+        Cell::MoneyAt(d, precision) => money(
+            text,
+            *d,
+            places_needed(*d, unit).max(places_at(*precision, unit)),
+        ),
+        Cell::Rounded(d) => {
+            text.push_str(ROUNDED_MARK);
+            cell_text(&Cell::Money(*d), in_money_column, unit, places, text);
         }
+        Cell::Euros(d) => {
+            text.push('€');
+            grouped(text, *d, Unit::Eur, places_needed(*d, Unit::Eur).max(2));
+        }
+        Cell::Pct(d) => {
+            grouped(text, *d, Unit::Eur, d.scale());
+            text.push('%');
+        }
+        Cell::Pp(d) => {
+            grouped(text, *d, Unit::Eur, d.scale());
+            text.push_str(" pp");
+        }
+        Cell::Change(d, measure, sign) => {
+            if *sign == std::cmp::Ordering::Greater {
+                text.push('+');
+            } else if *sign == std::cmp::Ordering::Less && !d.is_sign_negative() {
+                // A fall that rounds to zero still shows its sign.
+                text.push('-');
+            }
+            cell_text(
+                &measured(*d, *measure, None),
+                in_money_column,
+                unit,
+                places,
+                text,
+            );
+        }
+        Cell::Range(b) => {
+            cell_text(
+                &measured(b.min, b.measure, b.precision),
+                in_money_column,
+                unit,
+                places,
+                text,
+            );
+            text.push_str(" to ");
+            cell_text(
+                &measured(b.max, b.measure, b.precision),
+                in_money_column,
+                unit,
+                places,
+                text,
+            );
+        }
+        Cell::Number(d) => grouped(text, *d, Unit::Eur, d.scale()),
+        Cell::Check(true) => text.push_str("pass"),
+        Cell::Check(false) => text.push_str("FAIL"),
+        Cell::Verdict(v) => text.push_str(v),
+        Cell::Basis(b) => {
+            text.push_str(b.label());
+            if !b.confirmed() {
+                text.push_str(UNCONFIRMED_MARK);
+            }
+        }
+        Cell::Empty => text.push('–'),
+    }
+}
+
+/// A number of `measure` as the cell that shows it.
+fn measured(value: Decimal, measure: Measure, precision: Option<i32>) -> Cell<'static> {
+    match (measure, precision) {
+        (Measure::Money, Some(p)) => Cell::MoneyAt(value, p),
+        (Measure::Money, None) => Cell::Money(value),
+        (Measure::Pct, _) => Cell::Pct(value),
+        (Measure::Pp, _) => Cell::Pp(value),
+        (Measure::Count, _) => Cell::Number(value),
+        (Measure::Euros, _) => Cell::Euros(value),
     }
 }
 
@@ -276,24 +402,53 @@ pub(crate) fn human_header(column: &Column, unit: Unit) -> String {
 }
 
 /// The view the table and Markdown formats show: the report's, with the
-/// edition's note after it when the report shows the headroom.
-pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject) -> View<'a> {
+/// provenance before it when the report shows it, then what `--top` cut,
+/// then the edition's note when it concerns the report.
+pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Style) -> View<'a> {
     let mut view = report.view();
+    if let Some(part) = style.part {
+        // One table of a report of several (`--part`), with its notes.
+        let mut inside = false;
+        view.blocks.retain(|block| {
+            if let Block::Part(name) = block {
+                inside = *name == part;
+            }
+            inside
+        });
+        if part == "members" {
+            if let Some(listing) = report.listed().filter(|l| l.shown < l.of) {
+                view.blocks.push(Block::Note(listed_note(listing)));
+            }
+        }
+        return view;
+    }
     if report.shows_provenance() {
         let mut blocks = super::provenance::provenance(table);
         blocks.append(&mut view.blocks);
         view.blocks = blocks;
     }
-    if let Some(n) = report.listed().filter(|&n| n < table.member_count) {
-        view.blocks.push(Block::Note(format!(
-            "{n} of {} shown.",
-            crate::words::members(table.member_count)
-        )));
+    if let Some(listing) = report.listed().filter(|l| l.shown < l.of) {
+        view.blocks.push(Block::Note(listed_note(listing)));
     }
-    if report.shows_headroom() {
-        if let Some(note) = table.edition.as_ref().and_then(|e| e.note.as_ref()) {
-            view.blocks.push(Block::Note(format!("Note: {note}")));
+    if report.shows_edition_note() {
+        if let Some(note) = super::provenance::edition_note(table) {
+            view.blocks.push(Block::Note(note));
         }
     }
     view
+}
+
+/// `4 of 19 members shown: the first 3 and those tied with the third.`
+pub fn listed_note(l: Listing) -> String {
+    let noun = |n: usize| crate::words::count(n, l.noun);
+    let mut note = format!("{} of {} shown", l.shown, noun(l.of));
+    if let Some(top) = l.top.filter(|&t| t < l.shown) {
+        let tied = l.shown - top;
+        note.push_str(&format!(
+            " (--top {top}, and {} tied with the last of them)",
+            noun(tied)
+        ));
+    }
+    note.push('.');
+    note
 }

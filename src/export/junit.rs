@@ -25,7 +25,7 @@ impl Exporter for Junit {
         let Ok(checks) = ci_checks(report, frame) else {
             return Ok(());
         };
-        let failures = checks.iter().filter(|l| !l.check.passed).count();
+        let failures = checks.iter().filter(|l| l.fails).count();
         let suite = format!("safe {}: {}", frame.command, table_label(frame.subject));
         let mut text = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         text.push_str(&format!(
@@ -45,13 +45,23 @@ impl Exporter for Junit {
                 frame.command,
                 escape_xml(&name)
             ));
-            if c.passed {
+            if !line.fails && line.undetermined() {
+                // A warning: it passes, and rounding could make it fail.
+                text.push_str(&format!(
+                    ">\n    <properties><property name=\"robust\" value=\"undetermined\"/></properties>\n    <system-out>{}</system-out>\n  </testcase>\n",
+                    escape_xml(&format!("warning: undetermined within rounding: {}", line.detail))
+                ));
+                continue;
+            }
+            if !line.fails {
                 text.push_str("/>\n");
                 continue;
             }
             let figures = format!(
-                "actual {}, limit {}, margin {} ({})",
+                "actual {} (within rounding {} to {}), limit {}, margin {} ({})",
                 c.actual,
+                c.actual_min,
+                c.actual_max,
                 c.limit,
                 c.margin,
                 c.unit.as_str()

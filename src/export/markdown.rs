@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use super::human::{Survey, bar, bar_eighths, chart_value, human_header, human_row, human_view};
+use super::human::{
+    Reader, Survey, bar, bar_eighths, chart_column, human_header, human_row, human_view,
+};
 use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
 
 /// How many characters the longest bar takes in a Markdown chart.
@@ -24,7 +26,7 @@ impl Exporter for Markdown {
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
         let mut first = true;
-        for block in human_view(report, frame.subject).blocks {
+        for block in human_view(report, frame.subject, frame.style).blocks {
             if matches!(block, Block::Part(_)) {
                 continue;
             }
@@ -45,21 +47,31 @@ fn write_block(block: Block<'_>, style: Style, out: &mut dyn Write) -> std::io::
         Block::Heading(h) => writeln!(out, "### {}", escape(&h)),
         Block::Note(n) => writeln!(out, "{}", escape(&n)),
         Block::Chart(table) => {
-            let survey = Survey::of(&table, style.unit);
+            let survey = Survey::of(&table, style);
             let max = survey.chart_max;
-            let bars =
-                move |row: &[Cell<'_>]| bar(bar_eighths(chart_value(row), max, MARKDOWN_BAR_WIDTH));
-            markdown_table(&table, &survey, Some(&bars), style, out)
+            let column = chart_column(&table);
+            let bars = move |row: &[Cell<'_>]| {
+                let value = row.get(column).and_then(Cell::value).unwrap_or_default();
+                bar(bar_eighths(value, max, MARKDOWN_BAR_WIDTH))
+            };
+            markdown_table(&table, &survey, Some(&bars), style, out)?;
+            footnotes(&survey, out)
         }
         Block::Grid(table) => {
-            let survey = Survey::of(&table, style.unit);
+            let survey = Survey::of(&table, style);
             markdown_table(&table, &survey, None, style, out)?;
-            if let Some(note) = survey.footnote() {
-                writeln!(out, "\n{note}")?;
-            }
-            Ok(())
+            footnotes(&survey, out)
         }
     }
+}
+
+/// What a table's marks mean, each a paragraph of its own (escaped: a
+/// note starting `* ` would otherwise be a bullet).
+fn footnotes(survey: &Survey, out: &mut dyn Write) -> std::io::Result<()> {
+    for note in survey.footnotes(Reader::Terminal) {
+        writeln!(out, "\n{}", escape(&note))?;
+    }
+    Ok(())
 }
 
 /// Draws a chart row's bar.
@@ -102,7 +114,9 @@ fn markdown_table(
             .iter()
             .map(|&i| {
                 let c = match &typed[i] {
-                    Cell::Text(_) | Cell::Basis(_) | Cell::Key(..) => escape(&texts[i]),
+                    Cell::Text(_) | Cell::Basis(_) | Cell::Key(..) | Cell::Verdict(_) => {
+                        escape(&texts[i])
+                    }
                     _ => texts[i].replace('|', "\\|"),
                 };
                 if n >= footer_start && !c.is_empty() {

@@ -37,7 +37,7 @@ use crate::error::{Error, Result};
 use crate::money::Unit;
 
 /// The version of the JSON documents `safe` writes.
-pub const JSON_SCHEMA_VERSION: u32 = 2;
+pub const JSON_SCHEMA_VERSION: u32 = 3;
 
 /// An output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -106,6 +106,11 @@ pub struct Style {
     /// Columns available (`--width`, or the terminal's); `None` when
     /// unknown (piped): tables then do not wrap, and charts take 80.
     pub width: Option<usize>,
+    /// Show the bounds of rounded figures in listings (`--ranges`).
+    pub ranges: bool,
+    /// Start CSV with a UTF-8 byte-order mark (`--bom`), for spreadsheets
+    /// that otherwise read it in a legacy encoding.
+    pub bom: bool,
 }
 
 impl Default for Style {
@@ -116,16 +121,17 @@ impl Default for Style {
             color: false,
             part: None,
             width: None,
+            ranges: false,
+            bom: false,
         }
     }
 }
 
 /// What every command produces.
 pub trait Report: ToJson {
-    /// Whether the report shows the table's headroom: the table and
-    /// Markdown formats then add the edition's note (for the Commission's
-    /// rounded table, that its headroom comes from rounding).
-    fn shows_headroom(&self) -> bool {
+    /// Whether the edition's note concerns the report (it speaks of the
+    /// table's totals): the human formats then show it under the report.
+    fn shows_edition_note(&self) -> bool {
         false
     }
     /// The names of the tables a report has, when it has several
@@ -133,9 +139,9 @@ pub trait Report: ToJson {
     fn parts(&self) -> &'static [&'static str] {
         &[]
     }
-    /// How many members a listing shows (after `--top`): the table and
-    /// Markdown formats say so when that is fewer than the table has.
-    fn listed(&self) -> Option<usize> {
+    /// For a listing that `--top` may cut: how many rows it shows, of how
+    /// many (the human formats say so when that is fewer).
+    fn listed(&self) -> Option<Listing> {
         None
     }
     /// Whether the table and Markdown formats open with the table's
@@ -150,6 +156,20 @@ pub trait Report: ToJson {
     }
     /// The report as headings, notes and tables.
     fn view(&self) -> View<'_>;
+}
+
+/// How much of a listing a report shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing {
+    /// Rows shown.
+    pub shown: usize,
+    /// Rows the listing has without `--top`.
+    pub of: usize,
+    /// The `--top` asked for, if any: rows tied with the last of those
+    /// are shown too, so `shown` may be larger.
+    pub top: Option<usize>,
+    /// What a row is (`member`, `change`).
+    pub noun: &'static str,
 }
 
 /// JSON for any `Serialize` report, inside the common envelope.
@@ -264,11 +284,32 @@ pub fn exporter(format: Format) -> &'static dyn Exporter {
 pub fn check(report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
     let style = frame.style;
     if let Some(part) = style.part {
-        if style.format != Format::Csv {
+        if !matches!(style.format, Format::Table | Format::Markdown | Format::Csv) {
             return Err(Error::usage(format!(
-                "--part {part} picks the table CSV writes: use it with --format csv"
+                "--part {part} picks one table of a report: use it with --format table, markdown \
+                 or csv (JSON holds every part)"
             )));
         }
+        let parts = report.parts();
+        if !parts.contains(&part) {
+            return Err(Error::usage(if parts.is_empty() {
+                format!(
+                    "--part {part}: `safe {}` writes a single table",
+                    frame.command
+                )
+            } else {
+                format!(
+                    "--part {part}: `safe {}` has the parts {}",
+                    frame.command,
+                    parts.join(", ")
+                )
+            }));
+        }
+    }
+    if style.bom && style.format != Format::Csv {
+        return Err(Error::usage(
+            "--bom starts CSV with a byte-order mark: use it with --format csv",
+        ));
     }
     exporter(style.format).check(report, frame)
 }

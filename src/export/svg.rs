@@ -158,7 +158,7 @@ pub fn render(report: &ChartReport, title: &str, table: &Subject) -> String {
         ));
         svg.push_str(&format!(
             "<rect class=\"bar\" data-code=\"{}\" x=\"{PLOT_LEFT}\" y=\"{y}\" width=\"{width}\" height=\"{BAR}\" fill=\"#2f5d9e\"><title>{}: {}</title></rect>\n",
-            escape(&bar.code),
+            escape(bar.code),
             escape(&name),
             escape(&value)
         ));

@@ -1,19 +1,23 @@
-//! The human format: headings and notes as lines, tables drawn by
-//! comfy-table with numbers right-aligned and thousands separators. Colour
-//! (bold headers, red failures, green passes) only when `style.color`.
+//! The human format (`--format table`): headings and notes as lines,
+//! tables drawn by comfy-table with numbers right-aligned and thousands
+//! separators, charts as bars of block characters. With a width (a
+//! terminal's, or `--width`), notes wrap and table headers and text wrap;
+//! numbers never split. Colour (bold headers, red failures, green passes)
+//! only when `style.color`.
+
+use std::io::Write;
 
 use comfy_table::{
     Attribute, Cell as TableCell, CellAlignment, Color, ColumnConstraint, ContentArrangement,
     Table as ComfyTable, Width, presets,
 };
+use unicode_width::UnicodeWidthStr;
 
 use super::human::{
-    Survey, bar, bar_eighths, chart_value, human_cells, human_header, human_row, human_view,
+    Reader, Survey, bar, bar_eighths, chart_column, chart_value, human_cells, human_header,
+    human_row, human_view,
 };
 use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
-use std::io::Write;
-
-use unicode_width::UnicodeWidthStr;
 
 pub struct Terminal;
 
@@ -24,6 +28,10 @@ const MAX_CELL_CHARS: usize = 4_096;
 /// The narrowest a text column gets when a table must fit a width.
 const MIN_TEXT_WIDTH: usize = 10;
 
+/// The longest label a chart line shows (the full name is in tables and
+/// JSON).
+const MAX_CHART_LABEL: usize = 40;
+
 impl Exporter for Terminal {
     fn write(
         &self,
@@ -31,7 +39,7 @@ impl Exporter for Terminal {
         frame: &Frame<'_>,
         sink: &mut dyn Write,
     ) -> std::io::Result<()> {
-        for block in human_view(report, frame.subject).blocks {
+        for block in human_view(report, frame.subject, frame.style).blocks {
             write_block(block, frame.style, sink)?;
         }
         Ok(())
@@ -43,16 +51,33 @@ impl Exporter for Terminal {
 /// comfy-table lays it out.
 fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io::Result<()> {
     match block {
+        Block::Part(_) => Ok(()),
+        Block::Heading(h) if style.color => writeln!(sink, "\x1b[1m{}\x1b[0m", wrapped(&h, style)),
+        Block::Heading(h) | Block::Note(h) => writeln!(sink, "{}", wrapped(&h, style)),
         Block::Grid(table) if !style.color && style.width.is_none() => {
-            let survey = Survey::of(&table, style.unit);
+            let survey = Survey::of(&table, style);
             plain_grid(&table, &survey, style, sink)?;
-            if let Some(note) = survey.footnote() {
+            for note in survey.footnotes(Reader::Terminal) {
                 writeln!(sink, "{note}")?;
             }
             Ok(())
         }
+        Block::Grid(table) => sink.write_all(grid_text(table, style).as_bytes()),
         Block::Chart(table) => chart(&table, style, sink),
-        block => sink.write_all(block_text(block, style).as_bytes()),
+    }
+}
+
+/// `text` wrapped at spaces to the style's width (unchanged without one);
+/// a word longer than the width (a number) is never split.
+fn wrapped(text: &str, style: Style) -> String {
+    match style.width {
+        Some(width) if text.width() > width => textwrap::fill(
+            text,
+            textwrap::Options::new(width)
+                .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace),
+        ),
+        _ => text.to_string(),
     }
 }
 
@@ -145,133 +170,114 @@ fn cut(text: &mut String) {
     }
 }
 
-/// A block as text, with comfy-table for tables (colour, wrapping).
-fn block_text(block: Block<'_>, style: Style) -> String {
-    let mut out = String::new();
-    {
-        {
-            match block {
-                Block::Part(_) => {}
-                Block::Heading(h) => {
-                    if style.color {
-                        out.push_str(&format!("\x1b[1m{h}\x1b[0m\n"));
-                    } else {
-                        out.push_str(&format!("{h}\n"));
-                    }
+/// The width of the longest word of `text` (where a header may wrap).
+fn longest_word(text: &str) -> usize {
+    text.split(' ').map(display_width).max().unwrap_or(0)
+}
+
+/// A table laid out by comfy-table (colour, or a width to fit), with its
+/// footnotes.
+fn grid_text(table: Grid<'_>, style: Style) -> String {
+    let survey = Survey::of(&table, style);
+    let footnotes = survey.footnotes(Reader::Terminal);
+    let (table, places) = super::human::human_table(table, &survey);
+    let mut grid = ComfyTable::new();
+    grid.load_style(presets::UTF8_FULL_CONDENSED);
+    if style.color {
+        grid.enforce_styling();
+    } else {
+        grid.force_no_tty();
+    }
+    // Headers and text wrap to the width; numbers never do.
+    if let Some(width) = style.width {
+        grid.set_content_arrangement(ContentArrangement::Dynamic);
+        grid.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    }
+    let headers: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| human_header(c, style.unit))
+        .collect();
+    grid.set_header(table.columns.iter().zip(&headers).map(|(c, h)| {
+        let cell = TableCell::new(h);
+        let cell = if c.numeric {
+            cell.set_alignment(CellAlignment::Right)
+        } else {
+            cell
+        };
+        if style.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    let mut texts = human_cells(&table, style.unit, &places);
+    for text in texts.iter_mut().flatten() {
+        cut(text);
+    }
+    // The narrowest each column may get: a number's whole width, a
+    // header's longest word, and a text's first few characters.
+    let narrowest: Vec<usize> = (0..table.columns.len())
+        .map(|i| {
+            let cells = texts.iter().filter_map(|r| r.get(i));
+            let cell = if table.columns[i].numeric {
+                cells.map(|t| display_width(t)).max().unwrap_or(0)
+            } else {
+                cells
+                    .map(|t| display_width(t).min(MIN_TEXT_WIDTH))
+                    .max()
+                    .unwrap_or(0)
+            };
+            cell.max(longest_word(&headers[i]))
+        })
+        .collect();
+    let footer_start = table.rows.len();
+    for (i, (row, text)) in table.all_rows().zip(texts).enumerate() {
+        grid.add_row(row.iter().zip(text).enumerate().map(|(col, (cell, text))| {
+            let mut out = TableCell::new(text);
+            if table.columns[col].numeric {
+                out = out.set_alignment(CellAlignment::Right);
+            }
+            if style.color {
+                match cell {
+                    Cell::Check(true) => out = out.fg(Color::Green),
+                    Cell::Check(false) => out = out.fg(Color::Red).add_attribute(Attribute::Bold),
+                    _ => {}
                 }
-                Block::Note(n) => out.push_str(&format!("{n}\n")),
-                Block::Chart(table) => {
-                    let mut text = Vec::new();
-                    // Writing to a vector cannot fail.
-                    let _ = chart(&table, style, &mut text);
-                    out.push_str(&String::from_utf8_lossy(&text));
-                }
-                Block::Grid(table) => {
-                    let survey = Survey::of(&table, style.unit);
-                    let footnote = survey.footnote();
-                    let (table, places) = super::human::human_table(table, &survey);
-                    let mut grid = ComfyTable::new();
-                    grid.load_style(presets::UTF8_FULL_CONDENSED);
-                    if style.color {
-                        grid.enforce_styling();
-                    } else {
-                        grid.force_no_tty();
-                    }
-                    // Text columns wrap to the width; numbers never do.
-                    if let Some(width) = style.width {
-                        grid.set_content_arrangement(ContentArrangement::Dynamic);
-                        grid.set_width(u16::try_from(width).unwrap_or(u16::MAX));
-                    }
-                    grid.set_header(table.columns.iter().map(|c| {
-                        let cell = TableCell::new(human_header(c, style.unit));
-                        let cell = if c.numeric {
-                            cell.set_alignment(CellAlignment::Right)
-                        } else {
-                            cell
-                        };
-                        if style.color {
-                            cell.add_attribute(Attribute::Bold)
-                        } else {
-                            cell
-                        }
-                    }));
-                    let mut texts = human_cells(&table, style.unit, &places);
-                    for text in texts.iter_mut().flatten() {
-                        cut(text);
-                    }
-                    let texts_width: Vec<usize> = (0..table.columns.len())
-                        .map(|i| {
-                            texts
-                                .iter()
-                                .filter_map(|r| r.get(i))
-                                .map(|t| t.chars().count())
-                                .chain(std::iter::once(
-                                    human_header(&table.columns[i], style.unit).chars().count(),
-                                ))
-                                .max()
-                                .unwrap_or(0)
-                        })
-                        .collect();
-                    let footer_start = table.rows.len();
-                    for (i, (row, text)) in table.all_rows().zip(texts).enumerate() {
-                        grid.add_row(row.iter().zip(text).enumerate().map(
-                            |(col, (cell, text))| {
-                                let mut out = TableCell::new(text);
-                                if table.columns[col].numeric {
-                                    out = out.set_alignment(CellAlignment::Right);
-                                }
-                                if style.color {
-                                    match cell {
-                                        Cell::Check(true) => out = out.fg(Color::Green),
-                                        Cell::Check(false) => {
-                                            out = out.fg(Color::Red).add_attribute(Attribute::Bold)
-                                        }
-                                        _ => {}
-                                    }
-                                    if i >= footer_start {
-                                        out = out.add_attribute(Attribute::Bold);
-                                    }
-                                }
-                                out
-                            },
-                        ));
-                    }
-                    // Numbers keep their whole width; text columns keep at
-                    // least a short word's width and wrap past it.
-                    for (i, column) in table.columns.iter().enumerate() {
-                        let longest = texts_width[i];
-                        if let Some(c) = grid.column_mut(i) {
-                            c.set_constraint(if column.numeric {
-                                ColumnConstraint::ContentWidth
-                            } else {
-                                ColumnConstraint::LowerBoundary(Width::Fixed(
-                                    // The width counts the cell's padding.
-                                    u16::try_from(longest.min(MIN_TEXT_WIDTH) + 2).unwrap_or(1),
-                                ))
-                            });
-                        }
-                    }
-                    out.push_str(&grid.to_string());
-                    out.push('\n');
-                    if let Some(note) = footnote {
-                        out.push_str(&note);
-                        out.push('\n');
-                    }
+                if i >= footer_start {
+                    out = out.add_attribute(Attribute::Bold);
                 }
             }
+            out
+        }));
+    }
+    for (i, least) in narrowest.iter().enumerate() {
+        if let Some(c) = grid.column_mut(i) {
+            c.set_constraint(if style.width.is_some() {
+                // The width counts the cell's padding.
+                ColumnConstraint::LowerBoundary(Width::Fixed(
+                    u16::try_from(least + 2).unwrap_or(u16::MAX),
+                ))
+            } else {
+                ColumnConstraint::ContentWidth
+            });
         }
+    }
+    let mut out = grid.to_string();
+    out.push('\n');
+    for note in footnotes {
+        out.push_str(&wrapped(&note, style));
+        out.push('\n');
     }
     out
 }
 
-/// Draws a chart block: one line per row, `label  bar  value`, the longest
-/// bar filling what `style.width` leaves after the label and the value.
 /// `text` with spaces after it up to `width` characters.
 fn pad_right(text: &str, width: usize) -> String {
     let mut out = text.to_string();
     out.extend(std::iter::repeat_n(
         ' ',
-        width.saturating_sub(text.chars().count()),
+        width.saturating_sub(display_width(text)),
     ));
     out
 }
@@ -279,43 +285,51 @@ fn pad_right(text: &str, width: usize) -> String {
 /// `text` with spaces before it up to `width` characters.
 fn pad_left(text: &str, width: usize) -> String {
     let mut out: String =
-        std::iter::repeat_n(' ', width.saturating_sub(text.chars().count())).collect();
+        std::iter::repeat_n(' ', width.saturating_sub(display_width(text))).collect();
     out.push_str(text);
     out
 }
 
-/// The label of a chart row: its text cells but the value (code and
-/// name).
+/// The label of a chart row: its text cells people see before the value
+/// (code and name), cut to [`MAX_CHART_LABEL`] characters with an
+/// ellipsis.
 fn chart_label(table: &Grid<'_>, texts: &[String]) -> String {
+    let value = chart_column(table);
     let mut label = String::new();
-    for (text, _) in texts[..texts.len().saturating_sub(1)]
+    for (text, _) in texts[..value.min(texts.len())]
         .iter()
         .zip(&table.columns)
-        .filter(|(_, c)| !c.numeric)
+        .filter(|(_, c)| !c.numeric && c.human)
     {
         if !label.is_empty() {
             label.push(' ');
         }
         label.push_str(text);
     }
+    if label.chars().count() > MAX_CHART_LABEL {
+        label = label.chars().take(MAX_CHART_LABEL - 1).collect();
+        label.push('…');
+    }
     label
 }
 
 /// Draws a chart, written line by line after a first pass that measures
-/// the labels and values.
+/// the labels and values: one line per row, `label  bar  value`, the
+/// longest bar filling what the width leaves.
 fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
-    let survey = Survey::of(table, style.unit);
+    let survey = Survey::of(table, style);
     let texts = |row: &[Cell<'_>]| human_row(table, row, style.unit, &survey.places);
+    let column = chart_column(table);
     let header = table
         .columns
-        .last()
+        .get(column)
         .map(|c| human_header(c, style.unit))
         .unwrap_or_default();
-    let (mut label_width, mut value_width) = (0, header.chars().count());
+    let (mut label_width, mut value_width) = (0, display_width(&header));
     for row in table.rows.iter() {
         let texts = texts(&row);
-        label_width = label_width.max(chart_label(table, &texts).chars().count());
-        value_width = value_width.max(texts.last().map_or(0, |v| v.chars().count()));
+        label_width = label_width.max(display_width(&chart_label(table, &texts)));
+        value_width = value_width.max(texts.get(column).map_or(0, |v| display_width(v)));
     }
     let bar_width = style
         .width
@@ -323,14 +337,18 @@ fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result
         .saturating_sub(label_width + value_width + 4)
         .max(10);
     // Padding is written out rather than given to `format!` as a width:
-    // a width over 65,535 (a long name from the data) makes `format!` panic.
+    // a width over 65,535 makes `format!` panic.
     let mut line = pad_left(&header, label_width + bar_width + value_width + 4);
     line.push('\n');
     out.write_all(line.as_bytes())?;
     for row in table.rows.iter() {
         let texts = texts(&row);
         let drawn = pad_right(
-            &bar(bar_eighths(chart_value(&row), survey.chart_max, bar_width)),
+            &bar(bar_eighths(
+                chart_value(table, &row),
+                survey.chart_max,
+                bar_width,
+            )),
             bar_width,
         );
         let drawn = if style.color {
@@ -343,11 +361,14 @@ fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result
         line.push_str(&drawn);
         line.push_str("  ");
         line.push_str(&pad_left(
-            texts.last().map_or("", String::as_str),
+            texts.get(column).map_or("", String::as_str),
             value_width,
         ));
         line.push('\n');
         out.write_all(line.as_bytes())?;
+    }
+    for note in survey.footnotes(Reader::Terminal) {
+        writeln!(out, "{}", wrapped(&note, style))?;
     }
     Ok(())
 }
@@ -355,18 +376,7 @@ fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::{Column, Format};
-    use crate::money::Unit;
-
-    fn style() -> Style {
-        Style {
-            format: Format::Table,
-            unit: Unit::Eur,
-            color: false,
-            width: None,
-            part: None,
-        }
-    }
+    use crate::export::Column;
 
     /// The row-by-row writer draws exactly what comfy-table draws.
     #[test]
@@ -377,7 +387,7 @@ mod tests {
                 Column::text("name", "member"),
                 Column::money("amount", "amount"),
                 Column::text("note", "note").machine_only(),
-                Column::number("pct", "share").signed(),
+                Column::number("pct", "share"),
             ],
             rows: vec![
                 vec![
@@ -404,10 +414,11 @@ mod tests {
                 Cell::Empty,
             ]],
         };
+        let style = Style::default();
         let mut plain = Vec::new();
-        let survey = Survey::of(&table, style().unit);
-        plain_grid(&table, &survey, style(), &mut plain).unwrap();
-        let comfy = block_text(Block::Grid(table), style());
+        let survey = Survey::of(&table, style);
+        plain_grid(&table, &survey, style, &mut plain).unwrap();
+        let comfy = grid_text(table, style);
         assert_eq!(String::from_utf8(plain).unwrap(), comfy);
     }
 }

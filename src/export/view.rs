@@ -38,15 +38,12 @@ pub struct Grid<'a> {
 }
 
 impl<'a> Grid<'a> {
-    /// The table with a last column, `basis`, of each row's basis (so that
-    /// the columns before it keep their places in CSV).
-    pub fn with_basis(mut self, basis: impl Fn(usize) -> Basis + 'a) -> Grid<'a> {
-        self.columns.push(Column::basis("basis", "basis"));
-        self.rows = self
-            .rows
-            .extended(move |i, row| row.push(Cell::Basis(basis(i))));
+    /// The grid with its footer rows filled with blank cells up to the
+    /// columns (a total row names only the cells it adds up).
+    pub fn padded(mut self) -> Self {
+        let width = self.columns.len();
         for row in &mut self.footer {
-            row.push(Cell::Empty);
+            row.resize(width, Cell::text(""));
         }
         self
     }
@@ -137,7 +134,7 @@ impl<'a> Rows<'a> {
 
 #[derive(Debug, Clone)]
 pub struct Column {
-    /// The CSV header (snake_case, stable).
+    /// The CSV header (snake_case, stable: the JSON key).
     pub key: &'static str,
     /// The human header.
     pub header: String,
@@ -150,8 +147,16 @@ pub struct Column {
     pub human: bool,
     /// Written to CSV.
     pub machine: bool,
-    /// A column of changes: rises show a `+` in tables.
-    pub signed: bool,
+    /// Left out of human views when no row has a value in it (every cell
+    /// empty, or a basis the table does not state).
+    pub optional: bool,
+    /// Shown in human views only with `--ranges` (the bounds of rounded
+    /// figures in a listing); always in CSV.
+    pub ranges: bool,
+    /// For money: the finest decimal place the column's field uses in the
+    /// whole table (see `dataset::Precision`), so that the column keeps one
+    /// scale whatever rows are shown.
+    pub precision: Option<i32>,
 }
 
 impl Column {
@@ -163,14 +168,9 @@ impl Column {
             numeric: false,
             human: true,
             machine: true,
-            signed: false,
-        }
-    }
-    /// A column of changes (`+` on rises in tables).
-    pub fn signed(self) -> Self {
-        Column {
-            signed: true,
-            ..self
+            optional: false,
+            ranges: false,
+            precision: None,
         }
     }
     /// Only in CSV (figures the table format shows in words).
@@ -185,6 +185,30 @@ impl Column {
     pub fn human_only(self) -> Self {
         Column {
             machine: false,
+            ..self
+        }
+    }
+    /// Left out of human views when no row has a value in it.
+    pub fn optional(self) -> Self {
+        Column {
+            optional: true,
+            ..self
+        }
+    }
+    /// A bound of rounded figures: in human listings only with `--ranges`,
+    /// and then only when a row is rounded.
+    pub fn range(self) -> Self {
+        Column {
+            ranges: true,
+            optional: true,
+            ..self
+        }
+    }
+    /// Money of a field whose finest decimal place in the table is
+    /// `precision`.
+    pub fn precise(self, precision: i32) -> Self {
+        Column {
+            precision: Some(precision),
             ..self
         }
     }
@@ -207,8 +231,34 @@ impl Column {
     /// A column of [`Cell::Basis`]: left out of human tables when no row
     /// states a basis.
     pub fn basis(key: &'static str, header: &str) -> Self {
-        Column::text(key, header)
+        Column::text(key, header).optional()
     }
+}
+
+/// What a [`Cell::Change`] measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Euros (shown like [`Cell::Money`]).
+    Money,
+    /// A percentage (like [`Cell::Pct`]).
+    Pct,
+    /// Percentage points (like [`Cell::Pp`]).
+    Pp,
+    /// A whole number (like [`Cell::Int`]).
+    Count,
+    /// Euros `--unit` never scales (like [`Cell::Euros`]).
+    Euros,
+}
+
+/// The bounds of a rounded figure, as one cell: `from to to` in tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bounds {
+    pub min: Decimal,
+    pub max: Decimal,
+    pub measure: Measure,
+    /// For money: the finest decimal place of the field (see
+    /// [`Cell::MoneyAt`]).
+    pub precision: Option<i32>,
 }
 
 /// One value, typed so each format can print it its own way.
@@ -218,16 +268,32 @@ pub enum Cell<'a> {
     Int(i64),
     /// Euros, exact, shown in the unit of `--unit`.
     Money(Decimal),
-    /// Euros that `--unit` never scales (euros per inhabitant).
+    /// Euros of a field whose finest decimal place in the table is the
+    /// second value (see `dataset::Precision`): a lone figure shows as many
+    /// places as its column would.
+    MoneyAt(Decimal, i32),
+    /// A rounded figure: euros whose exact value lies within bounds (shown
+    /// with `≈` in tables).
+    Rounded(Decimal),
+    /// Euros that `--unit` never scales (euros per inhabitant), shown to
+    /// the cent.
     Euros(Decimal),
     /// A percentage, already rounded by the report.
     Pct(Decimal),
     /// A change of a percentage, in percentage points (`+0.02 pp`).
     Pp(Decimal),
+    /// A change, shown with its sign: `+` when the exact change is a rise
+    /// (so a rise that rounds to `0.00%` shows `+0.00%`), `-` for a fall.
+    Change(Decimal, Measure, std::cmp::Ordering),
     /// Any other exact number (an index, a ratio).
     Number(Decimal),
+    /// The bounds of a rounded figure (`43,700,000,000 to 43,800,000,000`).
+    /// Boxed: a listing's cells stay small.
+    Range(Box<Bounds>),
     /// A rule's outcome.
     Check(bool),
+    /// A three-valued outcome (`pass`, `fail`, `undetermined`).
+    Verdict(&'static str),
     /// What a figure is (its id in CSV; a label, marked when not
     /// confirmed, in tables).
     Basis(Basis),
@@ -251,6 +317,43 @@ impl<'a> Cell<'a> {
     pub fn opt_pct(v: Option<Decimal>) -> Self {
         v.map_or(Cell::Empty, Cell::Pct)
     }
+    /// A change of `measure`, signed as `exact` is (`Ordering` of the
+    /// exact change against zero).
+    pub fn change(value: Decimal, measure: Measure, exact: std::cmp::Ordering) -> Self {
+        Cell::Change(value, measure, exact)
+    }
+    /// A change of money, signed as it is.
+    pub fn money_change(value: Decimal) -> Self {
+        Cell::Change(value, Measure::Money, value.cmp(&Decimal::ZERO))
+    }
+    /// An amount, marked as rounded when its bounds are not the amount.
+    pub fn amount(value: Decimal, min: Decimal, max: Decimal) -> Self {
+        if min == max {
+            Cell::Money(value)
+        } else {
+            Cell::Rounded(value)
+        }
+    }
+    /// The bounds `min` to `max` of a figure of `measure`, or empty when
+    /// they are one value (an exact figure has nothing more to say).
+    pub fn range(min: Decimal, max: Decimal, measure: Measure) -> Self {
+        Cell::range_at(min, max, measure, None)
+    }
+
+    /// [`Cell::range`] of money of a field whose finest decimal place is
+    /// `precision`.
+    pub fn range_at(min: Decimal, max: Decimal, measure: Measure, precision: Option<i32>) -> Self {
+        if min == max {
+            Cell::Empty
+        } else {
+            Cell::Range(Box::new(Bounds {
+                min,
+                max,
+                measure,
+                precision,
+            }))
+        }
+    }
     /// A named figure's key: `id` in CSV, `label` in tables.
     pub fn key(id: impl Into<Cow<'a, str>>, label: impl Into<Cow<'a, str>>) -> Self {
         Cell::Key(Box::new((id.into(), label.into())))
@@ -266,6 +369,28 @@ impl<'a> Cell<'a> {
         out
     }
 
+    /// Whether the cell holds nothing worth a column (empty, or a basis
+    /// the table does not state).
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Cell::Empty | Cell::Basis(Basis::Unstated))
+    }
+
+    /// The number a cell holds, if any.
+    pub fn value(&self) -> Option<Decimal> {
+        match self {
+            Cell::Money(d)
+            | Cell::MoneyAt(d, _)
+            | Cell::Rounded(d)
+            | Cell::Euros(d)
+            | Cell::Pct(d)
+            | Cell::Pp(d)
+            | Cell::Change(d, ..)
+            | Cell::Number(d) => Some(*d),
+            Cell::Int(i) => Some(Decimal::from(*i)),
+            _ => None,
+        }
+    }
+
     /// [`Cell::raw`], appended to `out`.
     pub fn raw_into(&self, out: &mut String) {
         use std::fmt::Write as _;
@@ -273,11 +398,25 @@ impl<'a> Cell<'a> {
         let _ = match self {
             Cell::Text(s) => out.write_str(s),
             Cell::Int(i) => write!(out, "{i}"),
-            Cell::Money(d) | Cell::Euros(d) | Cell::Pct(d) | Cell::Pp(d) | Cell::Number(d) => {
+            Cell::Money(d)
+            | Cell::MoneyAt(d, _)
+            | Cell::Rounded(d)
+            | Cell::Euros(d)
+            | Cell::Pct(d)
+            | Cell::Pp(d)
+            | Cell::Change(d, ..)
+            | Cell::Number(d) => {
                 crate::money::push_plain(out, *d);
                 Ok(())
             }
+            Cell::Range(b) => {
+                crate::money::push_plain(out, b.min);
+                out.push_str("..");
+                crate::money::push_plain(out, b.max);
+                Ok(())
+            }
             Cell::Check(passed) => write!(out, "{passed}"),
+            Cell::Verdict(v) => out.write_str(v),
             Cell::Basis(b) => out.write_str(b.id()),
             Cell::Key(key) => out.write_str(&key.0),
             Cell::Empty => Ok(()),
@@ -285,13 +424,82 @@ impl<'a> Cell<'a> {
     }
 }
 
-/// The columns a member listing starts with: rank, code, name, amount.
-pub fn member_columns() -> Vec<Column> {
+/// A row of a report of named figures (`total`, `show`, `stats`): the
+/// figure, its bounds in words for people (`within rounding`, left out
+/// when every figure is exact) and as two numbers for CSV (`min`, `max`).
+pub struct FigureRow<'a> {
+    pub value: Cell<'a>,
+    pub range: Cell<'a>,
+    pub min: Cell<'a>,
+    pub max: Cell<'a>,
+}
+
+impl<'a> FigureRow<'a> {
+    /// An exact figure: its bounds are itself.
+    pub fn exact(value: Cell<'a>, figure: Decimal) -> Self {
+        FigureRow {
+            value,
+            range: Cell::Empty,
+            min: Cell::Money(figure),
+            max: Cell::Money(figure),
+        }
+    }
+
+    /// A count (exact).
+    pub fn count(n: usize) -> Self {
+        FigureRow {
+            value: Cell::Int(n as i64),
+            range: Cell::Empty,
+            min: Cell::Int(n as i64),
+            max: Cell::Int(n as i64),
+        }
+    }
+
+    /// Text (no bounds).
+    pub fn text(value: Cell<'a>) -> Self {
+        FigureRow {
+            value,
+            range: Cell::Empty,
+            min: Cell::Empty,
+            max: Cell::Empty,
+        }
+    }
+
+    /// The grid row: its id (CSV) and label (tables), then the cells of
+    /// [`FigureRow::columns`].
+    pub fn row(self, id: impl Into<Cow<'a, str>>, label: impl Into<Cow<'a, str>>) -> Vec<Cell<'a>> {
+        vec![
+            Cell::key(id, label),
+            self.value,
+            self.range,
+            self.min,
+            self.max,
+        ]
+    }
+
+    /// The columns: `metric` (its header `first`), `value`, the bounds in
+    /// words (people) and as `min`, `max` (CSV).
+    pub fn columns(first: &str) -> Vec<Column> {
+        vec![
+            Column::text("metric", first),
+            Column::number("value", "value"),
+            Column::text("range", "within rounding")
+                .human_only()
+                .optional(),
+            Column::number("min", "min").machine_only(),
+            Column::number("max", "max").machine_only(),
+        ]
+    }
+}
+
+/// The columns a member listing starts with: rank, code, name, amount
+/// (money of the table's precision).
+pub fn member_columns(precision: crate::dataset::Precision) -> Vec<Column> {
     vec![
         Column::number("rank", "#"),
         Column::text("code", "code"),
         Column::text("name", "member"),
-        Column::money("amount", "amount"),
+        Column::money("amount", "amount").precise(precision.amount),
     ]
 }
 
@@ -301,12 +509,12 @@ pub fn member_cells<'a>(
     rank: Option<usize>,
     code: &'a str,
     name: &'a str,
-    amount: Decimal,
+    amount: Cell<'a>,
 ) -> Vec<Cell<'a>> {
     vec![
         rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
         Cell::Text(code.into()),
         Cell::Text(name.into()),
-        Cell::Money(amount),
+        amount,
     ]
 }

@@ -52,6 +52,22 @@ pub fn push_plain(out: &mut String, value: Decimal) {
     }
 }
 
+/// The finest decimal place `value` uses: `e` such that it is a whole
+/// number of 10^-e (2 for 0.45, 0 for 7, -5 for 46,700,000); zero uses
+/// none (`i32::MIN`).
+pub fn precision_of(value: Decimal) -> i32 {
+    let mut m = value.mantissa().unsigned_abs();
+    if m == 0 {
+        return i32::MIN;
+    }
+    let mut zeros = 0;
+    while m % 10 == 0 {
+        m /= 10;
+        zeros += 1;
+    }
+    value.scale() as i32 - zeros
+}
+
 /// How many decimal places `value` needs in `unit` to show every digit.
 pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
     let scale = value.scale() + unit.shift();

@@ -1,13 +1,10 @@
-//! CI-native output (issue 13): JUnit and GitHub workflow commands from
-//! `check` and `total --expect`, `diff --exit-code`, and the recipes of
-//! docs/ci.md run for real.
+//! CI: JUnit, GitHub annotations, diff --exit-code and the recipes of docs/ci.md.
 
+use crate::support::*;
 use std::path::Path;
 
-use crate::support::{Test, bundled};
-
 fn over_ceiling() -> String {
-    bundled().replace("\"43700000000\"", "\"103700000000\"")
+    bundled_with("PL", "103700000000")
 }
 
 #[test]
@@ -118,9 +115,34 @@ fn github_annotates_each_failing_rule() {
             .unwrap()
             .starts_with("::notice title=safe check::")
     );
+    // The Commission's rounded table passes, with a warning: within
+    // rounding, its total may be over the ceiling.
     let ok = Test::new().args(["check", "--format", "github"]).run().ok();
-    assert_eq!(ok.lines().len(), 1);
-    assert!(ok.stdout.contains("all 3 checks pass"));
+    assert_eq!(ok.lines().len(), 2, "{}", ok.stdout);
+    assert!(
+        ok.lines()[0]
+            .starts_with("::warning title=safe check%3A total within the ceiling (Art. 6)::")
+    );
+    assert!(
+        ok.stdout
+            .contains("3 checks pass on the stated figures; 1 undetermined within rounding")
+    );
+    // Under --strict the warning is an error, and the run fails.
+    let strict = Test::new()
+        .args(["check", "--strict", "--format", "github"])
+        .run()
+        .code(1);
+    assert!(
+        strict.lines()[0]
+            .starts_with("::error title=safe check%3A total within the ceiling (Art. 6)::")
+    );
+    // The Council's figures pass whatever their rounding.
+    let council = Test::new()
+        .args(["--edition", COUNCIL, "check", "--format", "github"])
+        .run()
+        .ok();
+    assert_eq!(council.lines().len(), 1);
+    assert!(council.stdout.contains("all 3 checks pass"));
 }
 
 #[test]
@@ -182,7 +204,7 @@ fn diff_exit_code_pins_a_table() {
         .run()
         .ok();
     // A change of one cent is a change.
-    let cent = bundled().replace("\"46700000\"", "\"46700000.01\"");
+    let cent = bundled_with("DK", "46700000.01");
     Test::new()
         .data(cent)
         .args(["diff", "commission-2025-09", "--exit-code"])
@@ -262,10 +284,7 @@ fn the_recipes_commands_run() {
     let junit = std::fs::read_to_string(t.dir().join("safe-junit.xml")).unwrap();
     roxmltree::Document::parse(&junit).unwrap();
     // And the pin does fail when the table moves.
-    t.file(
-        "data/safe-table.json",
-        bundled().replace("\"46700000\"", "\"46700001\""),
-    );
+    t.file("data/safe-table.json", bundled_with("DK", "46700001"));
     let out = std::process::Command::new("sh")
         .args([
             "-c",

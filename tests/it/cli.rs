@@ -1,8 +1,6 @@
-//! The command line (issue 10): usage errors that keep clap's information,
-//! tables that never split a number, --top everywhere, man pages, and
-//! help examples that run from an empty directory.
+//! The command line: global options anywhere, usage errors, help, man pages, completions.
 
-use crate::support::Test;
+use crate::support::*;
 use clap::CommandFactory;
 use safe::cli::Cli;
 
@@ -53,119 +51,6 @@ fn help_lists_global_options_apart_and_every_exit_code() {
     for value in ["auto:", "always:", "never:"] {
         assert!(color.contains(value), "--color {value} is not described");
     }
-}
-
-/// Lines of a table with a money amount split across lines would leave
-/// a partial number: every amount of the bundled table must appear whole.
-fn amounts_whole(out: &str) {
-    for amount in ["43,700,000,000", "16,680,000,000", "46,700,000"] {
-        assert!(out.contains(amount), "{amount} is split:\n{out}");
-    }
-}
-
-#[test]
-fn tables_never_split_a_number() {
-    for width in ["50", "20"] {
-        let run = Test::new().args(["rank", "--width", width]).run().ok();
-        amounts_whole(&run.stdout);
-    }
-    // A terminal that reports 0 columns (as under `script`).
-    let script = std::process::Command::new("script")
-        .args([
-            "-qec",
-            &format!(
-                "stty cols 0; {} rank --color never",
-                env!("CARGO_BIN_EXE_safe")
-            ),
-            "/dev/null",
-        ])
-        .output();
-    match script {
-        Ok(out) if out.status.success() => amounts_whole(&String::from_utf8_lossy(&out.stdout)),
-        _ => eprintln!("SKIPPED: the 0-column terminal case needs `script` (util-linux)"),
-    }
-}
-
-#[test]
-fn top_works_on_every_listing() {
-    for command in ["rank", "shares", "per-capita", "table"] {
-        let json = Test::new()
-            .args([command, "--top", "3", "--json"])
-            .run()
-            .ok()
-            .json();
-        let rows = json
-            .get("members")
-            .or_else(|| json.get("allocations"))
-            .unwrap()
-            .as_array()
-            .unwrap();
-        assert_eq!(rows.len(), 3, "{command}");
-        Test::new()
-            .args([command, "--top", "3"])
-            .run()
-            .ok()
-            .stdout_has("3 of 19 members shown.");
-    }
-    let chart = Test::new()
-        .args(["chart", "--top", "3", "--json"])
-        .run()
-        .ok()
-        .json();
-    assert_eq!(chart["bars"].as_array().unwrap().len(), 3);
-    let diff = Test::new()
-        .args([
-            "diff",
-            "council-2026-02",
-            "--changed-only",
-            "--top",
-            "2",
-            "--json",
-        ])
-        .run()
-        .ok()
-        .json();
-    assert_eq!(diff["members"].as_array().unwrap().len(), 2);
-    Test::new()
-        .args(["diff", "council-2026-02"])
-        .run()
-        .ok()
-        .stdout_has("+34,100,805")
-        .stdout_has("+0.02 pp");
-}
-
-#[test]
-fn diff_and_what_if_reach_every_table_in_csv() {
-    let totals = Test::new()
-        .args([
-            "diff",
-            "council-2026-02",
-            "--format",
-            "csv",
-            "--part",
-            "totals",
-        ])
-        .run()
-        .ok();
-    assert_eq!(totals.lines()[0], "metric,old,new,change");
-    assert!(totals.stdout.contains("top3_within_cap,true,true,"));
-    let checks = Test::new()
-        .args([
-            "what-if", "--add", "TR=5bn", "--format", "csv", "--part", "checks",
-        ])
-        .run()
-        .ok();
-    assert!(checks.lines()[0].starts_with("id,reference,rule,passed"));
-    // Without --part, stderr says how to reach the other tables.
-    Test::new()
-        .args(["diff", "council-2026-02", "--format", "csv"])
-        .run()
-        .code(0)
-        .stderr_has("note: the CSV holds the members table; --part totals for the other");
-    Test::new()
-        .args(["rank", "--format", "csv", "--part", "totals"])
-        .run()
-        .fails(2, "`safe rank` writes a single table");
 }
 
 #[test]
@@ -253,19 +138,162 @@ fn every_help_example_runs_from_an_empty_directory() {
 }
 
 #[test]
-fn one_member_is_one_member() {
-    let data = crate::support::table("100", &[("PL", "Poland", "10")]);
+fn ambiguous_amounts_are_refused_with_the_accepted_forms() {
+    for bad in ["150,000,000,000", "16,21bn"] {
+        Test::new()
+            .args(["total", "--expect", bad])
+            .run()
+            .fails(2, "ambiguous")
+            .stderr_has("149.9337bn");
+    }
     Test::new()
-        .data(&data)
-        .args(["table"])
+        .args(["total", "--expect", "5 trillion"])
+        .run()
+        .fails(2, "unknown unit");
+    Test::new()
+        .args(["total", "--expect", "-5bn"])
+        .run()
+        .fails(2, "positive");
+}
+
+#[test]
+fn data_can_come_from_stdin_and_the_option_goes_anywhere() {
+    let data = table("100", &[("PL", "Poland", "60"), ("RO", "Romania", "30")]);
+    let json = Test::new()
+        .args(["--data", "-", "total", "--json"])
+        .stdin(&data)
         .run()
         .ok()
-        .stdout_has("total (1 member)")
-        .stdout_lacks("1 members");
-    Test::new()
-        .data(&data)
-        .args(["check", "--expect-members", "1"])
+        .json();
+    assert_eq!(text(&json["allocated"]), "90");
+    assert_eq!(json["table"]["origin"], "<stdin>");
+    let json = Test::new()
+        .args(["total", "--json", "--data", "-"])
+        .stdin(&data)
         .run()
         .ok()
-        .stdout_has("1 member as expected");
+        .json();
+    assert_eq!(text(&json["headroom"]), "10");
+}
+
+#[test]
+fn usage_errors_exit_2_on_one_line() {
+    Test::new()
+        .args(["rnak"])
+        .run()
+        .fails(2, "unrecognized subcommand");
+    Test::new()
+        .args(["rank", "--dat", "x"])
+        .run()
+        .fails(2, "--data");
+    Test::new()
+        .args(["shares", "--of", "everything"])
+        .run()
+        .fails(2, "--of");
+}
+
+#[test]
+fn help_and_version_go_to_stdout() {
+    Test::new()
+        .args(["--help"])
+        .run()
+        .ok()
+        .stdout_has("Usage: safe")
+        .stdout_has("Exit codes");
+    Test::new()
+        .args(["--version"])
+        .run()
+        .ok()
+        .stdout_has(env!("CARGO_PKG_VERSION"));
+    Test::new()
+        .args(["check", "--help"])
+        .run()
+        .ok()
+        .stdout_has("Art. 13")
+        .stdout_has("Examples:");
+}
+
+#[test]
+fn edition_and_data_do_not_mix() {
+    Test::new()
+        .data(bundled())
+        .args(["--edition", COUNCIL, "total"])
+        .run()
+        .fails(2, "cannot be used with");
+    Test::new()
+        .args(["--edition", "council-2027", "total"])
+        .run()
+        .fails(2, "no bundled edition \"council-2027\"");
+}
+
+#[test]
+fn completions_for_every_shell_mention_every_subcommand() {
+    let subcommands: Vec<String> = <safe::cli::Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = Test::new().args(["completions", shell]).run().ok().stdout;
+        for sub in &subcommands {
+            assert!(out.contains(sub.as_str()), "{shell} completion lacks {sub}");
+        }
+    }
+    Test::new()
+        .args(["completions", "tcsh"])
+        .run()
+        .fails(2, "tcsh");
+}
+
+#[test]
+fn man_page_mentions_every_subcommand() {
+    // roff writes '-' as '\-'.
+    let out = Test::new()
+        .args(["man"])
+        .run()
+        .ok()
+        .stdout
+        .replace("\\-", "-");
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH safe"),
+        "roff: {}",
+        &out[..80]
+    );
+    for sub in <safe::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
+        assert!(
+            out.contains(sub.get_name()),
+            "man page lacks {}",
+            sub.get_name()
+        );
+    }
+}
+
+#[test]
+fn completions_and_man_need_no_table() {
+    Test::new()
+        .args(["--data", "missing.json", "man"])
+        .run()
+        .ok();
+    Test::new()
+        .args(["--data", "missing.json", "completions", "bash"])
+        .run()
+        .ok();
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for sub in <safe::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
+        let name = sub.get_name();
+        let out = Test::new().args([name, "--help"]).run().ok().stdout;
+        assert!(out.contains("Examples:"), "{name} --help has no examples");
+        assert!(
+            out.lines().next().is_some_and(|l| !l.is_empty()),
+            "{name}: no summary"
+        );
+    }
+    Test::new()
+        .args(["stats", "--help"])
+        .run()
+        .ok()
+        .stdout_has("Gini")
+        .stdout_has("HHI");
 }

@@ -1,13 +1,203 @@
-//! Output formats, charts, completions, the man page and the overview:
-//! every command in every format, CSV read back and compared with JSON,
-//! Markdown alignment, chart geometry, SVG parsed as XML.
+//! Every output format: the JSON and CSV contract, Markdown, units, widths, colour, --top.
 
-use crate::support::{Test, text};
+use crate::support::*;
 
-const REVISION: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/example-revision.json"
-);
+/// Lines of a table with a money amount split across lines would leave
+/// a partial number: every amount of the bundled table must appear whole.
+fn amounts_whole(out: &str) {
+    for amount in ["43,700,000,000", "16,680,000,000", "46,700,000"] {
+        assert!(out.contains(amount), "{amount} is split:\n{out}");
+    }
+}
+
+#[test]
+fn tables_never_split_a_number() {
+    for width in ["50", "20"] {
+        let run = Test::new().args(["rank", "--width", width]).run().ok();
+        amounts_whole(&run.stdout);
+    }
+    // A terminal that reports 0 columns (as under `script`).
+    let script = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!(
+                "stty cols 0; {} rank --color never",
+                env!("CARGO_BIN_EXE_safe")
+            ),
+            "/dev/null",
+        ])
+        .output();
+    match script {
+        Ok(out) if out.status.success() => amounts_whole(&String::from_utf8_lossy(&out.stdout)),
+        _ => eprintln!("SKIPPED: the 0-column terminal case needs `script` (util-linux)"),
+    }
+}
+
+#[test]
+fn top_works_on_every_listing() {
+    // A cut never splits a tie: FR and HU share rank 3.
+    for (command, top, rows_shown, note) in [
+        ("rank", "2", 2, "2 of 19 members shown."),
+        (
+            "rank",
+            "3",
+            4,
+            "4 of 19 members shown (--top 3, and 1 member tied with the last of them).",
+        ),
+        (
+            "shares",
+            "3",
+            4,
+            "4 of 19 members shown (--top 3, and 1 member tied",
+        ),
+        ("per-capita", "3", 3, "3 of 19 members shown."),
+        ("table", "3", 3, "3 of 19 members shown."),
+        ("chart", "3", 4, "4 of 19 members shown (--top 3"),
+    ] {
+        let json = Test::new()
+            .args([command, "--top", top, "--json"])
+            .run()
+            .ok()
+            .json();
+        let rows = json
+            .get("members")
+            .or_else(|| json.get("allocations"))
+            .or_else(|| json.get("bars"))
+            .unwrap()
+            .as_array()
+            .unwrap();
+        assert_eq!(rows.len(), rows_shown, "{command} --top {top}");
+        assert_eq!(json["top"], top.parse::<u64>().unwrap(), "{command}");
+        Test::new()
+            .args([command, "--top", top])
+            .run()
+            .ok()
+            .stdout_has(note);
+    }
+    let diff = Test::new()
+        .args([
+            "diff",
+            "council-2026-02",
+            "--changed-only",
+            "--top",
+            "2",
+            "--json",
+        ])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(diff["members"].as_array().unwrap().len(), 2);
+    Test::new()
+        .args(["diff", "council-2026-02"])
+        .run()
+        .ok()
+        .stdout_has("+34,100,805")
+        .stdout_has("+0.02 pp")
+        // A rise that rounds to 0.00% keeps its sign.
+        .stdout_has("+0.00%");
+}
+
+#[test]
+fn diff_and_what_if_reach_every_table_in_csv() {
+    let totals = Test::new()
+        .args([
+            "diff",
+            "council-2026-02",
+            "--format",
+            "csv",
+            "--part",
+            "totals",
+        ])
+        .run()
+        .ok();
+    assert_eq!(
+        totals.lines()[0],
+        "metric,old,new,change,old_min,old_max,new_min,new_max,change_min,change_max"
+    );
+    assert!(totals.stdout.contains("top3_within_cap,true,true,"));
+    let checks = Test::new()
+        .args([
+            "what-if", "--add", "TR=5bn", "--format", "csv", "--part", "checks",
+        ])
+        .run()
+        .ok();
+    assert!(checks.lines()[0].starts_with("id,reference,rule,passed"));
+    // Without --part, stderr says how to reach the other tables.
+    Test::new()
+        .args(["diff", "council-2026-02", "--format", "csv"])
+        .run()
+        .code(0)
+        .stderr_has("note: the CSV holds the members table; --part totals for the other");
+    Test::new()
+        .args(["rank", "--format", "csv", "--part", "totals"])
+        .run()
+        .fails(2, "`safe rank` writes a single table");
+}
+
+#[test]
+fn one_member_is_one_member() {
+    let data = crate::support::table("100", &[("PL", "Poland", "10")]);
+    Test::new()
+        .data(&data)
+        .args(["table"])
+        .run()
+        .ok()
+        .stdout_has("total (1 member)")
+        .stdout_lacks("1 members");
+    Test::new()
+        .data(&data)
+        .args(["check", "--expect-members", "1"])
+        .run()
+        .ok()
+        .stdout_has("1 member as expected");
+}
+
+#[test]
+fn units_never_lose_a_digit() {
+    Test::new()
+        .args(["rank", "--unit", "bn"])
+        .run()
+        .ok()
+        .stdout_has("0.0467")
+        .stdout_has("43.7000")
+        .stdout_has("amount (€bn)");
+    Test::new()
+        .args(["rank", "--unit", "m"])
+        .run()
+        .ok()
+        .stdout_has("46.7")
+        .stdout_has("43,700.0");
+    Test::new()
+        .args(["rank", "--unit", "eur"])
+        .run()
+        .ok()
+        .stdout_has("46,700,000");
+}
+
+#[test]
+fn no_color_when_piped_or_asked() {
+    Test::new()
+        .args(["check", "--color", "always"])
+        .run()
+        .ok()
+        .stdout_has("\x1b[");
+    Test::new()
+        .args(["check", "--color", "always", "--json"])
+        .run()
+        .ok()
+        .stdout_lacks("\x1b[");
+    Test::new()
+        .args(["check"])
+        .env("NO_COLOR", "1")
+        .run()
+        .ok()
+        .stdout_lacks("\x1b[");
+    Test::new()
+        .args(["check", "--color", "never"])
+        .run()
+        .ok()
+        .stdout_lacks("\x1b[");
+}
 
 /// Every command's arguments, and where its main table sits in its JSON.
 fn commands() -> Vec<(Vec<&'static str>, &'static str)> {
@@ -111,18 +301,24 @@ fn csv_of_rank_is_plain_numbers() {
         .ok()
         .stdout;
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(
-        lines[0],
-        "rank,code,name,amount,share_pct,cumulative_pct,basis"
+    // The first columns keep their places; the rest of the JSON row
+    // follows.
+    assert!(
+        lines[0].starts_with("rank,code,name,amount,share_pct,cumulative_pct,basis,cumulative_amount,amount_min,amount_max,rank_best,rank_worst"),
+        "{}",
+        lines[0]
     );
-    assert_eq!(
-        lines[1],
-        "1,PL,Poland,43700000000,29.13,29.13,commission-tentative"
+    assert!(
+        lines[1].starts_with("1,PL,Poland,43700000000,29.13,29.13,commission-tentative,43700000000,43700000000,43800000000,1,1,"),
+        "{}",
+        lines[1]
     );
     assert!(!out.contains('€'));
-    assert_eq!(
-        lines[19],
-        "19,DK,Denmark,46700000,0.03,99.96,commission-tentative"
+    assert!(
+        lines[19]
+            .starts_with("19,DK,Denmark,46700000,0.03,99.96,commission-tentative,149933700000,"),
+        "{}",
+        lines[19]
     );
     assert_eq!(lines.len(), 20);
 }
@@ -187,7 +383,7 @@ fn markdown_right_aligns_numbers() {
     assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|:---|");
     assert_eq!(
         lines[2],
-        "| 1 | PL | Poland | 43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
+        "| 1 | PL | Poland | ≈43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
     );
     let out = Test::new()
         .args(["table", "--format", "markdown"])
@@ -199,7 +395,7 @@ fn markdown_right_aligns_numbers() {
         "{out}"
     );
     assert!(
-        out.contains("| **total (19 members)** | **149,933,700,000** |"),
+        out.contains("| **total (19 members)** | **≈149,933,700,000** |"),
         "{out}"
     );
     let out = Test::new()
@@ -209,7 +405,7 @@ fn markdown_right_aligns_numbers() {
         .stdout;
     assert!(out.contains("|:---|:---|---:|:---|"), "{out}");
     assert!(
-        out.contains("| PL | Poland\\* | 43,700,000,000 | ██████████████████████████████ |"),
+        out.contains("| PL | Poland\\* | ≈43,700,000,000 | ██████████████████████████████ |"),
         "{out}"
     );
 }
@@ -227,230 +423,6 @@ fn json_flag_and_format_json_agree() {
         .args(["stats", "--json", "--format", "csv"])
         .run()
         .fails(2, "cannot be used with");
-}
-
-#[test]
-fn chart_has_one_line_per_member_within_the_width() {
-    let run = Test::new().args(["chart"]).run().ok();
-    let lines = run.lines();
-    assert_eq!(
-        lines.len(),
-        22,
-        "a heading, the unit, 19 bars and the footnote"
-    );
-    assert!(lines[21].starts_with("* not confirmed"));
-    assert!(lines[1].ends_with("amount (€)"));
-    assert!(lines[2].starts_with("PL Poland"));
-    assert!(lines[20].starts_with("DK Denmark"));
-    for line in &lines[1..21] {
-        assert_eq!(line.chars().count(), 80, "80 columns when piped: {line:?}");
-    }
-    // The largest bar is full, the smallest still visible.
-    assert_eq!(lines[2].matches('█').count(), 49);
-    assert!(lines[20].contains('▏'));
-    let run = Test::new()
-        .args(["chart", "--width", "60", "--top", "5", "--by", "share"])
-        .run()
-        .ok();
-    let lines = run.lines();
-    assert_eq!(
-        lines.len(),
-        9,
-        "heading, unit, 5 bars, the footnote, a note"
-    );
-    assert!(lines[2].ends_with("29.13%"));
-    assert!(lines[1..7].iter().all(|l| l.chars().count() == 60));
-    assert!(lines[8].starts_with("Not shown: BE, LT"), "{}", lines[8]);
-    Test::new()
-        .args(["chart", "--width", "5"])
-        .run()
-        .fails(2, "--width");
-    Test::new()
-        .args(["chart", "--color", "always"])
-        .run()
-        .ok()
-        .stdout_has("\x1b[34m");
-}
-
-#[test]
-fn chart_svg_is_well_formed_with_one_bar_per_member() {
-    let t = Test::new();
-    let path = t.dir().join("chart.svg");
-    let run = t
-        .args(["chart", "--svg", path.to_str().unwrap()])
-        .run()
-        .ok();
-    assert!(
-        run.stdout.contains("PL Poland"),
-        "the terminal chart still prints"
-    );
-    let svg = std::fs::read_to_string(&path).unwrap();
-    let doc = roxmltree::Document::parse(&svg).expect("valid XML");
-    let root = doc.root_element();
-    assert_eq!(root.tag_name().name(), "svg");
-    let bars: Vec<_> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("bar"))
-        .collect();
-    assert_eq!(bars.len(), 19);
-    assert_eq!(bars[0].attribute("data-code"), Some("PL"));
-    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
-    for expected in [
-        "Allocation by member",
-        "Poland (PL)",
-        "€43.7bn",
-        "€46.7m",
-        "€40bn",
-        "Fund ceiling: €150bn",
-    ] {
-        assert!(texts.contains(&expected), "SVG lacks {expected:?}");
-    }
-    assert!(
-        texts
-            .iter()
-            .any(|t| t.starts_with("Source: European Commission"))
-    );
-    // --svg - writes the SVG itself to stdout.
-    let out = Test::new()
-        .args(["chart", "--by", "per-capita", "--top", "3", "--svg", "-"])
-        .run()
-        .ok()
-        .stdout;
-    let doc = roxmltree::Document::parse(&out).expect("valid XML on stdout");
-    let bars = doc
-        .descendants()
-        .filter(|n| n.attribute("class") == Some("bar"))
-        .count();
-    assert_eq!(bars, 3);
-}
-
-#[test]
-fn chart_svg_escapes_names() {
-    let data = crate::support::table(
-        "100",
-        &[
-            ("AA", "Alpha & <Beta>", "60"),
-            ("BB", "\\\"Quoted\\\"", "30"),
-        ],
-    );
-    let out = Test::new()
-        .data(data)
-        .args(["chart", "--svg", "-"])
-        .run()
-        .ok()
-        .stdout;
-    let doc = roxmltree::Document::parse(&out).expect("valid XML");
-    assert!(
-        doc.descendants()
-            .any(|n| n.text() == Some("Alpha & <Beta> (AA)"))
-    );
-}
-
-#[test]
-fn chart_svg_to_an_unwritable_place_fails_cleanly() {
-    Test::new()
-        .args(["chart", "--svg", "/nonexistent-dir/chart.svg"])
-        .run()
-        .fails(
-            74,
-            "/nonexistent-dir/chart.svg: cannot write: no such file or directory",
-        );
-}
-
-#[test]
-fn completions_for_every_shell_mention_every_subcommand() {
-    let subcommands: Vec<String> = <safe::cli::Cli as clap::CommandFactory>::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let out = Test::new().args(["completions", shell]).run().ok().stdout;
-        for sub in &subcommands {
-            assert!(out.contains(sub.as_str()), "{shell} completion lacks {sub}");
-        }
-    }
-    Test::new()
-        .args(["completions", "tcsh"])
-        .run()
-        .fails(2, "tcsh");
-}
-
-#[test]
-fn man_page_mentions_every_subcommand() {
-    // roff writes '-' as '\-'.
-    let out = Test::new()
-        .args(["man"])
-        .run()
-        .ok()
-        .stdout
-        .replace("\\-", "-");
-    assert!(
-        out.starts_with(".ie") || out.contains(".TH safe"),
-        "roff: {}",
-        &out[..80]
-    );
-    for sub in <safe::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
-        assert!(
-            out.contains(sub.get_name()),
-            "man page lacks {}",
-            sub.get_name()
-        );
-    }
-}
-
-#[test]
-fn completions_and_man_need_no_table() {
-    Test::new()
-        .args(["--data", "missing.json", "man"])
-        .run()
-        .ok();
-    Test::new()
-        .args(["--data", "missing.json", "completions", "bash"])
-        .run()
-        .ok();
-}
-
-#[test]
-fn no_subcommand_gives_an_overview() {
-    Test::new()
-        .run()
-        .ok()
-        .stdout_has("€149,933,700,000")
-        .stdout_has("€66,300,000")
-        .stdout_has("#1 PL Poland")
-        .stdout_has("#3 FR France")
-        .stdout_has("51.06%")
-        .stdout_has("what-if");
-    let json = Test::new().args(["--json"]).run().ok().json();
-    assert_eq!(json["command"], "overview");
-    assert_eq!(text(&json["total"]["headroom"]), "66300000");
-    assert_eq!(json["largest"].as_array().unwrap().len(), 3);
-    assert!(
-        json["commands"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c["name"] == "per-capita")
-    );
-}
-
-#[test]
-fn every_command_has_help_with_examples() {
-    for sub in <safe::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
-        let name = sub.get_name();
-        let out = Test::new().args([name, "--help"]).run().ok().stdout;
-        assert!(out.contains("Examples:"), "{name} --help has no examples");
-        assert!(
-            out.lines().next().is_some_and(|l| !l.is_empty()),
-            "{name}: no summary"
-        );
-    }
-    Test::new()
-        .args(["stats", "--help"])
-        .run()
-        .ok()
-        .stdout_has("Gini")
-        .stdout_has("HHI");
 }
 
 #[test]
@@ -505,7 +477,7 @@ fn the_machine_contract_holds_for_every_command() {
             "{args:?}: a -0 in\n{}",
             json.stdout
         );
-        assert_eq!(json.json()["schema_version"], 2);
+        assert_eq!(json.json()["schema_version"], 3);
         let csv = Test::new().args(&args).args(["--format", "csv"]).run();
         let header = csv.stdout.lines().next().unwrap_or_default();
         for key in header.split(',') {
@@ -540,39 +512,6 @@ fn regex_lite_negative_zero(text: &str) -> bool {
         let before_ok = i == 0 || !text.as_bytes()[i - 1].is_ascii_digit();
         before_ok && !digits.starts_with(|c: char| c.is_ascii_digit())
     })
-}
-
-#[test]
-fn a_failing_check_never_has_a_positive_margin() {
-    let json = Test::new()
-        .args([
-            "check",
-            "--expect-total",
-            "150bn",
-            "--expect-members",
-            "20",
-            "--json",
-        ])
-        .run()
-        .code(1)
-        .json();
-    for check in json["checks"].as_array().unwrap() {
-        let margin: f64 = text(&check["margin"]).parse().unwrap();
-        if check["passed"] == false {
-            assert!(margin < 0.0, "{check}");
-        }
-    }
-    assert_eq!(text(&json["checks"][3]["difference"]), "-66300000");
-    assert_eq!(text(&json["checks"][2]["margin"]), "0");
-    // Tables show the figures in words; CSV carries them as numbers.
-    let table = Test::new().args(["check"]).run().ok().stdout;
-    assert!(!table.contains("margin"), "{table}");
-    assert!(table.contains("€13.41bn under the €90bn cap"), "{table}");
-    let csv = Test::new().args(["check", "--format", "csv"]).run().ok();
-    assert_eq!(
-        csv.lines()[0],
-        "id,reference,rule,passed,actual,limit,margin,unit"
-    );
 }
 
 #[test]

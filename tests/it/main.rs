@@ -1,19 +1,35 @@
-//! The integration tests: one test crate, one module per area, each
-//! running the real `safe` binary (through `support::Test`) or the
-//! library's public API.
+//! The integration tests: one test crate. Each file starts with a line
+//! saying what belongs in it: one file per command (`rank.rs`, `diff.rs`,
+//! …), and cross-cutting files for the command line (`cli.rs`), output
+//! formats (`formats.rs`), the truth of every human view (`truth.rs`),
+//! exact arithmetic (`exactness.rs`), rounded figures (`bounds.rs`),
+//! reading tables (`input.rs`), writing output (`files.rs`), hostile input
+//! (`hostile.rs`), CI (`ci.rs`), the code's own lists (`house.rs`),
+//! random tables (`properties.rs`) and the docs' examples (`docs.rs`).
+//! `support.rs` is the `Test` builder every file uses.
 
-mod analysis;
-mod bad_inputs;
+mod chart;
+mod check;
 mod ci;
 mod cli;
-mod core;
+mod diff;
+mod docs;
 mod editions;
 mod exactness;
-mod extremes;
+mod files;
 mod formats;
+mod hostile;
+mod input;
+mod overview;
+mod per_capita;
 mod properties;
-mod readme;
+mod rank;
 mod report;
 mod schema;
+mod shares;
+mod show;
+mod stats;
 mod support;
-mod trust;
+mod table;
+mod total;
+mod what_if;

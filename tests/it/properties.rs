@@ -1,11 +1,8 @@
-//! Property tests on random valid tables (1 to 2,000 members, amounts from
-//! €0.01 to €10¹⁵ with up to two decimals, many ties). Expected figures are
-//! computed independently, in integer cents.
+//! Random tables (proptest): totals, ranks, shares and fits hold for any table.
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use rust_decimal::Decimal;
-
 use safe::analysis::rank::rank_report;
 use safe::analysis::shares::{Base, Method, shares_report};
 use safe::analysis::total::total_report;
@@ -113,7 +110,7 @@ proptest! {
     ) {
         let data = load(&amounts, ceiling, &as_number);
         let of = if of_fund { Base::Fund } else { Base::Allocated };
-        let report = shares_report(&data, of, Method::LargestRemainder, precision).unwrap();
+        let report = shares_report(&data, of, Method::LargestRemainder, precision, None).unwrap();
         let unit = Decimal::new(1, precision);
         let sum: Decimal = report.members.iter().map(|m| m.share_pct).sum();
         prop_assert_eq!(sum, report.total_rounded_pct);
@@ -135,7 +132,7 @@ proptest! {
         precision in 0u32..=4,
     ) {
         let data = load(&amounts, ceiling, &as_number);
-        let report = shares_report(&data, Base::Fund, Method::Nearest, precision).unwrap();
+        let report = shares_report(&data, Base::Fund, Method::Nearest, precision, None).unwrap();
         let half = Decimal::new(5, precision + 1);
         for m in &report.members {
             prop_assert!((m.share_pct - m.share_exact_pct).abs() <= half);

@@ -1,12 +1,8 @@
-//! `safe report` (issue 12): a valid, self-contained HTML page whose
-//! figures are the other commands' figures; rendered in headless Chromium
-//! when it is installed (`.ci/run` installs it; without it the browser
-//! test says SKIPPED on stderr).
+//! Tests of `safe report`: the HTML page parsed, and rendered and audited in Chromium.
 
+use crate::support::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use crate::support::{Test, table, text};
 
 /// `43734100805` as the page prints it: `43,734,100,805`.
 fn grouped(amount: &str) -> String {

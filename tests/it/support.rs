@@ -237,3 +237,31 @@ pub fn fixture(path: &str) -> Vec<u8> {
     let full = format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
 }
+
+pub const REVISION: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/example-revision.json"
+);
+
+pub fn shell(script: &str) -> std::process::Output {
+    std::process::Command::new("sh")
+        .args(["-c", &script.replace("SAFE", env!("CARGO_BIN_EXE_safe"))])
+        .output()
+        .unwrap()
+}
+pub const COUNCIL: &str = "council-2026-02";
+
+/// The bundled table with `code`'s amount set to `amount` (an exact
+/// figure: its bounds are dropped).
+pub fn bundled_with(code: &str, amount: &str) -> String {
+    let mut table: serde_json::Value = serde_json::from_str(&bundled()).expect("bundled table");
+    for row in table["allocations"].as_array_mut().expect("rows") {
+        if row["code"] == code {
+            let row = row.as_object_mut().expect("a row");
+            row.insert("amount".into(), amount.into());
+            row.remove("min");
+            row.remove("max");
+        }
+    }
+    serde_json::to_string_pretty(&table).expect("JSON")
+}

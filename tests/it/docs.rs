@@ -1,7 +1,4 @@
-//! Every ```console block in README.md, CONTRIBUTING.md and docs/*.md is
-//! run: each `$ safe …` line is executed with the real binary and its
-//! stdout must match the lines that follow it. `SAFE_BLESS=1 cargo test
-//! --test it readme` rewrites the files with the current output instead.
+//! Every console example in README.md, CONTRIBUTING.md and docs/*.md runs and matches.
 
 use std::process::Command;
 

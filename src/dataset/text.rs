@@ -1,0 +1,121 @@
+//! What text from a data file may hold, and when two names are one.
+//!
+//! Text fields (names, sources, notes, the fund's and the edition's words)
+//! reach terminals, spreadsheets, Markdown, XML and HTML. A field is
+//! refused (exit 65, naming it and the code point) when it holds:
+//!
+//! * a control character (C0, DEL, C1), tab and line breaks included;
+//! * a bidirectional control (U+061C, U+200E, U+200F, U+202A–U+202E,
+//!   U+2066–U+2069): it can reverse the rest of a line, amounts included;
+//! * a noncharacter (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF): XML and HTML
+//!   cannot hold U+FFFE and U+FFFF, and HTML calls any of them an error;
+//! * a line or paragraph separator (U+2028, U+2029).
+//!
+//! Two names are the same member when a reader cannot tell them apart:
+//! compared after Unicode normalisation (NFC), without default-ignorable
+//! code points (zero-width spaces, joiners, variation selectors, soft
+//! hyphens), ignoring case. `Polánd` and `Poland` are two names.
+
+use icu_properties::props::{
+    BidiControl, BinaryProperty, DefaultIgnorableCodePoint, NoncharacterCodePoint,
+};
+
+/// Why a character may not stand in a text field, or `None` when it may.
+pub fn forbidden(c: char) -> Option<&'static str> {
+    if c.is_control() {
+        Some("a control character")
+    } else if c.is_ascii() {
+        None
+    } else if BidiControl::for_char(c) {
+        Some("a bidirectional control character")
+    } else if NoncharacterCodePoint::for_char(c) {
+        Some("a noncharacter")
+    } else if matches!(c, '\u{2028}' | '\u{2029}') {
+        Some("a line or paragraph separator")
+    } else {
+        None
+    }
+}
+
+/// Requires non-empty text in which every character may stand; `what`
+/// names the field in the error.
+pub fn check_text(text: &str, what: impl Fn() -> String) -> Result<(), String> {
+    if text.is_empty() {
+        return Err(format!("{} is empty", what()));
+    }
+    check_chars(text, what)
+}
+
+/// Requires that every character of `text` may stand in a text field.
+pub fn check_chars(text: &str, what: impl Fn() -> String) -> Result<(), String> {
+    let bad = if text.is_ascii() {
+        // ASCII's control characters, without decoding characters.
+        text.bytes()
+            .find(|&b| b < 0x20 || b == 0x7f)
+            .map(|b| (char::from(b), "a control character"))
+    } else {
+        text.chars().find_map(|c| forbidden(c).map(|why| (c, why)))
+    };
+    if let Some((c, why)) = bad {
+        return Err(format!(
+            "{} contains {why} (U+{:04X}); control, bidirectional-control and non-characters are \
+             not allowed in text fields",
+            what(),
+            u32::from(c)
+        ));
+    }
+    Ok(())
+}
+
+/// The name as a reader sees it, for comparing names: NFC, without
+/// default-ignorable code points, in lower case.
+pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    let visible: String = name
+        .chars()
+        .filter(|&c| !DefaultIgnorableCodePoint::for_char(c))
+        .collect();
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(&visible)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_a_reader_cannot_tell_apart_are_one() {
+        assert_eq!(name_key("Poland"), name_key("Po\u{200b}land"));
+        assert_eq!(name_key("POLAND"), name_key("poland"));
+        assert_eq!(name_key("Gre\u{301}ce"), name_key("Gréce"));
+        assert_eq!(name_key("Pol\u{ad}and"), name_key("Poland"));
+        assert_ne!(name_key("Polánd"), name_key("Poland"));
+    }
+
+    #[test]
+    fn what_text_may_hold() {
+        let what = || "name of PL".to_string();
+        assert!(check_text("Ελλάδα", what).is_ok());
+        for bad in [
+            "Pol\tand",
+            "a\u{202e}b",
+            "x\u{ffff}",
+            "x\u{fffe}",
+            "a\u{2066}b",
+            "a\u{2028}b",
+            "a\u{1b}[2J",
+        ] {
+            assert!(check_text(bad, what).is_err(), "{bad:?}");
+        }
+        let err = check_text("a\u{202e}b", what).unwrap_err();
+        assert!(
+            err.contains("bidirectional control character (U+202E)"),
+            "{err}"
+        );
+    }
+}
