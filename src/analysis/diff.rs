@@ -211,6 +211,8 @@ pub struct Side {
     pub headroom_max: Decimal,
     pub top3_min: Decimal,
     pub top3_max: Decimal,
+    pub top3_margin_min: Decimal,
+    pub top3_margin_max: Decimal,
     pub top3_within_cap_robust: Verdict,
     #[serde(skip)]
     pub figures: Precision,
@@ -241,6 +243,8 @@ impl Side {
             headroom_max: headroom.max,
             top3_min: art13.actual_min,
             top3_max: art13.actual_max,
+            top3_margin_min: sub(art13.limit, art13.actual_max, "the concentration margin")?,
+            top3_margin_max: sub(art13.limit, art13.actual_min, "the concentration margin")?,
             top3_within_cap_robust: art13.robust,
             figures: data.precision,
         })
@@ -273,12 +277,15 @@ pub struct SideChange {
     pub top3: Decimal,
     /// In percentage points.
     pub top3_pct_of_ceiling: Decimal,
+    pub top3_margin: Decimal,
     pub allocated_min: Decimal,
     pub allocated_max: Decimal,
     pub headroom_min: Decimal,
     pub headroom_max: Decimal,
     pub top3_min: Decimal,
     pub top3_max: Decimal,
+    pub top3_margin_min: Decimal,
+    pub top3_margin_max: Decimal,
 }
 
 /// The `diff` report (also the heart of `what-if`).
@@ -430,6 +437,17 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
         },
         "the change in the top three",
     )?;
+    let margin = Range {
+        min: n.top3_margin_min,
+        max: n.top3_margin_max,
+    }
+    .sub(
+        Range {
+            min: o.top3_margin_min,
+            max: o.top3_margin_max,
+        },
+        "the change in the margin",
+    )?;
     let change = SideChange {
         member_count: n.member_count as i64 - o.member_count as i64,
         allocated: sub(n.allocated, o.allocated, "the change in total")?,
@@ -440,12 +458,15 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             sub(n.top3_pct_of_ceiling, o.top3_pct_of_ceiling, "a change")?,
             PCT_PLACES,
         ),
+        top3_margin: sub(n.top3_margin, o.top3_margin, "the change in the margin")?,
         allocated_min: allocated.min,
         allocated_max: allocated.max,
         headroom_min: headroom.min,
         headroom_max: headroom.max,
         top3_min: top3.min,
         top3_max: top3.max,
+        top3_margin_min: margin.min,
+        top3_margin_max: margin.max,
     };
     Ok(DiffReport {
         old: o,

@@ -294,12 +294,17 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                 Column::text("reference", "ref."),
                 Column::text("rule", "check"),
                 Column::text("passed", "status"),
-                Column::text("robust", "within rounding").optional(),
+                Column::text("within_rounding", "within rounding")
+                    .human_only()
+                    .optional(),
                 Column::number("actual", "actual").machine_only(),
                 Column::number("limit", "limit").machine_only(),
                 Column::number("margin", "margin").machine_only(),
-                Column::number("difference", "difference").machine_only(),
                 Column::text("unit", "unit").machine_only(),
+                // Columns since schema 3 follow those of before.
+                Column::number("difference", "difference").machine_only(),
+                Column::text("robust", "robust").machine_only(),
+                Column::number("actual_pct_of_ceiling", "% of ceiling").machine_only(),
                 Column::number("actual_min", "min").machine_only(),
                 Column::number("actual_max", "max").machine_only(),
             ],
@@ -320,8 +325,10 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                         Cell::Number(c.actual),
                         Cell::Number(c.limit),
                         Cell::Number(c.margin),
-                        c.difference.map_or(Cell::Empty, Cell::Number),
                         Cell::text(c.unit.as_str()),
+                        c.difference.map_or(Cell::Empty, Cell::Number),
+                        Cell::Verdict(c.robust.as_str()),
+                        Cell::opt_pct(c.actual_pct_of_ceiling),
                         Cell::Number(c.actual_min),
                         Cell::Number(c.actual_max),
                     ]

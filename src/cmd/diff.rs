@@ -201,9 +201,12 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
             Column::money("new_amount", "after").precise(precision.amount),
             Column::money("change", "change").precise(precision.amount),
             Column::number("change_pct", "change %"),
-            Column::text("beyond_rounding", "vs rounding").optional(),
+            Column::text("vs_rounding", "vs rounding")
+                .human_only()
+                .optional(),
             Column::basis("old_basis", "basis before"),
             Column::basis("new_basis", "basis after"),
+            Column::text("beyond_rounding", "beyond rounding").machine_only(),
             Column::money("old_amount_min", "before min")
                 .precise(money)
                 .machine_only(),
@@ -222,6 +225,14 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
             Column::money("change_max", "change max")
                 .precise(money)
                 .machine_only(),
+            Column::money("old_range", "before within rounding")
+                .precise(money)
+                .human_only()
+                .range(),
+            Column::money("new_range", "after within rounding")
+                .precise(money)
+                .human_only()
+                .range(),
             Column::money("change_range", "change within rounding")
                 .precise(money)
                 .human_only()
@@ -259,12 +270,21 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
                 },
                 Cell::opt_basis(m.old_basis),
                 Cell::opt_basis(m.new_basis),
+                Cell::text(if m.beyond_rounding { "true" } else { "false" }),
                 opt(m.old_amount_min),
                 opt(m.old_amount_max),
                 opt(m.new_amount_min),
                 opt(m.new_amount_max),
                 Cell::Money(m.change_min),
                 Cell::Money(m.change_max),
+                match (m.old_amount_min, m.old_amount_max) {
+                    (Some(min), Some(max)) => Cell::range(min, max, Measure::Money),
+                    _ => Cell::Empty,
+                },
+                match (m.new_amount_min, m.new_amount_max) {
+                    (Some(min), Some(max)) => Cell::range(min, max, Measure::Money),
+                    _ => Cell::Empty,
+                },
                 Cell::range(m.change_min, m.change_max, Measure::Money),
             ]
         }),
@@ -367,6 +387,13 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
                 [n.top3, n.top3_min, n.top3_max],
                 [c.top3, c.top3_min, c.top3_max],
             ),
+            money_row(
+                "top3_margin",
+                "room under the 60% cap",
+                [o.top3_margin, o.top3_margin_min, o.top3_margin_max],
+                [n.top3_margin, n.top3_margin_min, n.top3_margin_max],
+                [c.top3_margin, c.top3_margin_min, c.top3_margin_max],
+            ),
             exact_row(
                 "top3_pct_of_ceiling",
                 "top 3, % of ceiling",
@@ -451,6 +478,12 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
                     (o.top3_min, o.top3_max),
                     (n.top3_min, n.top3_max),
                     (c.top3_min, c.top3_max),
+                ),
+                row(
+                    "room under the 60% cap",
+                    (o.top3_margin_min, o.top3_margin_max),
+                    (n.top3_margin_min, n.top3_margin_max),
+                    (c.top3_margin_min, c.top3_margin_max),
                 ),
                 vec![
                     Cell::text("60% cap"),

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::dataset::editions::{self, ALL};
 use crate::error::Result;
+use crate::export::view::Measure;
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 
 use super::{Ctx, Output};
@@ -34,6 +35,9 @@ pub struct EditionRow {
     pub allocated: Decimal,
     pub source: String,
     pub note: Option<String>,
+    /// The bounds of the total (its rounded figures' bounds added up).
+    pub allocated_min: Decimal,
+    pub allocated_max: Decimal,
 }
 
 /// The arguments of `safe editions` (none), with its help.
@@ -70,6 +74,8 @@ pub fn run<'c>(_args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
             allocated: data.allocated,
             source: edition.source,
             note: edition.note,
+            allocated_min: data.allocated_min,
+            allocated_max: data.allocated_max,
         });
     }
     let subject = Subject::of(&editions::load(&default)?);
@@ -87,21 +93,38 @@ impl Report for EditionsReport {
                 Column::number("member_count", "members"),
                 Column::number("confirmed", "confirmed"),
                 Column::money("allocated", "total"),
+                Column::money("allocated_range", "total within rounding")
+                    .human_only()
+                    .optional(),
                 Column::text("title", "title"),
+                Column::text("latest", "latest"),
+                Column::text("predecessor", "revises"),
+                Column::text("source", "source").machine_only(),
+                Column::text("note", "note").machine_only(),
+                Column::money("allocated_min", "total min").machine_only(),
+                Column::money("allocated_max", "total max").machine_only(),
             ],
             rows: self
                 .editions
                 .iter()
                 .map(|e| {
+                    let yes = |b: bool| Cell::key(b.to_string(), if b { "yes" } else { "" });
                     vec![
                         Cell::text(e.id),
-                        Cell::key(e.default.to_string(), if e.default { "yes" } else { "" }),
+                        yes(e.default),
                         Cell::text(&e.as_of),
                         Cell::text(&e.status),
                         Cell::Int(e.member_count as i64),
                         Cell::Int(e.confirmed as i64),
-                        Cell::Money(e.allocated),
+                        Cell::amount(e.allocated, e.allocated_min, e.allocated_max),
+                        Cell::range(e.allocated_min, e.allocated_max, Measure::Money),
                         Cell::text(e.title.clone().unwrap_or_default()),
+                        yes(e.latest),
+                        e.predecessor.map_or(Cell::Empty, Cell::text),
+                        Cell::text(&e.source),
+                        e.note.as_deref().map_or(Cell::Empty, Cell::text),
+                        Cell::Money(e.allocated_min),
+                        Cell::Money(e.allocated_max),
                     ]
                 })
                 .collect(),

@@ -53,54 +53,6 @@ impl Report for PerCapitaReport<'_> {
     fn view(&self) -> View<'_> {
         let p = self.figures;
         let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
-        let total_row = |label: String, t: &PerCapitaTotal| {
-            vec![
-                Cell::text(""),
-                Cell::text(""),
-                Cell::text(label),
-                Cell::amount(t.amount, t.amount_min, t.amount_max),
-                people(Some(t.population)),
-                Cell::opt_euros(t.per_capita),
-            ]
-        };
-        // A total adds up the rows it names that have a population figure.
-        let figures = |rows: usize, with: usize| {
-            if rows == with {
-                String::new()
-            } else {
-                format!("; {with} with a population figure")
-            }
-        };
-        let (rows, of) = (self.members.len(), self.member_count);
-        let members = crate::words::members;
-        let mut footer = Vec::new();
-        if rows < of {
-            footer.push(total_row(
-                format!(
-                    "shown ({rows} of {}{})",
-                    members(of),
-                    figures(rows, self.shown.member_count)
-                ),
-                &self.shown,
-            ));
-            footer.push(total_row(
-                format!(
-                    "all {}{}",
-                    members(of),
-                    figures(of, self.total.member_count)
-                ),
-                &self.total,
-            ));
-        } else {
-            footer.push(total_row(
-                format!(
-                    "together ({}{})",
-                    members(of),
-                    figures(of, self.total.member_count)
-                ),
-                &self.total,
-            ));
-        }
         let table = Grid {
             columns: [
                 member_columns(p),
@@ -164,9 +116,66 @@ impl Report for PerCapitaReport<'_> {
                 ]);
                 row
             }),
-            footer,
-        }
-        .padded();
+            footer: Vec::new(),
+        };
+        let total = |label: String, t: &PerCapitaTotal| {
+            let range = |min: Option<Decimal>, max: Option<Decimal>| match (min, max) {
+                (Some(min), Some(max)) => Cell::range(min, max, Measure::Euros),
+                _ => Cell::Empty,
+            };
+            vec![
+                ("name", Cell::text(label)),
+                ("amount", Cell::amount(t.amount, t.amount_min, t.amount_max)),
+                ("population", people(Some(t.population))),
+                ("per_capita", Cell::opt_euros(t.per_capita)),
+                (
+                    "amount_range",
+                    Cell::range(t.amount_min, t.amount_max, Measure::Money),
+                ),
+                (
+                    "per_capita_range",
+                    range(t.per_capita_min, t.per_capita_max),
+                ),
+            ]
+        };
+        // A total adds up the rows it names that have a population figure.
+        let figures = |rows: usize, with: usize| {
+            if rows == with {
+                String::new()
+            } else {
+                format!("; {with} with a population figure")
+            }
+        };
+        let (rows, of) = (self.members.len(), self.member_count);
+        let members = crate::words::members;
+        let table = if rows < of {
+            table
+                .with_total(total(
+                    format!(
+                        "shown ({rows} of {}{})",
+                        members(of),
+                        figures(rows, self.shown.member_count)
+                    ),
+                    &self.shown,
+                ))
+                .with_total(total(
+                    format!(
+                        "all {}{}",
+                        members(of),
+                        figures(of, self.total.member_count)
+                    ),
+                    &self.total,
+                ))
+        } else {
+            table.with_total(total(
+                format!(
+                    "together ({}{})",
+                    members(of),
+                    figures(of, self.total.member_count)
+                ),
+                &self.total,
+            ))
+        };
         let mut blocks = vec![
             Block::Grid(table),
             Block::Note(format!("Population: {}.", self.population_source)),

@@ -64,8 +64,13 @@ pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
         columns: [
             member_columns(p),
             vec![
+                // People read the running total beside the amount; CSV
+                // keeps its columns where they were.
+                Column::money("cumulative_amount", "cumulative")
+                    .precise(p.amount)
+                    .human_only(),
                 Column::number("share_pct", "share of ceiling"),
-                Column::number("cumulative_pct", "cumulative"),
+                Column::number("cumulative_pct", "cumulative share"),
                 Column::basis("basis", "basis"),
                 Column::money("cumulative_amount", "cumulative")
                     .precise(p.amount)
@@ -101,6 +106,10 @@ pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
                 Column::number("cumulative_range", "cumulative within rounding")
                     .human_only()
                     .range(),
+                Column::money("cumulative_amount_range", "cumulative within rounding")
+                    .precise(p.money())
+                    .human_only()
+                    .range(),
             ],
         ]
         .concat(),
@@ -112,11 +121,19 @@ pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
                 m.name,
                 Cell::amount(m.amount, m.amount_min, m.amount_max),
             );
+            let cumulative = || {
+                Cell::amount(
+                    m.cumulative_amount,
+                    m.cumulative_amount_min,
+                    m.cumulative_amount_max,
+                )
+            };
             row.extend([
+                cumulative(),
                 Cell::Pct(m.share_pct),
                 Cell::Pct(m.cumulative_pct),
                 Cell::Basis(m.basis),
-                Cell::Money(m.cumulative_amount),
+                cumulative(),
                 Cell::Money(m.amount_min),
                 Cell::Money(m.amount_max),
                 Cell::Int(m.rank_best as i64),
@@ -135,6 +152,11 @@ pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
                 ),
                 Cell::range(m.share_min_pct, m.share_max_pct, Measure::Pct),
                 Cell::range(m.cumulative_min_pct, m.cumulative_max_pct, Measure::Pct),
+                Cell::range(
+                    m.cumulative_amount_min,
+                    m.cumulative_amount_max,
+                    Measure::Money,
+                ),
             ]);
             row
         }),

@@ -64,38 +64,6 @@ impl Report for SharesReport<'_> {
             Method::LargestRemainder => "largest remainder",
         };
         let p = self.figures;
-        let total_row =
-            |label: String, amount: Decimal, min: Decimal, max: Decimal, share: Decimal| {
-                vec![
-                    Cell::text(""),
-                    Cell::text(""),
-                    Cell::text(label),
-                    Cell::amount(amount, min, max),
-                    Cell::Pct(share),
-                ]
-            };
-        let shown = &self.shown;
-        let mut footer = Vec::new();
-        if shown.member_count < self.member_count {
-            footer.push(total_row(
-                crate::words::subtotal_label(shown.member_count, self.member_count, "member"),
-                shown.amount,
-                shown.amount_min,
-                shown.amount_max,
-                shown.share_pct,
-            ));
-        }
-        footer.push(total_row(
-            if shown.member_count < self.member_count {
-                crate::words::all_label(self.member_count, "member")
-            } else {
-                crate::words::subtotal_label(self.member_count, self.member_count, "member")
-            },
-            self.allocated,
-            self.allocated_min,
-            self.allocated_max,
-            self.total_rounded_pct,
-        ));
         let table = Grid {
             columns: [
                 member_columns(p),
@@ -154,9 +122,42 @@ impl Report for SharesReport<'_> {
                 ]);
                 row
             }),
-            footer,
-        }
-        .padded();
+            footer: Vec::new(),
+        };
+        let total = |label: String, amount: Decimal, min: Decimal, max: Decimal, share: Decimal| {
+            vec![
+                ("name", Cell::text(label)),
+                ("amount", Cell::amount(amount, min, max)),
+                ("share_pct", Cell::Pct(share)),
+                ("amount_range", Cell::range(min, max, Measure::Money)),
+            ]
+        };
+        let shown = &self.shown;
+        let table = if shown.member_count < self.member_count {
+            table
+                .with_total(total(
+                    crate::words::subtotal_label(shown.member_count, self.member_count, "member"),
+                    shown.amount,
+                    shown.amount_min,
+                    shown.amount_max,
+                    shown.share_pct,
+                ))
+                .with_total(total(
+                    crate::words::all_label(self.member_count, "member"),
+                    self.allocated,
+                    self.allocated_min,
+                    self.allocated_max,
+                    self.total_rounded_pct,
+                ))
+        } else {
+            table.with_total(total(
+                crate::words::subtotal_label(self.member_count, self.member_count, "member"),
+                self.allocated,
+                self.allocated_min,
+                self.allocated_max,
+                self.total_rounded_pct,
+            ))
+        };
         let exact = if self.total_min_pct == self.total_max_pct {
             format!("{}%", self.total_exact_pct)
         } else {

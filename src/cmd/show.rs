@@ -42,14 +42,14 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     ))
 }
 
-fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>, sign: i64) -> Vec<Cell<'a>> {
+fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>) -> Vec<Cell<'a>> {
     vec![
         Cell::text(position),
         Cell::Int(n.rank as i64),
         Cell::text(n.code),
         Cell::text(n.name),
         Cell::Money(n.amount),
-        Cell::money_change(n.gap * rust_decimal::Decimal::from(sign)),
+        Cell::Money(n.gap),
     ]
 }
 
@@ -82,15 +82,22 @@ impl Report for MemberReport<'_> {
                     self.rank.to_string(),
                     format!("{} of {}", self.rank, self.member_count),
                 ),
-                range: Cell::range(
-                    Decimal::from(self.rank_best),
-                    Decimal::from(self.rank_worst),
-                    Measure::Count,
-                ),
+                // A rounded amount whose rank cannot change says so,
+                // rather than leave the cell blank.
+                range: if self.rank_best == self.rank_worst && self.amount_min != self.amount_max {
+                    Cell::Text(format!("{} whatever the rounding", self.rank).into())
+                } else {
+                    Cell::range(
+                        Decimal::from(self.rank_best),
+                        Decimal::from(self.rank_worst),
+                        Measure::Count,
+                    )
+                },
                 min: Cell::Int(self.rank_best as i64),
                 max: Cell::Int(self.rank_worst as i64),
             }
             .row("rank", "rank"),
+            FigureRow::count(self.member_count).row("member_count", "members"),
             pct(
                 self.share_of_ceiling_pct,
                 self.share_of_ceiling_min_pct,
@@ -130,10 +137,10 @@ impl Report for MemberReport<'_> {
         };
         let mut neighbours = Vec::new();
         if let Some(n) = &self.above {
-            neighbours.push(neighbour_row("above", n, 1));
+            neighbours.push(neighbour_row("above", n));
         }
         if let Some(n) = &self.below {
-            neighbours.push(neighbour_row("below", n, -1));
+            neighbours.push(neighbour_row("below", n));
         }
         let mut blocks = vec![
             Block::Heading(format!("{} ({})", self.name, self.code)),
@@ -147,7 +154,7 @@ impl Report for MemberReport<'_> {
                     Column::text("code", "code"),
                     Column::text("name", "member"),
                     Column::money("amount", "amount").precise(p.amount),
-                    Column::money("gap", "difference").precise(p.amount),
+                    Column::money("gap", "gap").precise(p.amount),
                 ],
                 rows: neighbours.into(),
                 footer: Vec::new(),

@@ -117,6 +117,22 @@ impl Report for StatsReport<'_> {
                 ],
             ));
         }
+        let c = &self.concentration;
+        rows.push(row(
+            "top3_cap".into(),
+            format!(
+                "{}% cap (Art. 13)",
+                crate::analysis::check::CONCENTRATION_CAP_PCT
+            ),
+            stated(Cell::MoneyAt(c.limit, money)),
+            no_shares(),
+        ));
+        rows.push(row(
+            "top3_margin".into(),
+            "room under the cap".into(),
+            stated(Cell::money_change(c.margin)),
+            no_shares(),
+        ));
         rows.push(row(
             "hhi".into(),
             "HHI (0–10,000)".into(),
@@ -129,7 +145,6 @@ impl Report for StatsReport<'_> {
             stated(Cell::Number(self.gini)),
             no_shares(),
         ));
-        let c = &self.concentration;
         let mut blocks = vec![
             Block::Grid(Grid {
                 columns: vec![

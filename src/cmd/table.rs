@@ -51,73 +51,71 @@ impl Report for TableReport<'_> {
 
     fn view(&self) -> View<'_> {
         let p = self.figures;
-        let total_row = |label: String, amount: Decimal, min: Decimal, max: Decimal| {
+        let grid = Grid {
+            columns: vec![
+                Column::text("code", "code"),
+                Column::text("name", "member"),
+                Column::money("amount", "amount").precise(p.amount),
+                Column::basis("basis", "basis"),
+                Column::text("decided", "decided").optional(),
+                Column::money("prefinancing", "pre-financing")
+                    .precise(p.prefinancing)
+                    .optional(),
+                Column::text("source", "source").machine_only(),
+                Column::text("note", "note").machine_only(),
+                Column::money("amount_min", "min")
+                    .precise(p.money())
+                    .machine_only(),
+                Column::money("amount_max", "max")
+                    .precise(p.money())
+                    .machine_only(),
+                Column::money("amount_range", "amount within rounding")
+                    .precise(p.money())
+                    .human_only()
+                    .range(),
+            ],
+            rows: Rows::lazy(self.allocations.len(), move |i| {
+                let a = self.allocations[i];
+                let p = a.provenance.as_deref();
+                vec![
+                    Cell::text(a.code.as_str()),
+                    Cell::text(a.name.as_str()),
+                    Cell::amount(a.amount, a.min, a.max),
+                    Cell::Basis(a.basis),
+                    opt_text(p.and_then(|p| p.decided.as_deref())),
+                    Cell::opt_money(p.and_then(|p| p.prefinancing)),
+                    opt_text(p.and_then(|p| p.source.as_deref())),
+                    opt_text(p.and_then(|p| p.note.as_deref())),
+                    Cell::Money(a.min),
+                    Cell::Money(a.max),
+                    Cell::range(a.min, a.max, Measure::Money),
+                ]
+            }),
+            footer: Vec::new(),
+        };
+        let total = |label: String, amount: Decimal, min: Decimal, max: Decimal| {
             vec![
-                Cell::text(""),
-                Cell::text(label),
-                Cell::amount(amount, min, max),
+                ("name", Cell::text(label)),
+                ("amount", Cell::amount(amount, min, max)),
+                ("amount_range", Cell::range(min, max, Measure::Money)),
             ]
         };
-        let cut = self.shown.member_count < self.member_count;
-        let mut footer = vec![total_row(
-            crate::words::subtotal_label(self.shown.member_count, self.member_count, "member"),
-            self.shown.amount,
-            self.shown.amount_min,
-            self.shown.amount_max,
-        )];
-        if cut {
-            footer.push(total_row(
+        let shown = &self.shown;
+        let mut grid = grid.with_total(total(
+            crate::words::subtotal_label(shown.member_count, self.member_count, "member"),
+            shown.amount,
+            shown.amount_min,
+            shown.amount_max,
+        ));
+        if shown.member_count < self.member_count {
+            grid = grid.with_total(total(
                 crate::words::all_label(self.member_count, "member"),
                 self.allocated,
                 self.allocated_min,
                 self.allocated_max,
             ));
         }
-        let blocks = vec![Block::Grid(
-            Grid {
-                columns: vec![
-                    Column::text("code", "code"),
-                    Column::text("name", "member"),
-                    Column::money("amount", "amount").precise(p.amount),
-                    Column::basis("basis", "basis"),
-                    Column::text("decided", "decided").optional(),
-                    Column::money("prefinancing", "pre-financing")
-                        .precise(p.prefinancing)
-                        .optional(),
-                    Column::text("source", "source").machine_only(),
-                    Column::text("note", "note").machine_only(),
-                    Column::money("amount_min", "min")
-                        .precise(p.money())
-                        .machine_only(),
-                    Column::money("amount_max", "max")
-                        .precise(p.money())
-                        .machine_only(),
-                    Column::money("amount_range", "amount within rounding")
-                        .precise(p.money())
-                        .human_only()
-                        .range(),
-                ],
-                rows: Rows::lazy(self.allocations.len(), move |i| {
-                    let a = self.allocations[i];
-                    let p = a.provenance.as_deref();
-                    vec![
-                        Cell::text(a.code.as_str()),
-                        Cell::text(a.name.as_str()),
-                        Cell::amount(a.amount, a.min, a.max),
-                        Cell::Basis(a.basis),
-                        opt_text(p.and_then(|p| p.decided.as_deref())),
-                        Cell::opt_money(p.and_then(|p| p.prefinancing)),
-                        opt_text(p.and_then(|p| p.source.as_deref())),
-                        opt_text(p.and_then(|p| p.note.as_deref())),
-                        Cell::Money(a.min),
-                        Cell::Money(a.max),
-                        Cell::range(a.min, a.max, Measure::Money),
-                    ]
-                }),
-                footer,
-            }
-            .padded(),
-        )];
+        let blocks = vec![Block::Grid(grid)];
         View { blocks }
     }
 }

@@ -79,7 +79,7 @@ impl Survey {
                     _ => {}
                 }
                 rounded |= matches!(cell, Cell::Rounded(_));
-                filled[i] |= in_body && !cell.is_blank();
+                filled[i] |= !cell.is_blank();
             }
             if in_body {
                 let value = chart_value(table, row);

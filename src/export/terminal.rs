@@ -175,6 +175,16 @@ fn longest_word(text: &str) -> usize {
     text.split(' ').map(display_width).max().unwrap_or(0)
 }
 
+/// The width of the longest word of `text` that holds a digit (a number
+/// a column must keep whole).
+fn longest_number(text: &str) -> usize {
+    text.split(' ')
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .map(display_width)
+        .max()
+        .unwrap_or(0)
+}
+
 /// A table laid out by comfy-table (colour, or a width to fit), with its
 /// footnotes.
 fn grid_text(table: Grid<'_>, style: Style) -> String {
@@ -223,8 +233,9 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
             let cell = if table.columns[i].numeric {
                 cells.map(|t| display_width(t)).max().unwrap_or(0)
             } else {
+                // Text wraps at spaces, but a number in it never splits.
                 cells
-                    .map(|t| display_width(t).min(MIN_TEXT_WIDTH))
+                    .map(|t| display_width(t).min(MIN_TEXT_WIDTH).max(longest_number(t)))
                     .max()
                     .unwrap_or(0)
             };

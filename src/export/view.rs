@@ -38,13 +38,16 @@ pub struct Grid<'a> {
 }
 
 impl<'a> Grid<'a> {
-    /// The grid with its footer rows filled with blank cells up to the
-    /// columns (a total row names only the cells it adds up).
-    pub fn padded(mut self) -> Self {
-        let width = self.columns.len();
-        for row in &mut self.footer {
-            row.resize(width, Cell::text(""));
+    /// The grid with a total row: `cells` under the columns of those keys,
+    /// blank elsewhere.
+    pub fn with_total(mut self, cells: Vec<(&str, Cell<'a>)>) -> Self {
+        let mut row: Vec<Cell<'a>> = vec![Cell::text(""); self.columns.len()];
+        for (key, cell) in cells {
+            if let Some(i) = self.columns.iter().position(|c| c.key == key) {
+                row[i] = cell;
+            }
         }
+        self.footer.push(row);
         self
     }
 
@@ -372,7 +375,11 @@ impl<'a> Cell<'a> {
     /// Whether the cell holds nothing worth a column (empty, or a basis
     /// the table does not state).
     pub fn is_blank(&self) -> bool {
-        matches!(self, Cell::Empty | Cell::Basis(Basis::Unstated))
+        match self {
+            Cell::Empty | Cell::Basis(Basis::Unstated) => true,
+            Cell::Text(t) => t.is_empty(),
+            _ => false,
+        }
     }
 
     /// The number a cell holds, if any.

@@ -378,12 +378,12 @@ fn markdown_right_aligns_numbers() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "| # | code | member | amount (€) | share of ceiling | cumulative | basis |"
+        "| # | code | member | amount (€) | cumulative (€) | share of ceiling | cumulative share | basis |"
     );
-    assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|:---|");
+    assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|---:|:---|");
     assert_eq!(
         lines[2],
-        "| 1 | PL | Poland | ≈43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
+        "| 1 | PL | Poland | ≈43,700,000,000 | ≈43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
     );
     let out = Test::new()
         .args(["table", "--format", "markdown"])

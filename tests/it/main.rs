@@ -32,4 +32,5 @@ mod stats;
 mod support;
 mod table;
 mod total;
+mod truth;
 mod what_if;
