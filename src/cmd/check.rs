@@ -193,6 +193,14 @@ pub fn detail(c: &Check) -> String {
     text + &within_rounding(c)
 }
 
+/// Codes separated by spaces (a list in one CSV cell).
+fn codes(list: &[crate::dataset::Text]) -> String {
+    list.iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How many members a check's one-line detail names before it counts the
 /// rest.
 const LISTED: usize = 5;
@@ -307,6 +315,9 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                 Column::number("actual_pct_of_ceiling", "% of ceiling").machine_only(),
                 Column::number("actual_min", "min").machine_only(),
                 Column::number("actual_max", "max").machine_only(),
+                // JSON's lists, as codes separated by spaces.
+                Column::text("members", "members").machine_only(),
+                Column::text("tied", "tied").machine_only(),
             ],
             rows: report
                 .checks
@@ -331,6 +342,8 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                         Cell::opt_pct(c.actual_pct_of_ceiling),
                         Cell::Number(c.actual_min),
                         Cell::Number(c.actual_max),
+                        Cell::Text(codes(&c.members).into()),
+                        Cell::Text(codes(&c.tied).into()),
                     ]
                 })
                 .collect(),

@@ -53,15 +53,117 @@ fn pages(cmd: &Command) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(pages)
 }
 
+/// A page: clap_mangen's sections, with a SYNOPSIS that names each
+/// option's value and the examples under EXAMPLES.
 fn render(cmd: Command) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(cmd)
+    let man = clap_mangen::Man::new(cmd.clone())
         .date(DATE)
         .source(format!("safe {}", env!("CARGO_PKG_VERSION")))
-        .manual("User Commands")
-        .render(&mut out)
-        .map_err(|e| Error::internal(format!("cannot render the man page: {e}")))?;
-    Ok(out)
+        .manual("User Commands");
+    let mut out = Vec::new();
+    let section = |f: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>, out: &mut Vec<u8>| {
+        f(out).map_err(|e| Error::internal(format!("cannot render the man page: {e}")))
+    };
+    section(&|o| man.render_title(o), &mut out)?;
+    section(&|o| man.render_name_section(o), &mut out)?;
+    out.extend_from_slice(synopsis(&cmd).as_bytes());
+    section(&|o| man.render_description_section(o), &mut out)?;
+    section(&|o| man.render_options_section(o), &mut out)?;
+    if cmd.has_subcommands() {
+        section(&|o| man.render_subcommands_section(o), &mut out)?;
+    }
+    if let Some(examples) = cmd.get_after_help() {
+        out.extend_from_slice(examples_section(&examples.to_string()).as_bytes());
+    }
+    section(&|o| man.render_version_section(o), &mut out)?;
+    Ok(once_preamble(out))
+}
+
+/// The page with the string definitions each section repeats kept once,
+/// at the top.
+fn once_preamble(page: Vec<u8>) -> Vec<u8> {
+    const PREAMBLE: &str = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
+    let text = String::from_utf8_lossy(&page);
+    let rest = text.replace(PREAMBLE, "");
+    format!("{PREAMBLE}{rest}").into_bytes()
+}
+
+/// Text for roff: backslashes and hyphens escaped, no line starting with
+/// a control character.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// SYNOPSIS: the command, then each option with its value's name
+/// (`[--data FILE]`), then the positional arguments.
+fn synopsis(cmd: &Command) -> String {
+    let name = cmd.get_bin_name().unwrap_or_else(|| cmd.get_name());
+    let mut line = format!(".SH SYNOPSIS\n\\fB{}\\fR", roff_text(name));
+    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let value = || {
+            arg.get_value_names()
+                .map(|v| v.join(" "))
+                .unwrap_or_else(|| arg.get_id().as_str().to_uppercase())
+        };
+        let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values());
+        if arg.is_positional() {
+            continue;
+        }
+        let flag = match (arg.get_short(), arg.get_long()) {
+            (Some(s), Some(l)) => format!("\\fB\\-{s}\\fR|\\fB\\-\\-{}\\fR", roff_text(l)),
+            (None, Some(l)) => format!("\\fB\\-\\-{}\\fR", roff_text(l)),
+            (Some(s), None) => format!("\\fB\\-{s}\\fR"),
+            (None, None) => continue,
+        };
+        let value = if takes_value {
+            format!(" \\fI{}\\fR", roff_text(&value()))
+        } else {
+            String::new()
+        };
+        let (open, close) = if arg.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        line.push_str(&format!(" {open}{flag}{value}{close}"));
+    }
+    for arg in cmd.get_positionals().filter(|a| !a.is_hide_set()) {
+        let value = arg
+            .get_value_names()
+            .map(|v| v.join(" "))
+            .unwrap_or_else(|| arg.get_id().as_str().to_uppercase());
+        let (open, close) = if arg.is_required_set() {
+            ("", "")
+        } else {
+            ("[", "]")
+        };
+        line.push_str(&format!(" {open}\\fI{}\\fR{close}", roff_text(&value)));
+    }
+    if cmd.has_subcommands() {
+        line.push_str(" \\fICOMMAND\\fR");
+    }
+    line.push('\n');
+    line
+}
+
+/// EXAMPLES: the help's examples, one per line, as written.
+fn examples_section(after_help: &str) -> String {
+    let mut out = String::from(".SH EXAMPLES\n.nf\n");
+    for line in after_help.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.ends_with(':') && !line.starts_with("safe") {
+            continue;
+        }
+        out.push_str(&roff_text(line));
+        out.push('\n');
+    }
+    out.push_str(".fi\n");
+    out
 }
 
 /// safe(1), with a SEE ALSO section naming every command's page.

@@ -1,6 +1,7 @@
 //! CSV (RFC 4180, via the `csv` crate): the report's main table with a
 //! header row of stable snake_case keys and raw exact numbers (no thousands
-//! separators, no currency signs, no footer rows).
+//! separators, no currency signs, no footer rows), after a UTF-8
+//! byte-order mark with `--bom`.
 
 use std::io::Write;
 
@@ -62,6 +63,11 @@ impl Exporter for Csv {
         let Some(grid) = chosen(&grids, frame.style.part) else {
             return Ok(());
         };
+        // `--bom`: spreadsheets that guess the encoding read UTF-8 only
+        // after its byte-order mark (Türkiye, not mojibake).
+        if frame.style.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         let mut writer = csv::Writer::from_writer(out);
         let shown: Vec<bool> = grid.columns.iter().map(|c| c.machine).collect();
         writer

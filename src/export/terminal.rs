@@ -27,6 +27,12 @@ const MAX_CELL_CHARS: usize = 4_096;
 
 /// The narrowest a text column gets when a table must fit a width.
 const MIN_TEXT_WIDTH: usize = 10;
+/// Words up to this width are kept whole when a column wraps (longer ones,
+/// such as a long name, may split).
+const MAX_WHOLE_WORD: usize = 16;
+
+/// The narrowest bar (and label) a chart line keeps.
+const MIN_BAR: usize = 6;
 
 /// The longest label a chart line shows (the full name is in tables and
 /// JSON).
@@ -75,7 +81,8 @@ fn wrapped(text: &str, style: Style) -> String {
             text,
             textwrap::Options::new(width)
                 .break_words(false)
-                .word_separator(textwrap::WordSeparator::AsciiSpace),
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
         ),
         _ => text.to_string(),
     }
@@ -233,9 +240,15 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
             let cell = if table.columns[i].numeric {
                 cells.map(|t| display_width(t)).max().unwrap_or(0)
             } else {
-                // Text wraps at spaces, but a number in it never splits.
+                // Text wraps at spaces, but a number in it never splits,
+                // nor a word of ordinary length.
                 cells
-                    .map(|t| display_width(t).min(MIN_TEXT_WIDTH).max(longest_number(t)))
+                    .map(|t| {
+                        display_width(t)
+                            .min(MIN_TEXT_WIDTH)
+                            .max(longest_number(t))
+                            .max(longest_word(t).min(MAX_WHOLE_WORD))
+                    })
                     .max()
                     .unwrap_or(0)
             };
@@ -243,6 +256,13 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
         })
         .collect();
     let footer_start = table.rows.len();
+    if let Some(width) = style.width {
+        // Columns, each at its narrowest, with borders and padding.
+        let least: usize = narrowest.iter().map(|w| w + 3).sum::<usize>() + 1;
+        if least > width {
+            return records(&headers, texts, footer_start, &footnotes, style, width);
+        }
+    }
     for (i, (row, text)) in table.all_rows().zip(texts).enumerate() {
         grid.add_row(row.iter().zip(text).enumerate().map(|(col, (cell, text))| {
             let mut out = TableCell::new(text);
@@ -283,6 +303,74 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
     out
 }
 
+/// A table too wide for `width` even at its narrowest, as records (as
+/// psql's expanded display): one block per row, a line per column, the
+/// header on the left and the figure whole on the right.
+fn records(
+    headers: &[String],
+    texts: Vec<Vec<String>>,
+    footer_start: usize,
+    footnotes: &[String],
+    style: Style,
+    width: usize,
+) -> String {
+    let wrap = |text: &str, width: usize| -> Vec<String> {
+        textwrap::wrap(
+            text,
+            textwrap::Options::new(width.max(1))
+                .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        )
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+    };
+    // Figures keep their width; headers wrap to what is left.
+    let widest_number = texts
+        .iter()
+        .flatten()
+        .map(|t| longest_number(t))
+        .max()
+        .unwrap_or(0);
+    let longest_header = headers.iter().map(|h| display_width(h)).max().unwrap_or(0);
+    let label = longest_header.min(width.saturating_sub(widest_number + 3).max(MIN_TEXT_WIDTH));
+    let label = headers
+        .iter()
+        .flat_map(|h| wrap(h, label))
+        .map(|l| display_width(&l))
+        .max()
+        .unwrap_or(0);
+    let value_width = width.saturating_sub(label + 3).max(MIN_TEXT_WIDTH);
+    let mut out = String::new();
+    for (i, row) in texts.into_iter().enumerate() {
+        let title = if i < footer_start {
+            format!("─[ row {} ]", i + 1)
+        } else {
+            "─[ total ]".to_string()
+        };
+        out.push_str(&title);
+        out.push_str(&"─".repeat(width.saturating_sub(display_width(&title))));
+        out.push('\n');
+        for (header, text) in headers.iter().zip(row) {
+            let heads = wrap(header, label);
+            let values = wrap(&text, value_width);
+            for n in 0..heads.len().max(values.len()) {
+                let head = heads.get(n).map_or("", String::as_str);
+                let value = values.get(n).map_or("", String::as_str);
+                let line = format!("{} │ {value}", pad_right(head, label));
+                out.push_str(line.trim_end());
+                out.push('\n');
+            }
+        }
+    }
+    for note in footnotes {
+        out.push_str(&wrapped(note, style));
+        out.push('\n');
+    }
+    out
+}
+
 /// `text` with spaces after it up to `width` characters.
 fn pad_right(text: &str, width: usize) -> String {
     let mut out = text.to_string();
@@ -317,11 +405,26 @@ fn chart_label(table: &Grid<'_>, texts: &[String]) -> String {
         }
         label.push_str(text);
     }
-    if label.chars().count() > MAX_CHART_LABEL {
-        label = label.chars().take(MAX_CHART_LABEL - 1).collect();
-        label.push('…');
+    cut_to(label, MAX_CHART_LABEL)
+}
+
+/// `label` cut to `width` columns, an ellipsis marking the cut.
+fn cut_to(label: String, width: usize) -> String {
+    if display_width(&label) <= width {
+        return label;
     }
-    label
+    let mut out = String::new();
+    let mut used = 0;
+    for c in label.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// Draws a chart, written line by line after a first pass that measures
@@ -342,11 +445,12 @@ fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result
         label_width = label_width.max(display_width(&chart_label(table, &texts)));
         value_width = value_width.max(texts.get(column).map_or(0, |v| display_width(v)));
     }
-    let bar_width = style
-        .width
-        .unwrap_or(80)
-        .saturating_sub(label_width + value_width + 4)
-        .max(10);
+    // The bar gets what the width leaves, and at least MIN_BAR; when even
+    // that does not fit, labels are cut (values never are).
+    let width = style.width.unwrap_or(80);
+    let room = width.saturating_sub(value_width + 4);
+    let bar_width = room.saturating_sub(label_width).max(MIN_BAR);
+    let label_width = label_width.min(room.saturating_sub(bar_width).max(MIN_BAR));
     // Padding is written out rather than given to `format!` as a width:
     // a width over 65,535 makes `format!` panic.
     let mut line = pad_left(&header, label_width + bar_width + value_width + 4);
@@ -367,7 +471,10 @@ fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result
         } else {
             drawn
         };
-        line = pad_right(&chart_label(table, &texts), label_width);
+        line = pad_right(
+            &cut_to(chart_label(table, &texts), label_width),
+            label_width,
+        );
         line.push_str("  ");
         line.push_str(&drawn);
         line.push_str("  ");

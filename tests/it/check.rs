@@ -137,7 +137,7 @@ fn a_failing_check_never_has_a_positive_margin() {
     let csv = Test::new().args(["check", "--format", "csv"]).run().ok();
     assert_eq!(
         csv.lines()[0],
-        "id,reference,rule,passed,actual,limit,margin,unit,difference,robust,actual_pct_of_ceiling,actual_min,actual_max"
+        "id,reference,rule,passed,actual,limit,margin,unit,difference,robust,actual_pct_of_ceiling,actual_min,actual_max,members,tied"
     );
 }
 

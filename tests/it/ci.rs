@@ -248,6 +248,53 @@ fn the_recipes_are_valid_yaml() {
     }
 }
 
+/// A recipe's steps as its CI system runs them: (command, runs even after
+/// a failed step). GitHub: `jobs.*.steps[].run` with `if: always()`;
+/// GitLab: `script` lines, which stop at the first failure.
+fn steps(recipe: &str) -> Vec<(String, bool)> {
+    let doc = &yaml_rust2::YamlLoader::load_from_str(recipe).unwrap()[0];
+    let mut out = Vec::new();
+    if let Some(jobs) = doc["jobs"].as_hash() {
+        for job in jobs.values() {
+            for step in job["steps"].as_vec().unwrap() {
+                if let Some(run) = step["run"].as_str() {
+                    out.push((run.to_string(), step["if"].as_str() == Some("always()")));
+                }
+            }
+        }
+    } else if let Some(jobs) = doc.as_hash() {
+        for job in jobs.values() {
+            for line in job["script"].as_vec().into_iter().flatten() {
+                out.push((line.as_str().unwrap().to_string(), false));
+            }
+        }
+    }
+    out.retain(|(command, _)| command.starts_with("safe "));
+    out
+}
+
+/// Runs a recipe's `safe` steps in `dir` as its CI system would; the exit
+/// codes of the steps that ran.
+fn run_recipe(recipe: &str, dir: &Path, path: &str) -> Vec<(String, i32)> {
+    let mut failed = false;
+    let mut ran = Vec::new();
+    for (command, always) in steps(recipe) {
+        if failed && !always {
+            continue;
+        }
+        let out = std::process::Command::new("sh")
+            .args(["-c", &command])
+            .current_dir(dir)
+            .env("PATH", path)
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        failed |= code != 0;
+        ran.push((command, code));
+    }
+    ran
+}
+
 #[test]
 fn the_recipes_commands_run() {
     let t = Test::new();
@@ -262,27 +309,30 @@ fn the_recipes_commands_run() {
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
+    let recipes = recipes();
     let mut ran = 0;
-    for block in recipes() {
-        for line in block.lines() {
-            let line = line.trim_start().trim_start_matches("- ");
-            let command = line.strip_prefix("run: ").unwrap_or(line);
-            if !command.starts_with("safe ") {
-                continue;
-            }
-            let out = std::process::Command::new("sh")
-                .args(["-c", command])
-                .current_dir(t.dir())
-                .env("PATH", &path)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{command}: {out:?}");
+    for recipe in &recipes {
+        for (command, code) in run_recipe(recipe, t.dir(), &path) {
+            assert_eq!(code, 0, "{command}");
             ran += 1;
         }
     }
     assert_eq!(ran, 6);
     let junit = std::fs::read_to_string(t.dir().join("safe-junit.xml")).unwrap();
     roxmltree::Document::parse(&junit).unwrap();
+    // On a failing table, each recipe still writes its JUnit report (the
+    // artefact is there when it is needed) and fails the job.
+    for recipe in &recipes {
+        let _ = std::fs::remove_file(t.dir().join("safe-junit.xml"));
+        t.file("data/safe-table.json", bundled_with("PL", "100000000000"));
+        let ran = run_recipe(recipe, t.dir(), &path);
+        assert!(ran.iter().any(|(_, code)| *code == 1), "{ran:?}");
+        let junit = std::fs::read_to_string(t.dir().join("safe-junit.xml"))
+            .expect("the JUnit report of a failing table");
+        assert!(junit.contains("<failure"), "{junit}");
+        roxmltree::Document::parse(&junit).unwrap();
+    }
+    t.file("data/safe-table.json", bundled());
     // And the pin does fail when the table moves.
     t.file("data/safe-table.json", bundled_with("DK", "46700001"));
     let out = std::process::Command::new("sh")

@@ -16,8 +16,13 @@ fn tables_never_split_a_number() {
         let run = Test::new().args(["rank", "--width", width]).run().ok();
         amounts_whole(&run.stdout);
     }
+}
+
+#[test]
+#[ignore = "needs `script` (util-linux): .ci/run runs it with --ignored"]
+fn a_terminal_of_no_columns_still_gets_whole_numbers() {
     // A terminal that reports 0 columns (as under `script`).
-    let script = std::process::Command::new("script")
+    let out = std::process::Command::new("script")
         .args([
             "-qec",
             &format!(
@@ -26,10 +31,63 @@ fn tables_never_split_a_number() {
             ),
             "/dev/null",
         ])
-        .output();
-    match script {
-        Ok(out) if out.status.success() => amounts_whole(&String::from_utf8_lossy(&out.stdout)),
-        _ => eprintln!("SKIPPED: the 0-column terminal case needs `script` (util-linux)"),
+        .output()
+        .expect("`script` (util-linux) runs");
+    assert!(out.status.success());
+    amounts_whole(&String::from_utf8_lossy(&out.stdout));
+}
+
+/// The widest line of `text`, in terminal columns.
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn every_command_keeps_to_a_narrow_width() {
+    // A table too wide for the width becomes records (one line per
+    // figure); notes and headers wrap; figures stay whole.
+    for args in [
+        &["rank"][..],
+        &["total"],
+        &["shares"],
+        &["table"],
+        &["check"],
+        &["show", "PL"],
+        &["stats"],
+        &["per-capita"],
+        &["diff", "council-2026-02"],
+        &["what-if", "--add", "TR=5bn"],
+        &["chart"],
+        &["editions"],
+        &[],
+    ] {
+        let out = Test::new()
+            .args(args)
+            .args(["--width", "40"])
+            .run()
+            .ok()
+            .stdout;
+        assert!(widest(&out) <= 40, "safe {args:?} --width 40:\n{out}");
+        amounts_whole_where_shown(&out);
+    }
+    let out = Test::new()
+        .args(["rank", "--width", "40"])
+        .run()
+        .ok()
+        .stdout;
+    assert!(out.starts_with("─[ row 1 ]"), "{out}");
+    assert!(
+        out.contains("\namount (€)       │ ≈43,700,000,000\n"),
+        "{out}"
+    );
+}
+
+/// Any of the bundled amounts the output shows is whole.
+fn amounts_whole_where_shown(out: &str) {
+    for (whole, start) in [("43,700,000,000", "43,7"), ("16,680,000,000", "16,68")] {
+        if out.contains(start) {
+            assert!(out.contains(whole), "{whole} is split:\n{out}");
+        }
     }
 }
 
@@ -280,6 +338,10 @@ fn csv_matches_the_json_figures_exactly() {
                         continue;
                     }
                     (_, serde_json::Value::Null) => String::new(),
+                    // A list of codes: one cell, separated by spaces.
+                    (_, serde_json::Value::Array(codes)) => {
+                        codes.iter().map(text).collect::<Vec<_>>().join(" ")
+                    }
                     (_, v) => text(v),
                 };
                 assert_eq!(cell, value, "{args:?}: column {key}");
@@ -539,4 +601,42 @@ fn unit_scales_money_only() {
         .ok()
         .stdout_has("€3,052.84")
         .stdout_has("3.79%");
+}
+
+#[test]
+fn bom_starts_csv_with_a_byte_order_mark_for_spreadsheets() {
+    let plain = Test::new()
+        .args([
+            "what-if",
+            "--add",
+            "TR=5bn:Türkiye",
+            "--format",
+            "csv",
+            "--part",
+            "members",
+        ])
+        .run()
+        .ok()
+        .stdout;
+    let marked = Test::new()
+        .args([
+            "what-if",
+            "--add",
+            "TR=5bn:Türkiye",
+            "--format",
+            "csv",
+            "--part",
+            "members",
+            "--bom",
+        ])
+        .run()
+        .ok()
+        .stdout;
+    assert_eq!(marked, format!("\u{feff}{plain}"));
+    assert!(marked.contains("Türkiye"));
+    // Only CSV has one.
+    Test::new().args(["rank", "--bom"]).run().fails(
+        2,
+        "--bom starts CSV with a byte-order mark: use it with --format csv",
+    );
 }

@@ -19,6 +19,7 @@ mod exactness;
 mod files;
 mod formats;
 mod hostile;
+mod house;
 mod input;
 mod overview;
 mod per_capita;

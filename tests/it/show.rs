@@ -137,3 +137,85 @@ fn names_people_type() {
             .stdout_has(name);
     }
 }
+
+#[test]
+fn an_exact_name_wins_over_a_folded_one() {
+    let t = Test::new();
+    let data = t.file("names.csv", "code,name,amount\nX1,Polánd,8\nX2,Poland,5\n");
+    let data = data.to_str().unwrap();
+    for (query, amount) in [("Poland", "5"), ("Polánd", "8")] {
+        let json = Test::new()
+            .args(["--data", data, "show", query, "--json"])
+            .run()
+            .ok()
+            .json();
+        assert_eq!(text(&json["amount"]), amount, "{query}");
+    }
+    // The scenario changes the row named, not its folded twin.
+    let json = Test::new()
+        .args(["--data", data, "what-if", "--set", "Polánd=1", "--json"])
+        .run()
+        .ok()
+        .json();
+    let x1 = json["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["code"] == "X1")
+        .unwrap();
+    assert_eq!(text(&x1["new_amount"]), "1", "{x1}");
+    // Case alone picks the one that differs only in case; a folded name
+    // that fits both is an error naming both.
+    let json = Test::new()
+        .args(["--data", data, "show", "POLAND", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(json["code"], "X2");
+    Test::new()
+        .args(["--data", data, "show", "Polãnd"])
+        .run()
+        .fails(2, "\"Polãnd\" fits 2 members: \"Polánd\" (X1), \"Poland\" (X2); give a code or the name exactly");
+}
+
+#[test]
+fn names_a_reader_cannot_tell_apart_do_not_load() {
+    for twin in ["Po\u{200b}land", "POLAND", "Pola\u{301}nd\u{00ad}"] {
+        let other = if twin.contains('\u{301}') {
+            "Polánd"
+        } else {
+            "Poland"
+        };
+        let t = Test::new();
+        let data = t.file(
+            "twins.csv",
+            format!("code,name,amount\nX1,{other},8\nX2,{twin},5\n"),
+        );
+        Test::new()
+            .args(["--data", data.to_str().unwrap(), "total"])
+            .run()
+            .fails(65, "twins.csv:3:1: duplicate member name");
+    }
+}
+
+#[test]
+fn suggestions_come_from_the_table() {
+    // XX is no country: the suggestions are members of the table.
+    let run = Test::new().args(["show", "XX"]).run().code(2);
+    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Austria"), "{}", run.stderr);
+    // A known country outside the table says so.
+    Test::new()
+        .args(["show", "AT"])
+        .run()
+        .fails(2, "Austria (AT) is not in this table");
+    // A mistyped edition lists the editions.
+    Test::new()
+        .args(["diff", "council-2026-2"])
+        .run()
+        .fails(
+            66,
+            "the editions are commission-2025-09, council-2026-02, council-2026-04, latest",
+        )
+        .stderr_has("did you mean council-2026-02?");
+}

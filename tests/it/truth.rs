@@ -270,6 +270,7 @@ fn views() -> Vec<(&'static str, Vec<&'static str>)> {
         ("table", vec![]),
         ("table --ranges", vec!["--ranges"]),
         ("table --width 100", vec!["--width", "100"]),
+        ("table --width 40", vec!["--width", "40"]),
         ("markdown", vec!["--format", "markdown"]),
     ]
 }
@@ -819,7 +820,18 @@ fn check_csv(f: &Fixture, args: &[String], json: &Value, csv: &Run, found: &mut 
     if let Some(items) = items {
         for (item, record) in items.iter().zip(&records) {
             for (k, v) in item.as_object().unwrap() {
-                if matches!(v, Value::Object(_) | Value::Array(_)) {
+                // A list of codes is one cell, the codes separated by
+                // spaces; other nested values are JSON's alone.
+                let codes = v
+                    .as_array()
+                    .filter(|l| l.iter().all(Value::is_string))
+                    .map(|l| {
+                        l.iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    });
+                if codes.is_none() && matches!(v, Value::Object(_) | Value::Array(_)) {
                     continue;
                 }
                 let Some(at) = header.iter().position(|h| h == k) else {
@@ -838,6 +850,7 @@ fn check_csv(f: &Fixture, args: &[String], json: &Value, csv: &Run, found: &mut 
                     }
                     Value::Bool(b) => cell == b.to_string(),
                     Value::String(s) => cell == s,
+                    Value::Array(_) => Some(cell) == codes.as_deref(),
                     _ => true,
                 };
                 if !same {
