@@ -2,7 +2,6 @@
 //! optionally as a standalone SVG file.
 
 use crate::analysis::chart::{By, ChartReport, chart_report};
-use crate::dataset::Basis;
 use crate::error::Result;
 use rust_decimal::Decimal;
 
@@ -48,17 +47,23 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let people = population::load(args.population.as_deref())?;
     let report = chart_report(data, args.by, args.top, &people)?;
     let subject = Subject::of(data);
+    let drawing = |standalone| svg::Chart {
+        report: report.clone(),
+        title: title(report.by),
+        subject: subject.clone(),
+        standalone,
+    };
     Ok(match &args.svg {
         // The SVG on standard output, instead of the terminal's chart.
         Some(path) if path.as_os_str() == "-" => Output::document(
-            svg::render(&report, title(report.by), &subject),
+            drawing(true),
             Fixed {
                 what: "SVG (with --svg -)",
                 json: false,
             },
         ),
         Some(path) => {
-            let svg = svg::render(&report, title(report.by), &subject);
+            let svg = drawing(true);
             Output::report(report, subject).with_file(path.clone(), svg)
         }
         None => Output::report(report, subject),
@@ -110,7 +115,7 @@ impl Report for ChartReport<'_> {
                 rows: Rows::lazy(self.bars.len(), move |i| {
                     let b = &self.bars[i];
                     // Not confirmed: marked after the name in the chart.
-                    let shown = if b.basis.confirmed() || b.basis == Basis::Unstated {
+                    let shown = if !b.basis.marked() {
                         Cow::Borrowed(b.name)
                     } else {
                         Cow::Owned(format!("{}{UNCONFIRMED_MARK}", b.name))

@@ -17,7 +17,7 @@ use crate::dataset::editions;
 use crate::error::Result;
 use crate::export::html::{Page, Section};
 use crate::export::output::Fixed;
-use crate::export::{Subject, html, svg};
+use crate::export::{Subject, svg};
 use crate::population;
 
 use super::{Ctx, Output};
@@ -48,16 +48,24 @@ const HTML: Fixed = Fixed {
     json: false,
 };
 
+/// The most rows a listing on the page shows (ties with the last are
+/// kept): a page is for reading; CSV and JSON list every member.
+const PAGE_ROWS: usize = 100;
+
+/// The most bars the page's chart draws.
+const PAGE_BARS: usize = 40;
+
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
-    let info = Subject::of(data);
+    let subject = Subject::of(data);
     let people = population::load(args.population.as_deref())?;
+    let cut = |limit: usize| (data.allocations.len() > limit).then_some(limit);
     let total = total_report(data, None)?;
     let checks = check_report(data, None, None)?;
-    let rank = rank_report(data, None, false)?;
-    let per_capita = per_capita_report(data, &people, None)?;
+    let rank = rank_report(data, cut(PAGE_ROWS), false)?;
+    let per_capita = per_capita_report(data, &people, cut(PAGE_ROWS))?;
     let stats = stats_report(data)?;
-    let chart = chart_report(data, By::Amount, None, &people)?;
+    let chart = chart_report(data, By::Amount, cut(PAGE_BARS), &people)?;
     // What changed since the edition this one revises.
     let predecessor = data
         .edition
@@ -66,20 +74,12 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
         .filter(|_| data.origin == editions::BUNDLED_ORIGIN)
         .and_then(|id| editions::find(id).ok())
         .and_then(|b| b.predecessor);
-    let before = match predecessor {
-        Some(id) => Some((id, editions::load(id)?)),
-        None => None,
-    };
-    let diff = match &before {
-        Some((id, old)) => Some((*id, diff_report(old, data)?)),
-        None => None,
-    };
     let mut sections = vec![
         Section {
             id: "rules",
             title: "The regulation's rules".to_string(),
             lead: None,
-            report: &checks,
+            report: Box::new(checks),
         },
         Section {
             id: "ranking",
@@ -88,13 +88,13 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
                 "Members by amount, largest first, with their share of the ceiling and the cumulative share."
                     .to_string(),
             ),
-            report: &rank,
+            report: Box::new(rank),
         },
         Section {
             id: "per-capita",
             title: "Per inhabitant".to_string(),
             lead: None,
-            report: &per_capita,
+            report: Box::new(per_capita),
         },
         Section {
             id: "concentration",
@@ -103,36 +103,37 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
                 "HHI: the sum of squared shares of the allocated sum (0–10,000). Gini: 0 when all amounts are equal."
                     .to_string(),
             ),
-            report: &stats,
+            report: Box::new(stats),
         },
     ];
-    if let Some((id, diff)) = &diff {
+    if let Some(id) = predecessor {
+        let before: &'c crate::dataset::Dataset = ctx.keep(editions::load(id)?)?;
         sections.push(Section {
             id: "changes",
             title: format!("What changed since {id}"),
             lead: None,
-            report: diff,
+            report: Box::new(diff_report(before, data)?),
         });
     }
-    let edition = info
-        .edition
-        .as_ref()
-        .map(|e| format!(": {}", e.id.as_deref().unwrap_or(&e.as_of)))
-        .unwrap_or_default();
     let page = Page {
-        title: format!("{}{edition}", info.fund.name),
-        headline: &total,
+        subject: subject.clone(),
+        style: ctx.style,
+        headline: Box::new(total),
         sections,
-        chart_svg: svg::render(&chart, super::chart::title(By::Amount), &info),
+        chart: svg::Chart {
+            report: chart,
+            title: super::chart::title(By::Amount),
+            subject,
+            standalone: false,
+        },
         chart_after: "ranking",
     };
-    let html = html::render(&page, &info, ctx.style);
     Ok(match &args.output {
         Some(path) => {
-            let mut output = Output::nothing().with_file(path.clone(), html);
+            let mut output = Output::nothing().with_file(path.clone(), page);
             output.fixed = Some(HTML);
             output
         }
-        None => Output::document(html, HTML),
+        None => Output::document(page, HTML),
     })
 }

@@ -346,6 +346,13 @@ impl Basis {
         self == Basis::CouncilDecision
     }
 
+    /// Whether views mark the figure as not confirmed: the table says what
+    /// it is, and it is not a Council decision (a table that says nothing
+    /// is not marked row by row).
+    pub fn marked(self) -> bool {
+        !self.confirmed() && self != Basis::Unstated
+    }
+
     pub fn from_id(id: &str) -> Option<Basis> {
         Basis::ALL.into_iter().find(|b| b.id() == id)
     }

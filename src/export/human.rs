@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 
 use super::view::{Block, Cell, Column, Grid, Measure, View};
 use super::{Listing, Report, Style, Subject};
-use crate::dataset::Basis;
 use crate::money::{Unit, places_needed};
 
 /// The mark human tables put after a figure that is not confirmed.
@@ -73,9 +72,7 @@ impl Survey {
                             .max(places_needed(b.min, unit))
                             .max(places_needed(b.max, unit))
                     }
-                    Cell::Basis(b) if in_body && *b != Basis::Unstated => {
-                        unconfirmed |= !b.confirmed()
-                    }
+                    Cell::Basis(b) if in_body && b.marked() => unconfirmed |= !b.confirmed(),
                     _ => {}
                 }
                 rounded |= matches!(cell, Cell::Rounded(_));
@@ -131,6 +128,9 @@ impl Survey {
             notes.push(match (reader, self.ranges_hidden) {
                 (Reader::Terminal, true) => format!(
                     "{ROUNDED_MARK} rounded figure: the exact amount lies within bounds (--ranges shows them)."
+                ),
+                (Reader::Page, _) => format!(
+                    "{ROUNDED_MARK} rounded figure: the exact amount lies within bounds, drawn as whiskers in the chart."
                 ),
                 _ => format!(
                     "{ROUNDED_MARK} rounded figure: the exact amount lies within its bounds."

@@ -1,25 +1,69 @@
-//! A chart report as a standalone SVG document: title, member labels, one
-//! bar per member with its value at the end, a value axis with round ticks,
-//! and the ceiling and source in a footer. Hand-written SVG 1.1, no scripts,
-//! no external resources.
+//! A chart report as SVG (`safe chart --svg`, and inline in `safe report`),
+//! drawn for a phone first: 400 units wide, so that at a phone's width no
+//! text is smaller than 11 CSS pixels. Each member is a row: its name on
+//! one line, the bar under it with the value at its end in a compact form
+//! (at most four significant figures) and the exact figure in the bar's
+//! `<title>`. Figures that are not confirmed are hatched, the bounds of a
+//! rounded figure are whiskers, and a legend says so. Title, legend and
+//! footer wrap inside the box; long names are cut with an ellipsis (the
+//! full name is in the `<title>`). Colours follow `prefers-color-scheme`.
+//! Hand-written SVG 1.1, no script, nothing loaded; written as it goes.
+
+use std::io::Write;
 
 use rust_decimal::Decimal;
 
 use super::Subject;
-use crate::analysis::chart::{By, ChartReport};
-use crate::money::{Unit, format_grouped, format_short, places_needed};
+use super::output::Document;
+use crate::analysis::chart::{Bar, By, ChartReport};
+use crate::escape::escape_xml;
+use crate::money::{Unit, format_compact, format_grouped, places_needed};
 
-const WIDTH: u32 = 960;
-const LABEL_RIGHT: u32 = 200;
-const PLOT_LEFT: u32 = 210;
-const PLOT_RIGHT: u32 = 820;
-const TOP: u32 = 70;
-const BAR: u32 = 20;
-const GAP: u32 = 8;
+/// The width of the drawing, in its own units.
+pub const WIDTH: u32 = 400;
+const MARGIN: u32 = 12;
+/// Where bars start and where the longest ends (the rest is for its
+/// value).
+const PLOT_LEFT: u32 = MARGIN;
+const PLOT_RIGHT: u32 = WIDTH - MARGIN - 68;
+/// A member's row: the name's line, then the bar.
+const ROW: u32 = 38;
+const BAR: u32 = 12;
+/// Font sizes: nothing smaller than [`SMALL`].
+const SMALL: u32 = 12;
+const LABEL: u32 = 13;
+const TITLE: u32 = 16;
 
-/// Escapes text for XML content and attributes.
-fn escape(text: &str) -> String {
-    crate::escape::escape_xml(text).into_owned()
+/// Characters that fit on a line at a font size, with the widest common
+/// sans-serif fonts (0.56 em a character on average; bold 0.64).
+fn fits(font: u32, bold: bool) -> usize {
+    let em = if bold { 0.64 } else { 0.56 };
+    (f64::from(WIDTH - 2 * MARGIN) / (f64::from(font) * em)) as usize
+}
+
+/// The colours, by class, for light and dark readers; the page and the
+/// standalone file use the same.
+const STYLE: &str = ".sc-bg{fill:#ffffff}.sc-fg{fill:#1a1a1a}.sc-muted{fill:#4d4d4d}\
+.sc-grid{stroke:#e0e0e0}.sc-axis{stroke:#888888}.sc-bar{fill:#2f5d9e}\
+.sc-hatch-bg{fill:#dbe4f1}.sc-hatch-line{stroke:#2f5d9e}.sc-whisker{stroke:#1a1a1a}\
+@media (prefers-color-scheme: dark){.sc-bg{fill:#15181c}.sc-fg{fill:#ececec}\
+.sc-muted{fill:#b8b8b8}.sc-grid{stroke:#30353c}.sc-axis{stroke:#777777}.sc-bar{fill:#8db4ea}\
+.sc-hatch-bg{fill:#26364d}.sc-hatch-line{stroke:#8db4ea}.sc-whisker{stroke:#ececec}}";
+
+/// A chart to write: the report, its title and the table it is about.
+pub struct Chart<'a> {
+    pub report: ChartReport<'a>,
+    pub title: &'static str,
+    pub subject: Subject,
+    /// A standalone file (with its XML declaration and a size), or a
+    /// drawing inside a page (sized by the page).
+    pub standalone: bool,
+}
+
+impl Document for Chart<'_> {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        write_chart(self, out)
+    }
 }
 
 /// A round step (1, 2 or 5 × 10ⁿ) giving about `ticks` intervals up to
@@ -44,53 +88,209 @@ pub fn nice_step(max: Decimal, ticks: u32) -> Decimal {
         .unwrap_or(raw)
 }
 
-/// The label of a value in the chart's unit.
-fn label(value: Decimal, by: By) -> String {
+/// A value as the chart labels it: compact, at most four significant
+/// figures (`€43.7bn`, `29.13%`, `€3,053`).
+pub fn compact(value: Decimal, by: By) -> String {
     match by {
-        By::Share => format!("{}%", value.normalize()),
-        By::PerCapita => format!(
+        By::Share => format!("{}%", round_sig(value, 4).normalize()),
+        By::Amount | By::PerCapita => format_compact(value),
+    }
+}
+
+/// `value` rounded half-to-even to `digits` significant figures.
+fn round_sig(value: Decimal, digits: u32) -> Decimal {
+    let whole = value.abs().trunc();
+    let int_digits = if whole.is_zero() {
+        0
+    } else {
+        whole.to_string().len() as u32
+    };
+    if int_digits >= digits {
+        return value.round_dp(0);
+    }
+    if int_digits > 0 {
+        return value.round_dp(digits - int_digits);
+    }
+    // Below 1: count the zeros after the point.
+    let mut places = digits;
+    let mut probe = value.abs();
+    while !probe.is_zero() && probe < Decimal::new(1, 1) && places < 28 {
+        probe *= Decimal::TEN;
+        places += 1;
+    }
+    value.round_dp(places)
+}
+
+/// A value exactly, for the bar's `<title>`.
+fn exact(value: Decimal, by: By) -> String {
+    match by {
+        By::Share => format!("{}% of the ceiling", value.normalize()),
+        By::Amount => format!(
             "€{}",
             format_grouped(value, Unit::Eur, places_needed(value, Unit::Eur))
         ),
-        By::Amount => format_short(value),
+        By::PerCapita => format!(
+            "€{} per inhabitant",
+            format_grouped(value, Unit::Eur, places_needed(value, Unit::Eur))
+        ),
     }
 }
 
 /// The x coordinate of `value` on an axis from 0 to `axis_max`.
 fn x_of(value: Decimal, axis_max: Decimal) -> Decimal {
     let span = Decimal::from(PLOT_RIGHT - PLOT_LEFT);
-    let fraction = value.checked_div(axis_max).unwrap_or_default();
+    let fraction = value
+        .max(Decimal::ZERO)
+        .checked_div(axis_max)
+        .unwrap_or_default();
     (Decimal::from(PLOT_LEFT) + fraction * span).round_dp(2)
 }
 
-/// The chart in one sentence, for readers who cannot see it.
-fn describe(report: &ChartReport, title: &str) -> String {
-    match report.bars.first() {
-        Some(first) => format!(
-            "Horizontal bar chart, {title}: {} bars, largest first; the longest is {} ({}) at {}.",
-            report.bars.len(),
-            first.name,
-            first.code,
-            label(first.value, report.by)
-        ),
-        None => format!("Horizontal bar chart, {title}: no bars."),
+/// Lines of at most `width` characters, breaking at spaces (a word longer
+/// than a line is cut with an ellipsis).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(
+        text,
+        textwrap::Options::new(width)
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation),
+    )
+    .into_iter()
+    .map(|line| cut(&line, width))
+    .collect()
+}
+
+/// `text` cut to `width` characters, an ellipsis marking the cut. Reads no
+/// further than it keeps (a name may be megabytes long).
+pub fn cut(text: &str, width: usize) -> String {
+    let mut chars = text.chars();
+    let kept: String = chars.by_ref().take(width).collect();
+    if chars.next().is_none() {
+        return kept;
+    }
+    let mut kept: String = kept.chars().take(width.saturating_sub(1)).collect();
+    kept.push('…');
+    kept
+}
+
+/// What the legend explains, from what the bars hold.
+struct Legend {
+    confirmed: bool,
+    unconfirmed: bool,
+    bounded: bool,
+}
+
+impl Legend {
+    fn of(bars: &[Bar<'_>]) -> Self {
+        Legend {
+            confirmed: bars.iter().any(|b| b.basis.confirmed()),
+            unconfirmed: bars.iter().any(|b| b.basis.marked()),
+            bounded: bars.iter().any(|b| b.value_min != b.value_max),
+        }
+    }
+
+    /// The lines: the swatch's kind and its words.
+    fn lines(&self) -> Vec<(Swatch, &'static str)> {
+        let mut lines = Vec::new();
+        if self.unconfirmed {
+            if self.confirmed {
+                lines.push((
+                    Swatch::Solid,
+                    "confirmed: a Council decision's exact amount",
+                ));
+            }
+            lines.push((Swatch::Hatched, "not confirmed: tentative or reported"));
+        }
+        if self.bounded {
+            lines.push((Swatch::Whisker, "bounds of a rounded figure"));
+        }
+        lines
     }
 }
 
-/// Renders the chart as SVG, titled `title`, for the table `table`.
-pub fn render(report: &ChartReport, title: &str, table: &Subject) -> String {
+#[derive(Clone, Copy)]
+enum Swatch {
+    Solid,
+    Hatched,
+    Whisker,
+}
+
+/// Text at `(x, y)`: the class, size and anchor given, the content escaped.
+fn text(
+    out: &mut dyn Write,
+    (x, y): (impl std::fmt::Display, u32),
+    class: &str,
+    size: u32,
+    extra: &str,
+    content: &str,
+) -> std::io::Result<()> {
+    let fill = if class.contains("sc-muted") {
+        "#4d4d4d"
+    } else {
+        "#1a1a1a"
+    };
+    writeln!(
+        out,
+        "<text x=\"{x}\" y=\"{y}\" class=\"{class}\" fill=\"{fill}\" font-size=\"{size}\"{extra}>{}</text>",
+        escape_xml(content)
+    )
+}
+
+fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    let report = &chart.report;
+    let subject = &chart.subject;
+    let by = report.by;
+    // What goes above the bars.
+    let title_lines = wrap(chart.title, fits(TITLE, true));
+    let about = match &subject.edition {
+        Some(e) => format!(
+            "{}: {}, {}, as of {}",
+            subject.fund.name,
+            e.title.as_deref().or(e.id.as_deref()).unwrap_or(""),
+            e.status,
+            e.as_of
+        ),
+        None => subject.fund.name.clone(),
+    };
+    let about_lines = wrap(&about, fits(SMALL, false));
+    let legend = Legend::of(&report.bars).lines();
+    let mut footer = vec![format!(
+        "Fund ceiling: {}.",
+        format_compact(subject.fund.ceiling)
+    )];
+    if !report.left_out.is_empty() {
+        footer.push(format!(
+            "Not shown: {}.",
+            crate::words::some_of(&report.left_out, 12)
+        ));
+    }
+    if let Some(e) = &subject.edition {
+        let end = if e.source.ends_with('.') { "" } else { "." };
+        footer.push(format!("Source: {}{end}", e.source));
+    }
+    footer.push("Each bar's exact figure is in its tooltip and in the tables.".to_string());
+    let footer_lines: Vec<String> = footer
+        .iter()
+        .flat_map(|l| wrap(l, fits(SMALL, false)))
+        .collect();
+    // Heights, top to bottom.
+    let title_top = MARGIN;
+    let about_top = title_top + 20 * title_lines.len() as u32 + 2;
+    let legend_top = about_top + 16 * about_lines.len() as u32 + 6;
+    let plot_top = legend_top + 18 * legend.len() as u32 + 6;
     let n = report.bars.len() as u32;
-    let plot_bottom = TOP + n * (BAR + GAP);
-    let height = plot_bottom + 90;
+    let plot_bottom = plot_top + n * ROW;
+    let footer_top = plot_bottom + 34;
+    let height = footer_top + 16 * footer_lines.len() as u32 + MARGIN;
+
     let max = report
         .bars
         .iter()
-        .map(|b| b.value)
+        .map(|b| b.value_max.max(b.value))
         .max()
-        .unwrap_or(Decimal::ONE);
-    let step = nice_step(max, 5);
-    // The axis ends at the first step at or past the largest value (or at
-    // that value, when one more step would not fit in a Decimal).
+        .unwrap_or(Decimal::ONE)
+        .max(Decimal::ZERO);
+    let step = nice_step(max, 4);
     let mut axis_max = step;
     while axis_max < max {
         match axis_max.checked_add(step) {
@@ -101,98 +301,195 @@ pub fn render(report: &ChartReport, title: &str, table: &Subject) -> String {
             }
         }
     }
-    let mut svg = String::new();
-    svg.push_str(&format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
-    ));
-    svg.push_str(&format!(
-        "<title id=\"chart-title\">{}</title>\n<desc id=\"chart-desc\">{}</desc>\n<rect width=\"{WIDTH}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
-        escape(&format!("{}: {title}", table.fund.name)),
-        escape(&describe(report, title))
-    ));
-    svg.push_str(&format!(
-        "<text x=\"{PLOT_LEFT}\" y=\"30\" font-size=\"20\" font-weight=\"bold\" fill=\"#1a1a1a\">{}</text>\n",
-        escape(title)
-    ));
-    let subtitle = match &table.edition {
-        Some(e) => format!("{} — {}, {}", table.fund.name, e.status, e.as_of),
-        None => table.fund.name.clone(),
+
+    if chart.standalone {
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    }
+    let size = if chart.standalone {
+        format!(" width=\"{WIDTH}\" height=\"{height}\"")
+    } else {
+        String::new()
     };
-    svg.push_str(&format!(
-        "<text x=\"{PLOT_LEFT}\" y=\"50\" font-size=\"13\" fill=\"#555555\">{}</text>\n",
-        escape(&subtitle)
-    ));
-    // Grid lines and tick labels.
-    svg.push_str("<g class=\"axis\" fill=\"#555555\" font-size=\"11\" text-anchor=\"middle\">\n");
-    let mut ticks = vec![Decimal::ZERO];
-    while let Some(next) = ticks.last().and_then(|t| t.checked_add(step)) {
-        if next > axis_max {
-            break;
+    writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"{size} viewBox=\"0 0 {WIDTH} {height}\" \
+font-family=\"Helvetica, Arial, sans-serif\" role=\"img\" aria-labelledby=\"sc-title sc-desc\">"
+    )?;
+    writeln!(
+        out,
+        "<title id=\"sc-title\">{}</title>\n<desc id=\"sc-desc\">{}</desc>",
+        escape_xml(&format!("{}: {}", subject.fund.name, chart.title)),
+        escape_xml(&describe(report, chart.title))
+    )?;
+    writeln!(out, "<style>{STYLE}</style>")?;
+    writeln!(
+        out,
+        "<defs><pattern id=\"sc-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
+patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-bg\" fill=\"#dbe4f1\"/>\
+<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" class=\"sc-hatch-line\" stroke=\"#2f5d9e\" stroke-width=\"3\"/>\
+</pattern></defs>"
+    )?;
+    writeln!(
+        out,
+        "<rect width=\"{WIDTH}\" height=\"{height}\" class=\"sc-bg\" fill=\"#ffffff\"/>"
+    )?;
+    for (i, line) in title_lines.iter().enumerate() {
+        let y = title_top + 16 + 20 * i as u32;
+        text(
+            out,
+            (MARGIN, y),
+            "sc-fg",
+            TITLE,
+            " font-weight=\"bold\"",
+            line,
+        )?;
+    }
+    for (i, line) in about_lines.iter().enumerate() {
+        let y = about_top + 13 + 16 * i as u32;
+        text(out, (MARGIN, y), "sc-muted", SMALL, "", line)?;
+    }
+    writeln!(out, "<g class=\"legend\">")?;
+    for (i, (swatch, words)) in legend.iter().enumerate() {
+        let y = legend_top + 18 * i as u32;
+        match swatch {
+            Swatch::Solid => writeln!(
+                out,
+                "<rect x=\"{MARGIN}\" y=\"{}\" width=\"14\" height=\"{BAR}\" class=\"sc-bar\" fill=\"#2f5d9e\"/>",
+                y + 2
+            )?,
+            Swatch::Hatched => writeln!(
+                out,
+                "<rect x=\"{MARGIN}\" y=\"{}\" width=\"14\" height=\"{BAR}\" fill=\"url(#sc-hatch)\"/>",
+                y + 2
+            )?,
+            Swatch::Whisker => whisker(out, MARGIN.into(), (MARGIN + 14).into(), y + 8)?,
         }
-        ticks.push(next);
+        text(out, (MARGIN + 22, y + 12), "sc-fg", SMALL, "", words)?;
     }
-    for tick in ticks {
+    writeln!(out, "</g>")?;
+    // Grid lines and their labels under the bars.
+    writeln!(out, "<g class=\"axis\">")?;
+    let mut tick = Decimal::ZERO;
+    loop {
         let x = x_of(tick, axis_max);
-        svg.push_str(&format!(
-            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{plot_bottom}\" stroke=\"#e3e3e3\"/>\n<text x=\"{x}\" y=\"{}\">{}</text>\n",
-            TOP - 6,
-            plot_bottom + 18,
-            escape(&label(tick, report.by))
-        ));
+        writeln!(
+            out,
+            "<line x1=\"{x}\" y1=\"{plot_top}\" x2=\"{x}\" y2=\"{plot_bottom}\" class=\"sc-grid\" stroke=\"#e0e0e0\"/>"
+        )?;
+        let anchor = if tick.is_zero() {
+            " text-anchor=\"start\""
+        } else {
+            " text-anchor=\"middle\""
+        };
+        text(
+            out,
+            (x, plot_bottom + 16),
+            "sc-muted",
+            SMALL,
+            anchor,
+            &compact(tick, by),
+        )?;
+        match tick.checked_add(step) {
+            Some(next) if next <= axis_max => tick = next,
+            _ => break,
+        }
     }
-    svg.push_str(&format!(
-        "<line x1=\"{PLOT_LEFT}\" y1=\"{plot_bottom}\" x2=\"{PLOT_RIGHT}\" y2=\"{plot_bottom}\" stroke=\"#888888\"/>\n</g>\n"
-    ));
-    // Bars.
-    svg.push_str("<g class=\"bars\">\n");
+    writeln!(
+        out,
+        "<line x1=\"{PLOT_LEFT}\" y1=\"{plot_bottom}\" x2=\"{PLOT_RIGHT}\" y2=\"{plot_bottom}\" class=\"sc-axis\" stroke=\"#888888\"/>\n</g>"
+    )?;
+    // The bars.
+    writeln!(out, "<g class=\"bars\">")?;
     for (i, bar) in report.bars.iter().enumerate() {
-        let y = TOP + i as u32 * (BAR + GAP);
+        let top = plot_top + i as u32 * ROW;
+        let name = format!("{} ({})", cut(bar.name, 200), bar.code);
+        text(
+            out,
+            (PLOT_LEFT, top + 14),
+            "sc-fg",
+            LABEL,
+            "",
+            &cut(&name, fits(LABEL, false)),
+        )?;
+        let bar_top = top + 19;
         let x_end = x_of(bar.value, axis_max);
         let width = (x_end - Decimal::from(PLOT_LEFT)).max(Decimal::ONE);
-        let value = label(bar.value, report.by);
-        let name = format!("{} ({})", bar.name, bar.code);
-        svg.push_str(&format!(
-            "<text x=\"{LABEL_RIGHT}\" y=\"{}\" text-anchor=\"end\" fill=\"#1a1a1a\">{}</text>\n",
-            y + 15,
-            escape(&name)
-        ));
-        svg.push_str(&format!(
-            "<rect class=\"bar\" data-code=\"{}\" x=\"{PLOT_LEFT}\" y=\"{y}\" width=\"{width}\" height=\"{BAR}\" fill=\"#2f5d9e\"><title>{}: {}</title></rect>\n",
-            escape(bar.code),
-            escape(&name),
-            escape(&value)
-        ));
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" fill=\"#1a1a1a\">{}</text>\n",
-            (x_end + Decimal::from(6)).round_dp(2),
-            y + 15,
-            escape(&value)
+        let (kind, fill) = if bar.basis.marked() {
+            ("unconfirmed", "url(#sc-hatch)")
+        } else {
+            ("confirmed sc-bar", "#2f5d9e")
+        };
+        writeln!(
+            out,
+            "<rect class=\"bar {kind}\" data-code=\"{}\" x=\"{PLOT_LEFT}\" y=\"{bar_top}\" width=\"{width}\" height=\"{BAR}\" fill=\"{fill}\"><title>{}</title></rect>",
+            escape_xml(bar.code),
+            escape_xml(&tooltip(bar, by, &cut(&name, 200)))
+        )?;
+        let mut value_x = x_end;
+        if bar.value_min != bar.value_max {
+            let low = x_of(bar.value_min, axis_max);
+            let high = x_of(bar.value_max, axis_max);
+            whisker(out, low, high, bar_top + BAR / 2)?;
+            value_x = value_x.max(high);
+        }
+        text(
+            out,
+            ((value_x + Decimal::from(5)).round_dp(2), bar_top + 11),
+            "sc-fg",
+            SMALL,
+            "",
+            &compact(bar.value, by),
+        )?;
+    }
+    writeln!(out, "</g>")?;
+    for (i, line) in footer_lines.iter().enumerate() {
+        let y = footer_top + 12 + 16 * i as u32;
+        text(out, (MARGIN, y), "sc-muted footer", SMALL, "", line)?;
+    }
+    writeln!(out, "</svg>")
+}
+
+/// A whisker from `low` to `high` at height `y`, with end caps.
+fn whisker(out: &mut dyn Write, low: Decimal, high: Decimal, y: u32) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "<path class=\"whisker sc-whisker\" stroke=\"#1a1a1a\" stroke-width=\"1.5\" fill=\"none\" \
+d=\"M{low} {} V{} M{low} {y} H{high} M{high} {} V{}\"/>",
+        y - 5,
+        y + 5,
+        y - 5,
+        y + 5
+    )
+}
+
+/// A bar's tooltip: name, exact figure, what it is and its bounds.
+fn tooltip(bar: &Bar<'_>, by: By, name: &str) -> String {
+    let mut tip = format!("{name}: {}", exact(bar.value, by));
+    if bar.basis.marked() {
+        tip.push_str(&format!("; not confirmed ({})", bar.basis.label()));
+    }
+    if bar.value_min != bar.value_max {
+        tip.push_str(&format!(
+            "; rounded: between {} and {}",
+            exact(bar.value_min, by),
+            exact(bar.value_max, by)
         ));
     }
-    svg.push_str("</g>\n");
-    // Footer: ceiling and source.
-    let mut footer = vec![format!(
-        "Fund ceiling: {}",
-        format_short(table.fund.ceiling)
-    )];
-    if !report.left_out.is_empty() {
-        footer[0].push_str(&format!(
-            "; not shown: {}",
-            crate::words::some_of(&report.left_out, 30)
-        ));
+    tip
+}
+
+/// The chart in one sentence, for readers who cannot see it.
+fn describe(report: &ChartReport, title: &str) -> String {
+    match report.bars.first() {
+        Some(first) => format!(
+            "Horizontal bar chart, {title}: {} bars, largest first; the longest is {} ({}) at {}.",
+            report.bars.len(),
+            cut(first.name, 200),
+            first.code,
+            exact(first.value, report.by)
+        ),
+        None => format!("Horizontal bar chart, {title}: no bars."),
     }
-    if let Some(e) = &table.edition {
-        footer.push(format!("Source: {}", e.source));
-    }
-    for (i, line) in footer.iter().enumerate() {
-        svg.push_str(&format!(
-            "<text class=\"footer\" x=\"20\" y=\"{}\" font-size=\"11\" fill=\"#555555\">{}</text>\n",
-            plot_bottom + 48 + 16 * i as u32,
-            escape(line)
-        ));
-    }
-    svg.push_str("</svg>\n");
-    svg
 }
 
 #[cfg(test)]
@@ -213,7 +510,18 @@ mod tests {
     }
 
     #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape("A & B <\"c\">"), "A &amp; B &lt;&quot;c&quot;&gt;");
+    fn labels_have_at_most_four_significant_figures() {
+        assert_eq!(compact(d("43734100805"), By::Amount), "€43.73bn");
+        assert_eq!(compact(d("46796822"), By::Amount), "€46.8m");
+        assert_eq!(compact(d("29.1561"), By::Share), "29.16%");
+        assert_eq!(compact(d("0.031"), By::Share), "0.031%");
+        assert_eq!(compact(d("3052.84"), By::PerCapita), "€3,053");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis() {
+        assert_eq!(cut("Poland", 10), "Poland");
+        assert_eq!(cut("abcdefghijkl", 5), "abcd…");
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
     }
 }

@@ -308,6 +308,13 @@ pub enum Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
+    /// The euros a money cell holds (for a compact form beside it).
+    pub fn euros(&self) -> Option<Decimal> {
+        match self {
+            Cell::Money(d) | Cell::MoneyAt(d, _) | Cell::Rounded(d) => Some(*d),
+            _ => None,
+        }
+    }
     pub fn text(s: impl Into<Cow<'a, str>>) -> Self {
         Cell::Text(s.into())
     }

@@ -219,7 +219,7 @@ pub struct AmountError {
 }
 
 /// The forms [`parse_amount`] accepts, for error messages and help.
-pub const AMOUNT_FORMS: &str = "accepted forms: 149933700000, 149.9337bn, 787m, 46.7m, 1.5k, €1.5bn, 5 bn, EUR 5bn, 150_000_000_000";
+pub const AMOUNT_FORMS: &str = "accepted forms: 149933700000, 149.9337bn, 787m, 46.7m, 1.5k, €1.5bn, 5 bn, EUR 5bn, 150_000_000_000, 1.5e11";
 
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -248,9 +248,38 @@ const SUFFIXES: &[(&str, u64)] = &[
     ("billion", 1_000_000_000),
 ];
 
+/// Where the number of an amount ends: digits, `.`, `_`, signs, and an
+/// exponent (`5e9`, as data files accept) when digits follow the `e`
+/// (`5eur` is 5 euros).
+fn number_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-' | b'+') {
+            i += 1;
+        } else if matches!(b, b'e' | b'E') && i > 0 {
+            let after = &bytes[i + 1..];
+            let digits = match after.first() {
+                Some(b'-' | b'+') => &after[1..],
+                _ => after,
+            };
+            if digits.first().is_some_and(u8::is_ascii_digit) {
+                i += 1 + after.len() - digits.len();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    i
+}
+
 /// Parses a positive amount of euros as people write it: plain euros or a
 /// number with a `k`, `m`/`mn`/`million` or `bn`/`b`/`billion` suffix,
-/// optionally with `€` or `EUR` in front or behind, and `_` between digits.
+/// optionally with `€` or `EUR` in front or behind, `_` between digits, and
+/// an exponent (`1.5e11`) as in data files.
 ///
 /// A comma is refused: `150,000` (thousands) and `16,21bn` (decimal comma)
 /// cannot be told apart.
@@ -280,9 +309,7 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
             "a comma is ambiguous (thousands separator or decimal comma?); write 150000000000 or 150bn, and use '.' for decimals",
         ));
     }
-    let split = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '_' || c == '-' || c == '+'))
-        .unwrap_or(text.len());
+    let split = number_end(text);
     let (number, suffix) = text.split_at(split);
     let suffix = suffix.trim();
     if number.contains("__") || number.starts_with('_') || number.ends_with('_') {
@@ -534,6 +561,11 @@ mod tests {
         assert_eq!(parse_amount("1.5k"), Ok(d("1500")));
         assert_eq!(parse_amount("150_000_000_000"), Ok(d("150000000000")));
         assert_eq!(parse_amount("0.3"), Ok(d("0.3")));
+        assert_eq!(parse_amount("5e9"), Ok(d("5000000000")));
+        assert_eq!(parse_amount("1.5E11"), Ok(d("150000000000")));
+        assert_eq!(parse_amount("5e-1"), Ok(d("0.5")));
+        assert_eq!(parse_amount("1e3m"), Ok(d("1000000000")));
+        assert_eq!(parse_amount("5eur"), Ok(d("5")));
     }
 
     #[test]
@@ -550,8 +582,9 @@ mod tests {
             "0m",
             "1__0",
             "_10",
-            "1e5",
             "five",
+            "1e",
+            "1e+",
         ] {
             assert!(parse_amount(bad).is_err(), "{bad:?} should be refused");
         }

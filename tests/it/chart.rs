@@ -65,7 +65,9 @@ fn chart_svg_is_well_formed_with_one_bar_per_member() {
     assert_eq!(root.tag_name().name(), "svg");
     let bars: Vec<_> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("rect") && n.attribute("class") == Some("bar"))
+        .filter(|n| {
+            n.has_tag_name("rect") && n.attribute("class").is_some_and(|c| c.starts_with("bar "))
+        })
         .collect();
     assert_eq!(bars.len(), 19);
     assert_eq!(bars[0].attribute("data-code"), Some("PL"));
@@ -76,7 +78,7 @@ fn chart_svg_is_well_formed_with_one_bar_per_member() {
         "€43.7bn",
         "€46.7m",
         "€40bn",
-        "Fund ceiling: €150bn",
+        "Fund ceiling: €150bn.",
     ] {
         assert!(texts.contains(&expected), "SVG lacks {expected:?}");
     }
@@ -94,7 +96,7 @@ fn chart_svg_is_well_formed_with_one_bar_per_member() {
     let doc = roxmltree::Document::parse(&out).expect("valid XML on stdout");
     let bars = doc
         .descendants()
-        .filter(|n| n.attribute("class") == Some("bar"))
+        .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("bar ")))
         .count();
     assert_eq!(bars, 3);
 }

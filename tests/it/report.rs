@@ -1,7 +1,6 @@
 //! Tests of `safe report`: the HTML page parsed, and rendered and audited in Chromium.
 
 use crate::support::*;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `43734100805` as the page prints it: `43,734,100,805`.
@@ -80,23 +79,52 @@ fn the_page_holds_every_member_and_the_exact_total() {
                 "{code} {amount}: {row}"
             );
         }
-        let headline = cells(&doc, "#headline .value").join(" ");
-        assert!(headline.contains(&format!("€{total}")), "{headline}");
+        // Headline figures: compact to read, the exact figure beside.
+        let headline = cells(&doc, "#headline .exact").join(" ");
+        assert!(headline.contains(&format!("exact €{total}")), "{headline}");
         assert!(html.contains(first));
-        // Accessible: table headers with scope, a caption per table, the
-        // chart titled and described.
+        // Accessible: each table named once (its caption, or its
+        // section's heading: no title shown twice), table headers with
+        // scope, the chart titled and described, every region that may
+        // scroll focusable and labelled.
         assert_eq!(
             cells(&doc, "table").len(),
-            cells(&doc, "table > caption").len()
+            cells(&doc, "table > caption").len() + cells(&doc, "table[aria-labelledby]").len()
+        );
+        for section in ["rules", "ranking", "per-capita", "concentration"] {
+            let title = cells(&doc, &format!("#{section}-h")).join("");
+            let captions = cells(&doc, &format!("#{section} caption"));
+            assert!(!captions.contains(&title), "{section}: {captions:?}");
+        }
+        assert_eq!(
+            cells(&doc, ".scroll").len(),
+            cells(&doc, ".scroll[tabindex='0'][role=region][aria-label]").len()
         );
         assert!(!cells(&doc, "th[scope=col]").is_empty());
         assert_eq!(cells(&doc, "figure svg > title").len(), 1);
         assert_eq!(cells(&doc, "figure svg > desc").len(), 1);
         assert_eq!(cells(&doc, "figure svg rect.bar").len(), 19);
-        // Self-contained: nothing is loaded from anywhere.
-        for outside in ["src=", "href=", "url(", "@import", "<link", "<script"] {
-            assert!(!html.contains(outside), "{outside} in the page");
+        // Self-contained: nothing is loaded from anywhere (the icon is a
+        // data URI, the hatching a pattern of the chart's own).
+        let own = html
+            .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+            .replace("xmlns='http://www.w3.org/2000/svg'", "");
+        for outside in ["src=", "url(http", "@import", "<script", "http:", "https:"] {
+            assert!(!own.contains(outside), "{outside} in the page");
         }
+        assert_eq!(html.matches("href=").count(), 1);
+        assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"));
+        // The heading is the edition's title; the footnote speaks to a
+        // reader, not a shell.
+        let h1 = cells(&doc, "h1").join("");
+        assert!(
+            !h1.contains("commission-2025-09") && !h1.contains("council-2026-02"),
+            "{h1}"
+        );
+        assert!(
+            !html.contains('`') && !html.contains("safe show"),
+            "command lines on the page"
+        );
     }
     let (_, council) = page(&["--edition", "council-2026-02"]);
     let changes = cells(&council, "#changes tbody tr").join("\n");
@@ -147,15 +175,30 @@ fn report_writes_html_only_and_to_stdout_without_output() {
         .fails(2, "`safe report` writes HTML");
 }
 
-fn chromium() -> Option<PathBuf> {
+/// Debian's Chromium (`.ci/run` installs it).
+fn chromium() -> PathBuf {
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .iter()
         .map(PathBuf::from)
         .find(|p| p.is_file())
+        .expect("Debian's chromium: bash .ci/run installs it")
 }
 
-fn browser(chrome: &Path, profile: &Path, extra: &[String], page: &Path) -> std::process::Output {
-    std::process::Command::new(chrome)
+/// axe-core's script from the npm registry (`.ci/run` installs it under
+/// target/axe, or SAFE_AXE names it).
+fn axe() -> String {
+    let path = std::env::var("SAFE_AXE").unwrap_or_else(|_| {
+        format!(
+            "{}/target/axe/node_modules/axe-core/axe.min.js",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core at {path} ({e}): bash .ci/run installs it"))
+}
+
+fn browser(profile: &Path, extra: &[String], page: &Path) -> std::process::Output {
+    std::process::Command::new(chromium())
         .args([
             "--headless",
             "--no-sandbox",
@@ -174,6 +217,216 @@ fn browser(chrome: &Path, profile: &Path, extra: &[String], page: &Path) -> std:
         .expect("run chromium")
 }
 
+/// What the page looks like in Chromium at a width, light or dark: the
+/// layout measured by a script added to a copy of the page (the page
+/// itself has none), and axe-core's audit when `audit`.
+const MEASURE: &str = r#"
+(async () => {
+  const r = { dark: matchMedia('(prefers-color-scheme: dark)').matches,
+    width: innerWidth, scrollWidth: document.documentElement.scrollWidth,
+    unfocusable: [], outside: [], ranked: 0, small: [], outsideChart: [], texts: 0 };
+  for (const e of document.querySelectorAll('body *')) {
+    const s = getComputedStyle(e);
+    if ((s.overflowX == 'auto' || s.overflowX == 'scroll') && e.scrollWidth > e.clientWidth
+        && !e.hasAttribute('tabindex')) r.unfocusable.push(e.outerHTML.slice(0, 80));
+  }
+  for (const tr of document.querySelectorAll('#ranking tbody tr')) {
+    r.ranked++;
+    for (const td of tr.querySelectorAll('td')) {
+      const label = td.dataset.label || '';
+      if (label.startsWith('amount') || label.startsWith('share')) {
+        const b = td.getBoundingClientRect();
+        if (b.width == 0 || b.left < 0 || b.right > innerWidth + 0.5)
+          r.outside.push(label + ': ' + tr.textContent);
+      }
+    }
+  }
+  for (const svg of document.querySelectorAll('svg')) {
+    const box = svg.getBoundingClientRect();
+    const scale = svg.getScreenCTM().a;
+    for (const t of svg.querySelectorAll('text')) {
+      r.texts++;
+      const size = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (size < 11) r.small.push(t.textContent + ' at ' + size.toFixed(2) + 'px');
+      const b = t.getBoundingClientRect();
+      if (b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5
+          || b.bottom > box.bottom + 0.5) r.outsideChart.push(t.textContent);
+    }
+  }
+  if (window.axe) {
+    const res = await axe.run(document, { resultTypes: ['violations'] });
+    r.violations = res.violations.map(v => v.id + ' (' + v.impact + '): '
+      + v.nodes.map(n => n.target.join(' ')).join(', '));
+  }
+  const out = parent.document.createElement('pre');
+  out.id = 'safe-measured';
+  out.textContent = JSON.stringify(r);
+  parent.document.body.appendChild(out);
+})();
+"#;
+
+/// Measures `html` (a page, or an SVG wrapped in one) in Chromium, in a
+/// frame `width` CSS pixels wide (a headless window is never narrower
+/// than 500): the frame's document is the page with the script added,
+/// and reports to the frame's parent, whose DOM Chromium dumps.
+fn measure(html: &str, dir: &Path, width: u32, dark: bool, audit: bool) -> serde_json::Value {
+    let axe = if audit {
+        format!("<script>{}</script>", axe())
+    } else {
+        String::new()
+    };
+    let body_end = html.rfind("</body>").expect("a page");
+    let copy = format!(
+        "{}{axe}<script>{MEASURE}</script>{}",
+        &html[..body_end],
+        &html[body_end..]
+    );
+    let srcdoc = copy.replace('&', "&amp;").replace('"', "&quot;");
+    let host = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>measure</title></head>\
+<body style=\"margin:0\"><iframe title=\"page\" style=\"border:0;width:{width}px;height:900px\" \
+srcdoc=\"{srcdoc}\"></iframe></body></html>"
+    );
+    let page = dir.join(format!("measure-{width}-{dark}.html"));
+    std::fs::write(&page, host).unwrap();
+    let mut flags = vec![
+        format!("--window-size={},1000", width.max(500) + 40),
+        "--virtual-time-budget=30000".to_string(),
+        "--dump-dom".to_string(),
+    ];
+    if dark {
+        flags.push("--blink-settings=preferredColorScheme=0".to_string());
+    }
+    let out = browser(&dir.join(format!("profile-{width}-{dark}")), &flags, &page);
+    assert!(out.status.success(), "{out:?}");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let doc = scraper::Html::parse_document(&dom);
+    let measured = cells(&doc, "#safe-measured").join("");
+    let r: serde_json::Value = serde_json::from_str(&measured).unwrap_or_else(|e| {
+        panic!(
+            "no measurement ({e}): {}",
+            &dom[dom.len().saturating_sub(2000)..]
+        )
+    });
+    assert_eq!(r["dark"], dark, "{r}");
+    assert_eq!(r["width"], width, "{r}");
+    r
+}
+
+/// The page as a reader gets it, for `args` (before `report`).
+fn page_html(args: &[&str]) -> String {
+    Test::new().args(args).args(["report"]).run().ok().stdout
+}
+
+#[test]
+#[ignore = "needs Debian's chromium and axe-core: bash .ci/run installs them and runs the ignored tests"]
+fn the_page_reads_on_a_phone_and_a_desktop_light_and_dark() {
+    let t = Test::new();
+    for args in [vec![], vec!["--edition", "council-2026-02"]] {
+        let html = page_html(&args);
+        for width in [390, 1280] {
+            for dark in [false, true] {
+                let r = measure(&html, t.dir(), width, dark, true);
+                let at = format!("{args:?} at {width}px, dark {dark}");
+                assert!(
+                    r["scrollWidth"].as_u64() <= r["width"].as_u64(),
+                    "{at}: the page scrolls sideways: {r}"
+                );
+                assert_eq!(r["unfocusable"], serde_json::json!([]), "{at}");
+                assert_eq!(r["ranked"], 19, "{at}");
+                assert_eq!(
+                    r["outside"],
+                    serde_json::json!([]),
+                    "{at}: figures off-screen"
+                );
+                assert!(r["texts"].as_u64() > Some(40), "{at}: {r}");
+                assert_eq!(
+                    r["small"],
+                    serde_json::json!([]),
+                    "{at}: chart text under 11px"
+                );
+                assert_eq!(
+                    r["outsideChart"],
+                    serde_json::json!([]),
+                    "{at}: chart text outside its box"
+                );
+                assert_eq!(r["violations"], serde_json::json!([]), "{at}: axe-core");
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs Debian's chromium: bash .ci/run installs it and runs the ignored tests"]
+fn the_svg_chart_keeps_its_text_inside_and_readable() {
+    let t = Test::new();
+    for args in [
+        vec!["--edition", "council-2026-02", "chart"],
+        vec!["chart", "--by", "per-capita"],
+        vec!["chart", "--by", "share"],
+    ] {
+        let svg = Test::new()
+            .args(&args)
+            .args(["--svg", "-"])
+            .run()
+            .ok()
+            .stdout;
+        let svg = svg.split_once("?>\n").map_or(svg.as_str(), |(_, s)| s);
+        // At its own size, as a browser shows the file.
+        let html = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0\">{svg}</body></html>"
+        );
+        let r = measure(&html, t.dir(), 1280, false, false);
+        assert!(r["texts"].as_u64() > Some(40), "{r}");
+        assert_eq!(r["small"], serde_json::json!([]), "{args:?}");
+        assert_eq!(r["outsideChart"], serde_json::json!([]), "{args:?}");
+    }
+}
+
+#[test]
+#[ignore = "needs Debian's chromium: bash .ci/run installs it and runs the ignored tests"]
+fn chromium_renders_the_figures() {
+    for args in [vec![], vec!["--edition", "council-2026-02"]] {
+        let t = Test::new();
+        let html = t.dir().join("page.html");
+        let dir = t.dir().to_path_buf();
+        let _run = t
+            .args(&args)
+            .args(["report", "--output", html.to_str().unwrap()])
+            .run()
+            .ok();
+        let dom = browser(&dir.join("profile"), &["--dump-dom".to_string()], &html);
+        assert!(dom.status.success(), "{dom:?}");
+        let dom = String::from_utf8_lossy(&dom.stdout);
+        let doc = scraper::Html::parse_document(&dom);
+        let rows = cells(&doc, "#ranking tbody tr");
+        assert_eq!(rows.len(), 19, "the rendered DOM has 19 ranked members");
+        for ((code, amount), row) in ranking(&args).iter().zip(&rows) {
+            assert!(
+                row.contains(code.as_str()) && row.contains(amount.as_str()),
+                "{code} {amount}: {row}"
+            );
+        }
+        for width in [390, 1280] {
+            let shot = dir.join(format!("shot-{width}.png"));
+            let out = browser(
+                &dir.join(format!("profile-{width}")),
+                &[
+                    format!("--window-size={width},1600"),
+                    format!("--screenshot={}", shot.display()),
+                ],
+                &html,
+            );
+            assert!(out.status.success(), "{out:?}");
+            let inked = inked_pixels(&shot);
+            assert!(
+                inked > width as usize * 100,
+                "the {width}-pixel screenshot is blank ({inked} pixels inked)"
+            );
+        }
+    }
+}
+
 /// How many pixels differ from the first one: a blank page has none.
 fn inked_pixels(png_path: &Path) -> usize {
     let decoder = png::Decoder::new(std::io::BufReader::new(
@@ -189,69 +442,57 @@ fn inked_pixels(png_path: &Path) -> usize {
 }
 
 #[test]
-fn chromium_renders_the_figures() {
-    let Some(chrome) = chromium() else {
-        // Written past the test harness's capture, so that it is seen.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED: chromium_renders_the_figures needs Debian's chromium (bash .ci/run installs it)"
-        );
-        return;
-    };
-    for args in [vec![], vec!["--edition", "council-2026-02"]] {
-        let t = Test::new();
-        let html = t.dir().join("page.html");
-        let dir = t.dir().to_path_buf();
-        let _run = t
-            .args(&args)
-            .args(["report", "--output", html.to_str().unwrap()])
-            .run()
-            .ok();
-        let dom = browser(
-            &chrome,
-            &dir.join("profile"),
-            &["--dump-dom".to_string()],
-            &html,
-        );
-        assert!(dom.status.success(), "{dom:?}");
-        let dom = String::from_utf8_lossy(&dom.stdout);
-        let doc = scraper::Html::parse_document(&dom);
-        let rows = cells(&doc, "#ranking tbody tr");
-        assert_eq!(rows.len(), 19, "the rendered DOM has 19 ranked members");
-        for ((code, amount), row) in ranking(&args).iter().zip(&rows) {
-            assert!(
-                row.contains(code.as_str()) && row.contains(amount.as_str()),
-                "{code} {amount}: {row}"
-            );
-        }
-        let total = Test::new()
-            .args(&args)
-            .args(["total", "--json"])
-            .run()
-            .ok()
-            .json();
-        let headline = cells(&doc, "#headline .value").join(" ");
+fn the_svg_chart_marks_what_is_not_confirmed_and_labels_compactly() {
+    let args = ["--edition", "council-2026-02", "chart"];
+    let json = Test::new().args(args).args(["--json"]).run().ok().json();
+    let svg = Test::new()
+        .args(args)
+        .args(["--svg", "-"])
+        .run()
+        .ok()
+        .stdout;
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let bars: Vec<_> = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("rect") && n.attribute("class").is_some_and(|c| c.starts_with("bar "))
+        })
+        .collect();
+    let expected = json["bars"].as_array().unwrap();
+    assert_eq!(bars.len(), expected.len());
+    for (bar, row) in bars.iter().zip(expected) {
+        let unconfirmed = bar.attribute("class").unwrap().contains("unconfirmed");
+        let marked = !["council-decision", "unstated"].contains(&row["basis"].as_str().unwrap());
+        assert_eq!(unconfirmed, marked, "{row}");
+        assert_eq!(bar.attribute("fill") == Some("url(#sc-hatch)"), marked);
+        // The exact amount in the bar's title.
+        let title = bar.first_element_child().unwrap().text().unwrap();
         assert!(
-            headline.contains(&grouped(&text(&total["allocated"]))),
-            "{headline}"
+            title.contains(&format!("€{}", grouped(&text(&row["value"])))),
+            "{title}"
         );
-        for width in [390, 1280] {
-            let shot = dir.join(format!("shot-{width}.png"));
-            let out = browser(
-                &chrome,
-                &dir.join(format!("profile-{width}")),
-                &[
-                    format!("--window-size={width},1600"),
-                    format!("--screenshot={}", shot.display()),
-                ],
-                &html,
-            );
-            assert!(out.status.success(), "{out:?}");
-            let inked = inked_pixels(&shot);
-            assert!(
-                inked > width * 100,
-                "the {width}-pixel screenshot is blank ({inked} pixels inked)"
-            );
+    }
+    // Value and tick labels: at most four significant figures.
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        let label = node.text().unwrap_or("");
+        let figure = label.starts_with('€') || label.ends_with('%');
+        if figure && !label.contains(' ') {
+            let digits = label
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>();
+            let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+            assert!(significant <= 4, "{label}");
         }
     }
+    // A legend says what hatching and whiskers mean.
+    assert!(svg.contains("not confirmed: tentative or reported"));
+    assert!(svg.contains("bounds of a rounded figure"));
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.contains("whisker")))
+            .count(),
+        6 + 1
+    );
+    assert!(svg.contains("prefers-color-scheme: dark"));
 }
