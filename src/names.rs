@@ -192,19 +192,34 @@ pub struct Index<'a> {
     codes: HashMap<&'a str, usize>,
     /// Exact name → row.
     exact: HashMap<&'a str, usize>,
-    /// Name in lower case → row (names differing only in case cannot both
-    /// load, so each is one row).
-    lower: HashMap<String, usize>,
-    /// Folded name (no case, no accents, spaces collapsed) → rows.
-    folded: HashMap<String, Vec<usize>>,
+    /// A hash of the name in lower case → rows (names differing only in
+    /// case cannot both load; a hash may still match several).
+    lower: HashMap<u64, Vec<usize>>,
+    /// A hash of the folded name (no case, no accents, spaces collapsed)
+    /// → rows. Hashes, not copies: a name may be 100 MB long.
+    folded: HashMap<u64, Vec<usize>>,
+}
+
+/// A hash of characters as they are made (no copy of the text).
+fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0u64, |h, c| {
+        (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
+}
+
+/// The characters of `text` in lower case.
+fn lower_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase)
 }
 
 impl<'a> Index<'a> {
     pub fn new(data: &'a Dataset) -> Index<'a> {
         let rows = &data.allocations;
-        let mut folded: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut folded: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut lower: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, a) in rows.iter().enumerate() {
-            folded.entry(fold(&a.name)).or_default().push(i);
+            folded.entry(hash_chars(folded_chars(&a.name))).or_default().push(i);
+            lower.entry(hash_chars(lower_chars(&a.name))).or_default().push(i);
         }
         Index {
             data,
@@ -218,11 +233,7 @@ impl<'a> Index<'a> {
                 .enumerate()
                 .map(|(i, a)| (a.name.as_str(), i))
                 .collect(),
-            lower: rows
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.name.to_lowercase().to_string(), i))
-                .collect(),
+            lower,
             folded,
         }
     }
@@ -242,14 +253,28 @@ impl<'a> Index<'a> {
         if let Some(&i) = self.exact.get(trimmed) {
             return row(i);
         }
-        if let Some(&i) = self.lower.get(&trimmed.to_lowercase()) {
+        let lower = self
+            .lower
+            .get(&hash_chars(lower_chars(trimmed)))
+            .into_iter()
+            .flatten()
+            .find(|&&i| lower_chars(&rows[i].name).eq(lower_chars(trimmed)));
+        if let Some(&i) = lower {
             return row(i);
         }
         let folded = fold(query);
-        match self.folded.get(&folded).map(Vec::as_slice) {
-            Some([i]) => return row(*i),
-            Some(many) if many.len() > 1 => {
-                return Lookup::Ambiguous(many.iter().map(|&i| &rows[i]).collect());
+        let fits: Vec<usize> = self
+            .folded
+            .get(&hash_chars(folded.chars()))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| folded_chars(&rows[i].name).eq(folded.chars()))
+            .collect();
+        match fits.as_slice() {
+            [i] => return row(*i),
+            [_, _, ..] => {
+                return Lookup::Ambiguous(fits.iter().map(|&i| &rows[i]).collect());
             }
             _ => {}
         }

@@ -57,7 +57,7 @@ pub fn load(path: Option<&Path>) -> Result<Population> {
     match path {
         None => bundled(),
         Some(p) => {
-            let source = Source::File(p);
+            let source = Source::from_path(p);
             let origin = source.origin();
             let bytes = source.read()?;
             parse(&origin, &origin, &bytes)

@@ -12,7 +12,7 @@ use super::check::{CheckReport, check_report};
 use super::diff::{DiffReport, diff_report};
 use super::shares::largest_remainder;
 use super::{sub, sum};
-use crate::dataset::text::name_key;
+use crate::dataset::text::{name_hash, same_name};
 use crate::dataset::{Allocation, Basis, Dataset};
 use crate::error::{Error, Result};
 use crate::money::format_short;
@@ -150,23 +150,28 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
     // The same rule as the loader's: names a reader cannot tell apart are
     // one name. Looked up by key, so that many additions stay linear.
     let adding = changes.iter().any(|c| matches!(c, Change::Add { .. }));
-    let mut names: std::collections::HashMap<String, Text> = if adding {
-        allocations
-            .iter()
-            .map(|a| (name_key(&a.name), a.code.clone()))
-            .collect()
-    } else {
-        std::collections::HashMap::new()
-    };
+    // Keyed by a hash of the name as a reader sees it (no copy of a long
+    // name); a hash that matches is confirmed by comparing the names.
+    let mut names: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    if adding {
+        for (i, a) in allocations.iter().enumerate() {
+            names.entry(name_hash(&a.name)).or_default().push(i);
+        }
+    }
     for change in changes {
         if let Change::Add { code, name, amount } = change {
-            if let Some(other) = names.get(&name_key(name)) {
+            let hash = name_hash(name);
+            let same = names
+                .get(&hash)
+                .and_then(|rows| rows.iter().find(|&&i| same_name(&allocations[i].name, name)));
+            if let Some(&i) = same {
                 return Err(Error::usage(format!(
-                    "the name {name:?} of {code} (an added member) is already {other}'s; a table \
-                     cannot hold one name twice"
+                    "the name {name:?} of {code} (an added member) is already {}'s; a table \
+                     cannot hold one name twice",
+                    allocations[i].code
                 )));
             }
-            names.insert(name_key(name), code.as_str().into());
+            names.entry(hash).or_default().push(allocations.len());
             allocations.push(Allocation::new(
                 code.clone(),
                 name.clone(),

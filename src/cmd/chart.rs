@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 use crate::export::human::UNCONFIRMED_MARK;
 use crate::export::output::Fixed;
 use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, svg};
-use crate::population;
 use crate::values::positive_count;
 
 use super::{Ctx, Output};
@@ -43,8 +42,8 @@ pub struct Args {
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
-    let people = population::load(args.population.as_deref())?;
     let report = chart_report(data, args.by, args.top, &people)?;
     let subject = Subject::of(data);
     let drawing = |standalone| svg::Chart {

@@ -23,7 +23,7 @@ pub mod total;
 pub mod what_if;
 
 use std::cell::OnceCell;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use crate::export::output::Output;
 
@@ -65,6 +65,19 @@ impl Ctx {
             table: OnceCell::new(),
             other: OnceCell::new(),
         }
+    }
+
+    /// Population figures: the bundled ones, or `--population FILE` (`-`:
+    /// standard input, unless the table is read from it).
+    pub fn population(&self, path: Option<&Path>) -> Result<crate::population::Population> {
+        let table_from_stdin =
+            matches!(&self.spec, TableSpec::File { path, .. } if path.as_os_str() == "-");
+        if table_from_stdin && path.is_some_and(|p| p.as_os_str() == "-") {
+            return Err(crate::error::Error::usage(
+                "--population - and --data - both read standard input: give one of them a file",
+            ));
+        }
+        crate::population::load(path)
     }
 
     /// A context holding `data` already (for tests and callers of the

@@ -8,7 +8,6 @@ use crate::export::view::Measure;
 use crate::export::{
     Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
-use crate::population;
 
 use super::{Ctx, Output};
 
@@ -34,8 +33,8 @@ pub struct Args {
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
-    let people = population::load(args.population.as_deref())?;
     let report = per_capita_report(data, &people, args.top)?;
     Ok(Output::report(report, Subject::of(data)))
 }

@@ -18,7 +18,6 @@ use crate::error::Result;
 use crate::export::html::{Page, Section};
 use crate::export::output::Fixed;
 use crate::export::{Subject, svg};
-use crate::population;
 
 use super::{Ctx, Output};
 
@@ -56,9 +55,9 @@ const PAGE_ROWS: usize = 100;
 const PAGE_BARS: usize = 40;
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
     let subject = Subject::of(data);
-    let people = population::load(args.population.as_deref())?;
     let cut = |limit: usize| (data.allocations.len() > limit).then_some(limit);
     let total = total_report(data, None)?;
     let checks = check_report(data, None, None)?;

@@ -8,7 +8,6 @@ use crate::error::Result;
 use crate::export::view::{FigureRow, Measure};
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 use crate::names::find_member;
-use crate::population;
 
 use super::{Ctx, Output};
 
@@ -33,9 +32,9 @@ pub struct Args {
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
     let member = find_member(&args.member, data)?;
-    let people = population::load(args.population.as_deref())?;
     Ok(Output::report(
         member_report(data, member, &people)?,
         Subject::of(data),
@@ -143,7 +142,7 @@ impl Report for MemberReport<'_> {
             neighbours.push(neighbour_row("below", n));
         }
         let mut blocks = vec![
-            Block::Heading(format!("{} ({})", self.name, self.code)),
+            Block::Heading(format!("{} ({})", crate::export::human::cut_text(self.name), self.code)),
             Block::Grid(facts),
         ];
         if !neighbours.is_empty() {

@@ -157,10 +157,11 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
 /// A change in words: `add TR Türkiye €5bn`.
 fn describe(c: &AppliedChange) -> String {
     let amount = c.amount.map(format_short).unwrap_or_default();
+    let name = crate::export::human::cut_text(&c.name);
     match c.action {
-        Action::Add => format!("add {} {} {amount}", c.code, c.name),
-        Action::Set => format!("set {} {} to {amount}", c.code, c.name),
-        Action::Remove => format!("remove {} {}", c.code, c.name),
+        Action::Add => format!("add {} {name} {amount}", c.code),
+        Action::Set => format!("set {} {name} to {amount}", c.code),
+        Action::Remove => format!("remove {} {name}", c.code),
     }
 }
 

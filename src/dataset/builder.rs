@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 pub use super::text::check_text;
-use super::text::{check_chars, name_key};
+use super::text::{check_chars, hash_bytes, name_hash, name_key};
 use super::{
     Allocation, Basis, Dataset, Edition, Fund, MAX_CODE_LEN, Precision, Provenance, Rounding, Text,
 };
@@ -297,23 +297,6 @@ fn first_repeat<K: Ord>(hashes: &[u64], key: impl Fn(usize) -> K) -> Option<(usi
         }
     }
     best
-}
-
-/// A fast 64-bit hash (FxHash's multiply-rotate step). It need not resist
-/// crafted collisions: equal hashes are resolved by sorting, not by probing.
-fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0u64, |h, b| {
-        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    })
-}
-
-/// The hash of a name as a reader sees it ([`name_key`]).
-fn name_hash(name: &str) -> u64 {
-    if name.is_ascii() {
-        hash_bytes(name.bytes().map(|b| b.to_ascii_lowercase()))
-    } else {
-        hash_bytes(name_key(name).bytes())
-    }
 }
 
 /// Checks every field of one row. Messages are only built when something

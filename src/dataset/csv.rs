@@ -17,6 +17,8 @@ use rust_decimal::Decimal;
 
 use super::builder::{Builder, Place, RawRow, Unfinished};
 use super::{Dataset, Fund, Rounding};
+use std::io::Read;
+
 use crate::error::{Error, Result};
 
 /// The columns a header may name.
@@ -204,18 +206,35 @@ fn split_point(rows: &[u8], parallel_from: usize) -> Option<usize> {
     Some(middle + newline + 1)
 }
 
+/// A header the rows of a chunk are read under: the csv reader keeps a
+/// copy of its header record, and this one is small (were the first row
+/// the header, a copy of a 100 MB name).
+const HEADER: &[u8] = b"-\n";
+
+/// A position in the chunk from one in `HEADER` followed by the chunk.
+fn unprefixed(p: &csv::Position) -> csv::Position {
+    let mut out = csv::Position::new();
+    out.set_byte(p.byte().saturating_sub(HEADER.len() as u64))
+        .set_line(p.line().saturating_sub(1).max(1))
+        .set_record(p.record().saturating_sub(1));
+    out
+}
+
 /// Checks the rows in `chunk` (whose first line is line `first_line` of
 /// the input) into a builder.
 fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -> Result<Builder> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(columns.delimiter)
         .comment(Some(b'#'))
-        .has_headers(false)
+        .has_headers(true)
         .flexible(true)
-        .from_reader(chunk);
-    let line_of =
-        |p: Option<&csv::Position>| p.map_or(first_line, |p| first_line + row_line(chunk, p) - 1);
-    let mut builder = Builder::new(Place::Line, chunk.len() / 32);
+        .from_reader(HEADER.chain(chunk));
+    let line_of = |p: Option<&csv::Position>| {
+        p.map_or(first_line, |p| first_line + row_line(chunk, &unprefixed(p)) - 1)
+    };
+    // One row a line at most (a long name is one row, not thousands).
+    let lines = chunk.iter().filter(|&&b| b == b'\n').count() + 1;
+    let mut builder = Builder::new(Place::Line, lines.min(chunk.len() / 16));
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -225,8 +244,9 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
         }
         let line = line_of(record.position());
         // The record as written, for its quotes (rarely any).
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let raw = &chunk[start..(reader.position().byte() as usize).min(chunk.len())];
+        let start = record.position().map_or(0, |p| unprefixed(p).byte() as usize);
+        let end = unprefixed(reader.position()).byte() as usize;
+        let raw = &chunk[start.min(chunk.len())..end.min(chunk.len())];
         if raw.contains(&b'"') {
             check_quotes(raw, columns.delimiter).map_err(|(offset, message)| {
                 let before = &raw[..offset];

@@ -41,7 +41,9 @@ pub fn parse_with(origin: &str, bytes: &[u8], rounding: Option<Rounding>) -> Res
             "empty input: expected a JSON table (see `safe schema` for the format)",
         ));
     }
-    let mut builder = Builder::new(Place::Index, bytes.len() / 64);
+    // One row an object at most (a long name is one row).
+    let objects = bytes.iter().filter(|&&b| b == b'{').count();
+    let mut builder = Builder::new(Place::Index, objects.min(bytes.len() / 32));
     let table = read(text, &mut builder, None).map_err(|e| json_error(origin, &e))?;
     let version_ok = matches!(table.schema_version.as_u64(), Some(1..=SCHEMA_VERSION_U64));
     if !version_ok {

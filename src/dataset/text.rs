@@ -7,7 +7,7 @@
 //! * a control character (C0, DEL, C1), tab and line breaks included;
 //! * a bidirectional control (U+061C, U+200E, U+200F, U+202A–U+202E,
 //!   U+2066–U+2069): it can reverse the rest of a line, amounts included;
-//! * a noncharacter (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF): XML and HTML
+//! * a non-character (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF): XML and HTML
 //!   cannot hold U+FFFE and U+FFFF, and HTML calls any of them an error;
 //! * a line or paragraph separator (U+2028, U+2029).
 //!
@@ -29,7 +29,7 @@ pub fn forbidden(c: char) -> Option<&'static str> {
     } else if BidiControl::for_char(c) {
         Some("a bidirectional control character")
     } else if NoncharacterCodePoint::for_char(c) {
-        Some("a noncharacter")
+        Some("a non-character")
     } else if matches!(c, '\u{2028}' | '\u{2029}') {
         Some("a line or paragraph separator")
     } else {
@@ -65,6 +65,35 @@ pub fn check_chars(text: &str, what: impl Fn() -> String) -> Result<(), String> 
         ));
     }
     Ok(())
+}
+
+/// A fast 64-bit hash (FxHash's multiply-rotate step). It need not resist
+/// crafted collisions: equal hashes are resolved by comparing, not by
+/// probing.
+pub fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    })
+}
+
+/// The hash of a name as a reader sees it ([`name_key`]), without a copy
+/// of an ASCII name.
+pub fn name_hash(name: &str) -> u64 {
+    if name.is_ascii() {
+        hash_bytes(name.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        hash_bytes(name_key(name).bytes())
+    }
+}
+
+/// Whether two names are one as a reader sees them, without copying ASCII
+/// ones.
+pub fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        name_key(a) == name_key(b)
+    }
 }
 
 /// The name as a reader sees it, for comparing names: NFC, without

@@ -288,6 +288,34 @@ pub(crate) fn human_row_into(
     }
 }
 
+/// The most characters of a text a human view shows (a table's full
+/// text is in JSON and CSV): a person cannot read more, and a view never
+/// copies a 100 MB name.
+pub const MAX_TEXT_CHARS: usize = 4_096;
+
+/// `s` appended to `text`, cut at [`MAX_TEXT_CHARS`] with an ellipsis.
+pub fn push_cut(text: &mut String, s: &str) {
+    if s.len() <= MAX_TEXT_CHARS {
+        text.push_str(s);
+        return;
+    }
+    let mut chars = s.chars();
+    text.extend(chars.by_ref().take(MAX_TEXT_CHARS));
+    if chars.next().is_some() {
+        text.push('…');
+    }
+}
+
+/// `s` cut at [`MAX_TEXT_CHARS`] with an ellipsis.
+pub fn cut_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= MAX_TEXT_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    push_cut(&mut out, s);
+    std::borrow::Cow::Owned(out)
+}
+
 /// The human text of one cell, appended to `text`: `in_money_column`
 /// cells print without `€` (the header has the unit) and with `places`.
 fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, text: &mut String) {
@@ -308,8 +336,8 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
         });
     };
     match cell {
-        Cell::Text(s) => text.push_str(s),
-        Cell::Key(key) => text.push_str(&key.1),
+        Cell::Text(s) => push_cut(text, s),
+        Cell::Key(key) => push_cut(text, &key.1),
         Cell::Int(n) => grouped(text, Decimal::from(*n), Unit::Eur, 0),
         Cell::Money(d) if in_money_column => grouped(text, *d, unit, places),
         Cell::Money(d) => money(text, *d, places_needed(*d, unit)),

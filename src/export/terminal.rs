@@ -75,16 +75,16 @@ fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io:
 
 /// `text` wrapped at spaces to the style's width (unchanged without one);
 /// a word longer than the width (a number) is never split.
-fn wrapped(text: &str, style: Style) -> String {
+fn wrapped(text: &str, style: Style) -> std::borrow::Cow<'_, str> {
     match style.width {
-        Some(width) if text.width() > width => textwrap::fill(
+        Some(width) if text.width() > width => std::borrow::Cow::Owned(textwrap::fill(
             text,
             textwrap::Options::new(width)
                 .break_words(false)
                 .word_separator(textwrap::WordSeparator::AsciiSpace)
                 .word_splitter(textwrap::WordSplitter::NoHyphenation),
-        ),
-        _ => text.to_string(),
+        )),
+        _ => std::borrow::Cow::Borrowed(text),
     }
 }
 
@@ -172,7 +172,7 @@ fn display_width(text: &str) -> usize {
 /// Cuts a cell longer than comfy-table can measure (16-bit widths), with
 /// an ellipsis. JSON and CSV carry the whole text.
 fn cut(text: &mut String) {
-    if text.len() > MAX_CELL_CHARS {
+    if text.chars().count() > MAX_CELL_CHARS {
         *text = text.chars().take(MAX_CELL_CHARS).chain(['…']).collect();
     }
 }

@@ -339,3 +339,64 @@ fn man_pages_lint_clean_in_mandoc() {
         );
     }
 }
+
+#[test]
+fn global_options_mean_the_same_before_and_after_the_command() {
+    let t = Test::new();
+    let data = t.file(
+        "x.csv",
+        "code,name,amount\nPL,Poland,43700\nRO,Romania,16680\n",
+    );
+    let data = data.to_str().unwrap().to_string();
+    let options: Vec<Vec<&str>> = vec![
+        vec!["--edition", "council-2026-02"],
+        vec!["--unit", "bn"],
+        vec!["--json"],
+        vec!["--format", "csv"],
+        vec!["--format", "markdown"],
+        vec!["--width", "60"],
+        vec!["--color", "never"],
+        vec!["--ranges"],
+        vec!["--part", "members"],
+        vec!["--bom", "--format", "csv"],
+        vec!["--data", &data],
+        vec!["--data", &data, "--ceiling", "3"],
+        vec!["--data", &data, "--rounding", "1:nearest"],
+        vec!["--data", &data, "--data-format", "csv"],
+        // Conflicts and requirements hold wherever the options stand.
+        vec!["--data", &data, "--edition", "council-2026-02"],
+        vec!["--ceiling", "3"],
+    ];
+    let mut compared = 0;
+    for sub in Cli::command().get_subcommands() {
+        let name = sub.get_name();
+        if name == "help" {
+            continue;
+        }
+        let args: Vec<&str> = match name {
+            "show" => vec!["show", "PL"],
+            "diff" => vec!["diff", "council-2026-02"],
+            "what-if" => vec!["what-if", "--add", "TR=5bn"],
+            "completions" => vec!["completions", "bash"],
+            other => vec![other],
+        };
+        for option in &options {
+            let before = Test::new().args(option).args(&args).run();
+            let after = Test::new().args(&args).args(option).run();
+            assert_eq!(
+                (before.code, &before.stdout, &before.stderr),
+                (after.code, &after.stdout, &after.stderr),
+                "safe {option:?} {args:?} and safe {args:?} {option:?}"
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 14 * 16, "{compared}");
+    // The cases the issue names.
+    let total = |args: &[&str]| Test::new().args(args).run();
+    let a = total(&["--data", &data, "total", "--ceiling", "3"]);
+    let b = total(&["--data", &data, "--ceiling", "3", "total"]);
+    assert_eq!((a.code, a.stdout), (b.code, b.stdout));
+    total(&["--data", &data, "total", "--edition", "council-2026-02"])
+        .fails(2, "--edition cannot be used with --data");
+}

@@ -391,3 +391,33 @@ fn a_name_longer_than_any_format_width_does_not_panic() {
         Test::new().data(&data).args(&args).run().ok();
     }
 }
+
+#[test]
+fn characters_xml_cannot_hold_and_bidi_controls_never_come_out() {
+    // Refused at load, whatever the format or command: no output can hold
+    // them (XML cannot; a terminal would reverse the line).
+    for (character, what) in [
+        ("\\uffff", "a non-character (U+FFFF)"),
+        ("\\ufffe", "a non-character (U+FFFE)"),
+        ("\\u202e", "a bidirectional control character (U+202E)"),
+        ("\\u2066", "a bidirectional control character (U+2066)"),
+    ] {
+        let data = table("100", &[("AA", &format!("A{character}B"), "10")]);
+        for args in [
+            vec!["rank"],
+            vec!["rank", "--format", "markdown"],
+            vec!["rank", "--format", "csv"],
+            vec!["chart"],
+            vec!["chart", "--svg", "-"],
+            vec!["check", "--format", "junit"],
+            vec!["report"],
+        ] {
+            let run = Test::new()
+                .data(&data)
+                .args(&args)
+                .run()
+                .fails(65, &format!("name of member AA contains {what}"));
+            assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        }
+    }
+}

@@ -280,3 +280,133 @@ fn a_large_csv_read_on_two_threads_is_the_table_read_in_one() {
             &format!("extra.csv:{extra_line}:1: a row has 4 fields where the header has 3"),
         );
 }
+
+#[test]
+fn odd_files_are_refused_saying_what_where_and_what_is_accepted() {
+    let utf16: Vec<u8> = {
+        let mut b = vec![0xff, 0xfe];
+        for u in "code,name,amount\nPL,Poland,5\n".encode_utf16() {
+            b.extend(u.to_le_bytes());
+        }
+        b
+    };
+    let cases: Vec<(Vec<u8>, &str)> = vec![
+        // CR-only line ends are line ends: the error is on line 3.
+        (
+            b"code,name,amount\rPL,Poland,5\rRO,Romania,x\r".to_vec(),
+            "t.csv:3:1: amount of RO (Romania) is not a number",
+        ),
+        (
+            b"code,name,amount\nPL,\"Poland,5\nRO,Romania,3\n".to_vec(),
+            "t.csv:2:4: a quoted field is never closed (an unbalanced `\"`?)",
+        ),
+        (
+            b"code,name,amount\nPL,\"Pol\"and,5\n".to_vec(),
+            "t.csv:2:9: text after a closing quote (write the whole field in quotes, with any quote inside it doubled: \"Pol\"\"and\")",
+        ),
+        (
+            b"code,name,amount\nPL,\"Poland\t\",5\nXX,Poland,3\n".to_vec(),
+            "t.csv:2:1: name of member PL contains a control character (U+0009)",
+        ),
+        (
+            utf16,
+            "t.csv:1:1: the file is UTF-16 (little-endian), and safe reads UTF-8: save it as UTF-8",
+        ),
+        (
+            b"code,name,amount\nPL,Poland,1_000\n".to_vec(),
+            "no thousands separator of any kind (comma, space, no-break or thin space, apostrophe, underscore)",
+        ),
+        (
+            "code,name,amount\nPL,Poland,1\u{a0}000\n"
+                .as_bytes()
+                .to_vec(),
+            "\"1\\u{a0}000\" (write digits with an optional '.' and no thousands separator",
+        ),
+        (
+            "code,name,amount\nPL,Poland,1\u{2009}000\n"
+                .as_bytes()
+                .to_vec(),
+            "\"1\\u{2009}000\" (write digits with an optional '.' and no thousands separator",
+        ),
+        (
+            "code,name,amount\nPL,Pol\u{202e}and,5\n"
+                .as_bytes()
+                .to_vec(),
+            "name of member PL contains a bidirectional control character (U+202E)",
+        ),
+        (
+            "code,name,amount\nPL,Pol\u{ffff}and,5\n"
+                .as_bytes()
+                .to_vec(),
+            "name of member PL contains a non-character (U+FFFF)",
+        ),
+    ];
+    for (bytes, fragment) in cases {
+        let t = Test::new();
+        let path = t.file("t.csv", &bytes);
+        t.args(["--data", path.to_str().unwrap(), "total"])
+            .run()
+            .fails(65, fragment);
+    }
+    // JSON: a lone surrogate says what it is.
+    Test::new()
+        .args(["--data", "-", "total"])
+        .stdin(r#"{"allocations":[{"code":"PL","name":"\ud800","amount":1}]}"#)
+        .run()
+        .fails(
+            65,
+            "a lone UTF-16 surrogate (\\ud800 to \\udfff without its pair) stands for no text",
+        );
+}
+
+#[test]
+fn standard_input_is_read_as_what_it_holds() {
+    // CSV on stdin without --data-format is recognised.
+    let run = Test::new()
+        .args(["--data", "-", "total", "--json"])
+        .stdin("code,name,amount\nPL,Poland,5\n")
+        .run()
+        .ok()
+        .json();
+    assert_eq!(text(&run["allocated"]), "5");
+    // Population figures from stdin.
+    let t = Test::new();
+    let data = t.file("x.csv", "code,name,amount\nA1,Alpha,5\n");
+    let json = t
+        .args([
+            "--data",
+            data.to_str().unwrap(),
+            "per-capita",
+            "--population",
+            "-",
+            "--json",
+        ])
+        .stdin("code,population\nA1,10\n")
+        .run()
+        .ok()
+        .json();
+    assert_eq!(text(&json["members"][0]["per_capita"]), "0.50");
+    Test::new()
+        .args(["--data", "-", "per-capita", "--population", "-"])
+        .stdin("code,name,amount\nA1,Alpha,5\n")
+        .run()
+        .fails(2, "--population - and --data - both read standard input");
+}
+
+#[test]
+fn one_amount_grammar_everywhere() {
+    // As data files accept 5e9, so do options.
+    Test::new()
+        .args(["total", "--expect", "149.9337e9"])
+        .run()
+        .ok();
+    Test::new()
+        .args(["--data", "-", "total", "--ceiling", "1e12", "--json"])
+        .stdin("code,name,amount\nPL,Poland,5e9\n")
+        .run()
+        .ok();
+    Test::new()
+        .args(["rank", "--top", "99999999999999999999999"])
+        .run()
+        .fails(2, "too large");
+}
