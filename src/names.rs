@@ -218,8 +218,14 @@ impl<'a> Index<'a> {
         let mut folded: HashMap<u64, Vec<usize>> = HashMap::new();
         let mut lower: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, a) in rows.iter().enumerate() {
-            folded.entry(hash_chars(folded_chars(&a.name))).or_default().push(i);
-            lower.entry(hash_chars(lower_chars(&a.name))).or_default().push(i);
+            folded
+                .entry(hash_chars(folded_chars(&a.name)))
+                .or_default()
+                .push(i);
+            lower
+                .entry(hash_chars(lower_chars(&a.name)))
+                .or_default()
+                .push(i);
         }
         Index {
             data,

@@ -161,9 +161,10 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
     for change in changes {
         if let Change::Add { code, name, amount } = change {
             let hash = name_hash(name);
-            let same = names
-                .get(&hash)
-                .and_then(|rows| rows.iter().find(|&&i| same_name(&allocations[i].name, name)));
+            let same = names.get(&hash).and_then(|rows| {
+                rows.iter()
+                    .find(|&&i| same_name(&allocations[i].name, name))
+            });
             if let Some(&i) = same {
                 return Err(Error::usage(format!(
                     "the name {name:?} of {code} (an added member) is already {}'s; a table \

@@ -142,7 +142,11 @@ impl Report for MemberReport<'_> {
             neighbours.push(neighbour_row("below", n));
         }
         let mut blocks = vec![
-            Block::Heading(format!("{} ({})", crate::export::human::cut_text(self.name), self.code)),
+            Block::Heading(format!(
+                "{} ({})",
+                crate::export::human::cut_text(self.name),
+                self.code
+            )),
             Block::Grid(facts),
         ];
         if !neighbours.is_empty() {

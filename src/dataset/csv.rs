@@ -230,7 +230,9 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
         .flexible(true)
         .from_reader(HEADER.chain(chunk));
     let line_of = |p: Option<&csv::Position>| {
-        p.map_or(first_line, |p| first_line + row_line(chunk, &unprefixed(p)) - 1)
+        p.map_or(first_line, |p| {
+            first_line + row_line(chunk, &unprefixed(p)) - 1
+        })
     };
     // One row a line at most (a long name is one row, not thousands).
     let lines = chunk.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -244,7 +246,9 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
         }
         let line = line_of(record.position());
         // The record as written, for its quotes (rarely any).
-        let start = record.position().map_or(0, |p| unprefixed(p).byte() as usize);
+        let start = record
+            .position()
+            .map_or(0, |p| unprefixed(p).byte() as usize);
         let end = unprefixed(reader.position()).byte() as usize;
         let raw = &chunk[start.min(chunk.len())..end.min(chunk.len())];
         if raw.contains(&b'"') {

@@ -8,6 +8,7 @@
 //! random tables (`properties.rs`) and the docs' examples (`docs.rs`).
 //! `support.rs` is the `Test` builder every file uses.
 
+mod bounds;
 mod chart;
 mod check;
 mod ci;

@@ -1086,3 +1086,56 @@ fn every_view_of_a_rounded_table_tells_the_truth() {
 fn every_view_of_hostile_names_tells_the_truth() {
     harness("hostile");
 }
+
+/// A fixture of random rows: (stated, width of its bounds) in euros, some
+/// tied; the other table for `diff` moves every other row.
+fn random_fixture(rows: &[(u32, u32)], ceiling: u32) -> Fixture {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut data = String::from("code,name,amount,min,max\n");
+    let mut other = String::from("code,name,amount\n");
+    for (i, &(amount, width)) in rows.iter().enumerate() {
+        let (min, max) = (amount, amount + width);
+        data.push_str(&format!("R{i},Region {i},{amount},{min},{max}\n"));
+        other.push_str(&format!(
+            "R{i},Region {i},{}\n",
+            amount + (i as u32 % 2) * 7
+        ));
+    }
+    let path = dir.path().join("random.csv");
+    std::fs::write(&path, data).unwrap();
+    let other_path = dir.path().join("other.csv");
+    std::fs::write(&other_path, other).unwrap();
+    Fixture {
+        name: "random",
+        args: vec![
+            "--data".into(),
+            path.to_str().unwrap().into(),
+            "--ceiling".into(),
+            ceiling.to_string(),
+        ],
+        first: "R0".into(),
+        last: format!("R{}", rows.len() - 1),
+        other: other_path.to_str().unwrap().into(),
+        _dir: dir,
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 4, ..Default::default() })]
+
+    #[test]
+    fn every_view_of_random_tables_tells_the_truth(
+        rows in proptest::collection::vec((proptest::prop_oneof![1u32..=5_000_000, proptest::prelude::Just(1000u32)], 0u32..=3), 2..8),
+        ceiling in 1u32..=40_000_000,
+    ) {
+        let f = random_fixture(&rows, ceiling);
+        let exact_table = exact(&f);
+        let mut found = Findings::default();
+        for args in commands(&f) {
+            check_command(&f, &args, exact_table, &mut found);
+        }
+        check_ties(&f, &mut found);
+        check_labels(&f, &mut found);
+        proptest::prop_assert!(found.0.is_empty(), "{}", found.0.join("\n"));
+    }
+}
