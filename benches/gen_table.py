@@ -2,7 +2,7 @@
 """Writes a synthetic SAFE-schema table of N members, deterministically.
 
 usage: gen_table.py N OUT.json [OUT.csv]
-       gen_table.py shapes DIR    (bigname.json: one 100 MB name;
+       gen_table.py shapes DIR    (bigname.json and .csv: one 100 MB name;
                                    tiny.json: 1,000,000 members of 1 cent)
 
 Amounts are strings with up to two decimals between €0.01 and €10^12, with
@@ -19,6 +19,8 @@ if sys.argv[1] == "shapes":
         out.write('{"schema_version":1,"fund":{"name":"T","currency":"EUR","ceiling":"100"},')
         out.write('"allocations":[{"code":"A","name":"' + "x" * 100_000_000 + '","amount":"10"},')
         out.write('{"code":"B","name":"B","amount":"5"}]}\n')
+    with open(f"{d}/bigname.csv", "w") as out:
+        out.write("code,name,amount\nA," + "x" * 100_000_000 + ",10\nB,B,5\n")
     with open(f"{d}/tiny.json", "w") as out:
         out.write('{"schema_version":1,"fund":{"name":"T","currency":"EUR","ceiling":"10000"},"allocations":[\n')
         out.write(",\n".join(f'{{"code":"{i:x}","name":"{i:x}","amount":"0.01"}}' for i in range(1_000_000)))

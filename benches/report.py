@@ -57,6 +57,8 @@ floor = b["true"]["median"]
 for name, r in b.items():
     lines.append(f"| `{name}` | {r['median'] * 1000:.2f} | {r['median'] / floor:.2f} |")
 for title, name, base in [
+    ("1,000,000 members, JSON: one table, and two (diff, what-if)", "two_tables", "safe total"),
+    ("what-if with 2,000 and 20,000 additions (bundled table)", "what_if_adds", "what-if, 2,000 --add"),
     ("1,000,000 members, JSON: total", "json_total", "safe total"),
     ("1,000,000 members, JSON: the 10 largest", "json_top", "safe rank --top 10"),
     ("1,000,000 members, CSV: total", "csv_total", "safe total"),

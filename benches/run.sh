@@ -32,17 +32,33 @@ done
 # Shapes: one 100 MB name; a million tiny members.
 python3 benches/gen_table.py shapes "$work"
 
-# DuckDB: exact DECIMAL sums and ORDER BY … LIMIT 10 on the same files.
+# DuckDB: exact DECIMAL sums and ORDER BY … LIMIT 10 on the same files,
+# written as a competent DuckDB user would: the columns and their types
+# declared (no schema inference, no sampling), amounts read as DECIMAL.
 j=$work/t1000000.json; c=$work/t1000000.csv
-unnest="(SELECT unnest(allocations) AS a FROM read_json('$j', maximum_object_size=200000000))"
+rows="STRUCT(code VARCHAR, name VARCHAR, amount VARCHAR)[]"
+unnest="(SELECT unnest(allocations) AS a FROM read_json('$j', format='unstructured', records=false, columns={'allocations': '$rows'}, maximum_object_size=200000000))"
 echo "SELECT sum(CAST(a.amount AS DECIMAL(18,2))) FROM $unnest;" > "$work/json_sum.sql"
 echo "SELECT a.code, a.name, CAST(a.amount AS DECIMAL(18,2)) AS amount FROM $unnest ORDER BY amount DESC LIMIT 10;" > "$work/json_top.sql"
-echo "SELECT sum(amount) FROM read_csv('$c', types={'amount':'DECIMAL(18,2)'});" > "$work/csv_sum.sql"
-echo "SELECT * FROM read_csv('$c', types={'amount':'DECIMAL(18,2)'}) ORDER BY amount DESC LIMIT 10;" > "$work/csv_top.sql"
+csvcols="columns={'code':'VARCHAR','name':'VARCHAR','amount':'DECIMAL(18,2)'}, header=true, auto_detect=false, delim=','"
+echo "SELECT sum(amount) FROM read_csv('$c', $csvcols);" > "$work/csv_sum.sql"
+echo "SELECT * FROM read_csv('$c', $csvcols) ORDER BY amount DESC LIMIT 10;" > "$work/csv_top.sql"
+# A Rust hello-world: what any Rust binary costs to start on this machine.
+printf 'fn main() { println!("hi"); }\n' > "$work/hello.rs"
+rustc -O -o "$work/hello" "$work/hello.rs"
+# what-if with 2,000 and 20,000 --add options (linear: at most 15×).
+python3 -c "import sys; print(' '.join(f'--add N{i}=1000' for i in range(int(sys.argv[1]))))" 2000 > "$work/add2k"
+python3 -c "import sys; print(' '.join(f'--add N{i}=1000' for i in range(int(sys.argv[1]))))" 20000 > "$work/add20k"
 
 hf() { name=$1; n=$2; shift 2; hyperfine -N --warmup 1 --runs "$n" --export-json "$work/$name.json" "$@" >&2; }
 
-hf bundled $((runs * 20)) -n 'true' 'true' -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
+hf bundled $((runs * 40)) -n 'true' 'true' -n 'hello-world (Rust)' "$work/hello" -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
+# Two tables against one: diff of the 1M table with itself and what-if
+# --remove, beside total on the same file.
+hf two_tables "$runs" -n 'safe total' "$safe --data $j total" -n 'safe diff (itself)' "$safe --data $j diff $j" \
+    -n 'safe what-if --remove' "$safe --data $j what-if --remove M0000001"
+hf what_if_adds "$runs" -n 'what-if, 2,000 --add' "$safe what-if $(cat "$work/add2k")" \
+    -n 'what-if, 20,000 --add' "$safe what-if $(cat "$work/add20k")"
 hf json_total "$runs" -n 'safe total' "$safe --data $j total" -n 'duckdb sum' "$duckdb -f $work/json_sum.sql" \
     -n 'jq total' "jq '[.allocations[].amount | tonumber] | add' $j"
 hf json_top "$runs" -n 'safe rank --top 10' "$safe --data $j rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/json_top.sql" \
@@ -100,9 +116,17 @@ while IFS='|' read -r name file args; do
 done <<LIST
 1M benign: total|t1000000.json|total
 1M tiny members: total|tiny.json|total
-100 MB name: total|bigname.json|total
-100 MB name: rank|bigname.json|rank
-100 MB name: stats|bigname.json|stats
+100 MB name (JSON): total|bigname.json|total
+100 MB name (JSON): rank|bigname.json|rank
+100 MB name (JSON): stats|bigname.json|stats
+100 MB name (JSON): show A|bigname.json|show A
+100 MB name (JSON): what-if|bigname.json|what-if --add ZZ=1
+100 MB name (JSON): report|bigname.json|report
+100 MB name (JSON): chart --svg -|bigname.json|chart --svg -
+100 MB name (CSV): total|bigname.csv|--ceiling 100 total
+100 MB name (CSV): rank|bigname.csv|--ceiling 100 rank
+100 MB name (CSV): stats|bigname.csv|--ceiling 100 stats
+100 MB name (CSV): report|bigname.csv|--ceiling 100 report
 LIST
 
 python3 benches/report.py "$work" "$out" \

@@ -47,6 +47,7 @@ fn main() -> ExitCode {
             "safe: error: {}",
             safe::escape::escape_controls(line.message()).replace('\n', " ")
         );
+        safe::sink::remove_temporary_files();
         std::process::exit(i32::from(exit::INTERNAL));
     }));
     let code = match run() {

@@ -194,10 +194,10 @@ pub struct Index<'a> {
     exact: HashMap<&'a str, usize>,
     /// A hash of the name in lower case → rows (names differing only in
     /// case cannot both load; a hash may still match several).
-    lower: HashMap<u64, Vec<usize>>,
+    lower: std::cell::OnceCell<HashMap<u64, Vec<usize>>>,
     /// A hash of the folded name (no case, no accents, spaces collapsed)
     /// → rows. Hashes, not copies: a name may be 100 MB long.
-    folded: HashMap<u64, Vec<usize>>,
+    folded: std::cell::OnceCell<HashMap<u64, Vec<usize>>>,
 }
 
 /// A hash of characters as they are made (no copy of the text).
@@ -215,18 +215,6 @@ fn lower_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 impl<'a> Index<'a> {
     pub fn new(data: &'a Dataset) -> Index<'a> {
         let rows = &data.allocations;
-        let mut folded: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut lower: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, a) in rows.iter().enumerate() {
-            folded
-                .entry(hash_chars(folded_chars(&a.name)))
-                .or_default()
-                .push(i);
-            lower
-                .entry(hash_chars(lower_chars(&a.name)))
-                .or_default()
-                .push(i);
-        }
         Index {
             data,
             codes: rows
@@ -239,9 +227,27 @@ impl<'a> Index<'a> {
                 .enumerate()
                 .map(|(i, a)| (a.name.as_str(), i))
                 .collect(),
-            lower,
-            folded,
+            lower: std::cell::OnceCell::new(),
+            folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Rows by a hash of `key(name)`, made the first time a lookup needs
+    /// it (a lookup by code or exact name never does).
+    fn by_hash<'m, I: Iterator<Item = char>>(
+        &self,
+        map: &'m std::cell::OnceCell<HashMap<u64, Vec<usize>>>,
+        key: impl Fn(&'a str) -> I,
+    ) -> &'m HashMap<u64, Vec<usize>> {
+        map.get_or_init(|| {
+            let mut out: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (i, a) in self.data.allocations.iter().enumerate() {
+                out.entry(hash_chars(key(a.name.as_str())))
+                    .or_default()
+                    .push(i);
+            }
+            out
+        })
     }
 
     /// Finds a member by code (`EL`, `gr`), by name, exactly first
@@ -260,7 +266,7 @@ impl<'a> Index<'a> {
             return row(i);
         }
         let lower = self
-            .lower
+            .by_hash(&self.lower, lower_chars)
             .get(&hash_chars(lower_chars(trimmed)))
             .into_iter()
             .flatten()
@@ -270,7 +276,7 @@ impl<'a> Index<'a> {
         }
         let folded = fold(query);
         let fits: Vec<usize> = self
-            .folded
+            .by_hash(&self.folded, folded_chars)
             .get(&hash_chars(folded.chars()))
             .into_iter()
             .flatten()

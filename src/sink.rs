@@ -403,6 +403,16 @@ fn temps() -> MutexGuard<'static, Vec<PathBuf>> {
     TEMPS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Removes the temporary files that exist now (for a panic's way out:
+/// the lock is only tried, as the panic may have come while it was held).
+pub fn remove_temporary_files() {
+    if let Ok(temps) = TEMPS.try_lock() {
+        for path in temps.iter() {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
 /// Removes the temporary files on SIGINT, SIGTERM and SIGHUP, then exits
 /// with 128 + the signal (installed the first time a file is staged).
 fn install_handler() {

@@ -175,6 +175,11 @@ fn change_bounds(
     new: Option<&Allocation>,
     change: Decimal,
 ) -> (Decimal, Decimal) {
+    // Exact on both sides (the common case): the change is its own bounds.
+    let exact_side = |a: Option<&Allocation>| a.is_none_or(|a| a.min == a.max);
+    if exact_side(old) && exact_side(new) {
+        return (change, change);
+    }
     let (old_min, old_max) = old.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.min, a.max));
     let (new_min, new_max) = new.map_or((Decimal::ZERO, Decimal::ZERO), |a| (a.min, a.max));
     let exact = |a: Decimal, b: Decimal| sub_exact(a, b).map_or(change, |d| d.normalize());

@@ -367,7 +367,7 @@ fn html_table(
     let footer_start = table.rows.len();
     let mut text = Vec::new();
     for (i, row) in table.all_rows().enumerate() {
-        human_row_into(&table, &row, style.unit, &places, &mut text);
+        human_row_into(&table, &row, style.unit, &places, None, &mut text);
         if i == footer_start {
             writeln!(out, "</tbody>\n<tfoot>")?;
         }

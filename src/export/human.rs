@@ -266,7 +266,7 @@ pub(crate) fn human_row(
     places: &[u32],
 ) -> Vec<String> {
     let mut texts = Vec::new();
-    human_row_into(table, row, unit, places, &mut texts);
+    human_row_into(table, row, unit, places, None, &mut texts);
     texts
 }
 
@@ -277,12 +277,18 @@ pub(crate) fn human_row_into(
     row: &[Cell<'_>],
     unit: Unit,
     places: &[u32],
+    shown: Option<&[bool]>,
     texts: &mut Vec<String>,
 ) {
     texts.resize_with(row.len(), String::new);
     for (i, (cell, text)) in row.iter().zip(texts.iter_mut()).enumerate() {
         text.clear();
         let column = &table.columns[i];
+        // Only what people see is written out (machine-only and hidden
+        // columns stay empty).
+        if !column.human || shown.is_some_and(|s| !s.get(i).copied().unwrap_or(true)) {
+            continue;
+        }
         let money_places = places.get(i).copied().unwrap_or(0);
         cell_text(cell, column.money, unit, money_places, text);
     }

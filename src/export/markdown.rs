@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::human::{
-    Reader, Survey, bar, bar_eighths, chart_column, human_header, human_row, human_view,
+    Reader, Survey, bar, bar_eighths, chart_column, human_header, human_row_into, human_view,
 };
 use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
 
@@ -108,8 +108,16 @@ fn markdown_table(
     writeln!(out, "| {} |", headers.join(" | "))?;
     writeln!(out, "|{}|", rule.join("|"))?;
     let footer_start = table.rows.len();
+    let mut texts = Vec::new();
     for (n, typed) in table.all_rows().enumerate() {
-        let texts = human_row(table, &typed, style.unit, &survey.places);
+        human_row_into(
+            table,
+            &typed,
+            style.unit,
+            &survey.places,
+            Some(&survey.shown),
+            &mut texts,
+        );
         let mut cells: Vec<String> = columns
             .iter()
             .map(|&i| {

@@ -100,7 +100,14 @@ fn plain_grid(
     let columns = survey.shown_columns();
     let mut texts = Vec::new();
     let text_of = |row: &[Cell<'_>], texts: &mut Vec<String>| {
-        super::human::human_row_into(table, row, style.unit, &survey.places, texts);
+        super::human::human_row_into(
+            table,
+            row,
+            style.unit,
+            &survey.places,
+            Some(&survey.shown),
+            texts,
+        );
         for text in texts {
             cut(text);
         }
@@ -172,7 +179,7 @@ fn display_width(text: &str) -> usize {
 /// Cuts a cell longer than comfy-table can measure (16-bit widths), with
 /// an ellipsis. JSON and CSV carry the whole text.
 fn cut(text: &mut String) {
-    if text.chars().count() > MAX_CELL_CHARS {
+    if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
         *text = text.chars().take(MAX_CELL_CHARS).chain(['…']).collect();
     }
 }

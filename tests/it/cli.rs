@@ -400,3 +400,18 @@ fn global_options_mean_the_same_before_and_after_the_command() {
     total(&["--data", &data, "total", "--edition", "council-2026-02"])
         .fails(2, "--edition cannot be used with --data");
 }
+
+#[test]
+fn a_panic_is_one_line_and_exit_70() {
+    // Debug builds panic on request, as a bug would.
+    let run = Test::new()
+        .env("SAFE_TEST_PANIC", "1")
+        .args(["total"])
+        .run()
+        .fails(
+            70,
+            "safe: error: internal error (a bug: please report it): forced by SAFE_TEST_PANIC",
+        );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
