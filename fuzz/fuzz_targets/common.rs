@@ -10,7 +10,8 @@ use safe::analysis::{
     what_if as scenario,
 };
 use safe::dataset::Dataset;
-use safe::export::{Format, Report, Style, TableInfo, render, svg};
+use safe::export::output::Document;
+use safe::export::{Format, Frame, Report, Style, Subject, render, svg};
 use safe::money::Unit;
 
 /// Asserts the promises every output keeps for any loaded table.
@@ -25,18 +26,26 @@ pub fn check_output(format: Format, out: &str) {
 }
 
 pub fn render_all(report: &dyn Report, data: &Dataset) {
-    let info = TableInfo::of(data);
+    let subject = Subject::of(data);
     for &format in Format::all() {
         for unit in [Unit::Eur, Unit::Bn] {
-            let style = Style {
-                format,
-                unit,
-                color: format == Format::Table,
-                width: Some(40),
-                part: None,
-            };
-            if let Ok(out) = render(report, &info, style) {
-                check_output(format, &out);
+            for ranges in [false, true] {
+                let style = Style {
+                    format,
+                    unit,
+                    color: format == Format::Table,
+                    width: Some(40),
+                    ranges,
+                    ..Style::default()
+                };
+                let frame = Frame {
+                    command: "fuzz",
+                    subject: &subject,
+                    style,
+                };
+                if let Ok(out) = render(report, &frame) {
+                    check_output(format, &out);
+                }
             }
         }
     }
@@ -56,15 +65,23 @@ pub fn render_every_report(data: &Dataset) {
     run(totals::total_report(data, Some(Decimal::ONE)), data);
     for of in [shares::Base::Fund, shares::Base::Allocated] {
         for method in [shares::Method::Nearest, shares::Method::LargestRemainder] {
-            run(shares::shares_report(data, of, method, 2), data);
+            run(shares::shares_report(data, of, method, 2, Some(3)), data);
         }
     }
     run(rules::check_report(data, Some(Decimal::ONE), Some(19)), data);
     run(stats::stats_report(data), data);
-    run(per_capita::per_capita_report(data, &people), data);
+    run(per_capita::per_capita_report(data, &people, None), data);
     for by in [chart::By::Amount, chart::By::Share, chart::By::PerCapita] {
         if let Ok(report) = chart::chart_report(data, by, Some(5), &people) {
-            let svg = svg::render(&report, "chart", &TableInfo::of(data));
+            let chart = svg::Chart {
+                report: report.clone(),
+                title: "chart",
+                subject: Subject::of(data),
+                standalone: true,
+            };
+            let mut svg = Vec::new();
+            chart.write_to(&mut svg).expect("written to memory");
+            let svg = String::from_utf8(svg).expect("UTF-8");
             roxmltree::Document::parse(&svg).expect("the SVG is well-formed XML");
             render_all(&report, data);
         }

@@ -41,12 +41,17 @@ fuzz_target!(|text: &str| {
     if fund.name.trim().is_empty() {
         fund.name = "F".into();
     }
+    let precision = safe::dataset::Precision::of(&allocations);
     let data = Dataset {
         origin: "fuzz".into(),
         fund,
         edition: None,
+        rounding: None,
         allocations,
         allocated,
+        allocated_min: allocated,
+        allocated_max: allocated,
+        precision,
     };
     common::render_every_report(&data);
 });
