@@ -37,7 +37,7 @@ python3 benches/gen_table.py shapes "$work"
 # declared (no schema inference, no sampling), amounts read as DECIMAL.
 j=$work/t1000000.json; c=$work/t1000000.csv
 rows="STRUCT(code VARCHAR, name VARCHAR, amount VARCHAR)[]"
-unnest="(SELECT unnest(allocations) AS a FROM read_json('$j', format='unstructured', records=false, columns={'allocations': '$rows'}, maximum_object_size=200000000))"
+unnest="(SELECT unnest(allocations) AS a FROM read_json('$j', format='unstructured', records=true, columns={'allocations': '$rows'}, maximum_object_size=200000000))"
 echo "SELECT sum(CAST(a.amount AS DECIMAL(18,2))) FROM $unnest;" > "$work/json_sum.sql"
 echo "SELECT a.code, a.name, CAST(a.amount AS DECIMAL(18,2)) AS amount FROM $unnest ORDER BY amount DESC LIMIT 10;" > "$work/json_top.sql"
 csvcols="columns={'code':'VARCHAR','name':'VARCHAR','amount':'DECIMAL(18,2)'}, header=true, auto_detect=false, delim=','"

@@ -188,10 +188,13 @@ pub enum Lookup<'a> {
 /// (a scenario of thousands of changes stays linear).
 pub struct Index<'a> {
     data: &'a Dataset,
-    /// Upper-case code → row.
-    codes: HashMap<&'a str, usize>,
-    /// Exact name → row.
-    exact: HashMap<&'a str, usize>,
+    /// Upper-case code → row, and exact name → row: made once a few
+    /// lookups have been answered by reading the table through (one
+    /// lookup in a million members costs less than the maps).
+    codes: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    exact: std::cell::OnceCell<HashMap<&'a str, usize>>,
+    /// Lookups answered so far.
+    asked: std::cell::Cell<usize>,
     /// A hash of the name in lower case → rows (names differing only in
     /// case cannot both load; a hash may still match several).
     lower: std::cell::OnceCell<HashMap<u64, Vec<usize>>>,
@@ -199,6 +202,9 @@ pub struct Index<'a> {
     /// → rows. Hashes, not copies: a name may be 100 MB long.
     folded: std::cell::OnceCell<HashMap<u64, Vec<usize>>>,
 }
+
+/// Lookups answered by reading the table through before the maps are made.
+const SCANS: usize = 4;
 
 /// A hash of characters as they are made (no copy of the text).
 fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
@@ -214,22 +220,44 @@ fn lower_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 
 impl<'a> Index<'a> {
     pub fn new(data: &'a Dataset) -> Index<'a> {
-        let rows = &data.allocations;
         Index {
             data,
-            codes: rows
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.code.as_str(), i))
-                .collect(),
-            exact: rows
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.name.as_str(), i))
-                .collect(),
+            codes: std::cell::OnceCell::new(),
+            exact: std::cell::OnceCell::new(),
+            asked: std::cell::Cell::new(0),
             lower: std::cell::OnceCell::new(),
             folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The row whose code is `code` (any case).
+    fn by_code(&self, code: &str) -> Option<usize> {
+        let rows = &self.data.allocations;
+        if self.asked.get() < SCANS {
+            return rows.iter().position(|a| a.code.eq_ignore_ascii_case(code));
+        }
+        let map = self.codes.get_or_init(|| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, a)| (a.code.as_str(), i))
+                .collect()
+        });
+        map.get(code.to_ascii_uppercase().as_str()).copied()
+    }
+
+    /// The row named exactly `name`.
+    fn by_name(&self, name: &str) -> Option<usize> {
+        let rows = &self.data.allocations;
+        if self.asked.get() < SCANS {
+            return rows.iter().position(|a| a.name == name);
+        }
+        let map = self.exact.get_or_init(|| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, a)| (a.name.as_str(), i))
+                .collect()
+        });
+        map.get(name).copied()
     }
 
     /// Rows by a hash of `key(name)`, made the first time a lookup needs
@@ -259,10 +287,11 @@ impl<'a> Index<'a> {
         let rows = &self.data.allocations;
         let trimmed = query.trim();
         let row = |i: usize| Lookup::Member(&rows[i]);
-        if let Some(&i) = self.codes.get(trimmed.to_ascii_uppercase().as_str()) {
+        self.asked.set(self.asked.get() + 1);
+        if let Some(i) = self.by_code(trimmed) {
             return row(i);
         }
-        if let Some(&i) = self.exact.get(trimmed) {
+        if let Some(i) = self.by_name(trimmed) {
             return row(i);
         }
         let lower = self
@@ -295,8 +324,8 @@ impl<'a> Index<'a> {
         match known {
             Some(country) => std::iter::once(&country.code)
                 .chain(&country.other_codes)
-                .find_map(|code| self.codes.get(code.to_ascii_uppercase().as_str()))
-                .map_or(Lookup::NotInTable(country), |&i| row(i)),
+                .find_map(|code| self.by_code(code))
+                .map_or(Lookup::NotInTable(country), row),
             None => Lookup::Unknown,
         }
     }

@@ -62,7 +62,7 @@ pub fn chart_report<'a>(
             let report = rank_report(data, None, false)?;
             let bars: Vec<Bar<'a>> = report
                 .members
-                .into_iter()
+                .iter()
                 .map(|m| {
                     let (value, value_min, value_max) = if by == By::Amount {
                         (m.amount, m.amount_min, m.amount_max)

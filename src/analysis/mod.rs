@@ -147,8 +147,7 @@ fn ratio_at(
 
 /// `num / den` (den > 0) rounded to a whole number with `strategy`.
 fn round_quotient_i128(num: i128, den: i128, strategy: RoundingStrategy) -> Option<i128> {
-    let q = num.div_euclid(den);
-    let r = num.rem_euclid(den);
+    let (q, r) = div_rem_floor(num, den);
     Some(match strategy {
         RoundingStrategy::ToNegativeInfinity => q,
         RoundingStrategy::ToPositiveInfinity => q + i128::from(r != 0),
@@ -161,6 +160,55 @@ fn round_quotient_i128(num: i128, den: i128, strategy: RoundingStrategy) -> Opti
             }
         }
     })
+}
+
+/// `num / den` (den > 0) rounded down, and the remainder (0 ≤ r < den):
+/// in 64 bits when both fit (amounts in cents do), one division either way.
+fn div_rem_floor(num: i128, den: i128) -> (i128, i128) {
+    if let (Ok(n), Ok(d)) = (i64::try_from(num), i64::try_from(den)) {
+        let (q, r) = (n / d, n % d);
+        return if r < 0 {
+            (i128::from(q) - 1, i128::from(r) + i128::from(d))
+        } else {
+            (i128::from(q), i128::from(r))
+        };
+    }
+    let (q, r) = (num / den, num % den);
+    if r < 0 { (q - 1, r + den) } else { (q, r) }
+}
+
+/// `part / whole × 100` to `places` decimal places three ways from one
+/// exact quotient: half-to-even, down and up (a figure and the outward
+/// bounds of an exact one). `None` when the quotient needs more than 128
+/// bits (the callers then take [`percent_with`] three times).
+pub fn percents(part: Decimal, whole: Decimal, places: u32) -> Option<(Decimal, Decimal, Decimal)> {
+    if whole.is_zero() {
+        return None;
+    }
+    let (pm, ps) = (part.mantissa(), part.scale());
+    let (wm, ws) = (whole.mantissa(), whole.scale());
+    let shift = i64::from(ws) - i64::from(ps) + 2 + i64::from(places);
+    let pow = |n: i64| 10i128.checked_pow(u32::try_from(n).ok()?);
+    let (num, den) = if shift >= 0 {
+        (pm.checked_mul(pow(shift)?)?, wm)
+    } else {
+        (pm, wm.checked_mul(pow(-shift)?)?)
+    };
+    let (num, den) = if den < 0 {
+        (num.checked_neg()?, -den)
+    } else {
+        (num, den)
+    };
+    let (q, r) = div_rem_floor(num, den);
+    let twice = r.checked_mul(2)?;
+    let nearest = match twice.cmp(&den) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q % 2 != 0 => q + 1,
+        _ => q,
+    };
+    let up = q + i128::from(r != 0);
+    let at = |v: i128| Decimal::try_from_i128_with_scale(v, places).ok();
+    Some((at(nearest)?, at(q)?, at(up)?))
 }
 
 /// [`round_quotient_i128`] in big integers.

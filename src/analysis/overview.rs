@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::check::{Check, concentration_check};
-use super::rank::{RankRow, rank_report};
+use super::rank::{RankRows, rank_report};
 use super::total::{TotalReport, total_report};
 use crate::dataset::Dataset;
 use crate::error::Result;
@@ -14,7 +14,7 @@ pub struct OverviewReport<'a> {
     pub total: TotalReport,
     /// The three largest recipients (and any tied with the third), as
     /// `rank --top 3` lists them.
-    pub largest: Vec<RankRow<'a>>,
+    pub largest: RankRows<'a>,
     /// The Art. 13 position.
     pub concentration: Check,
 }

@@ -170,10 +170,96 @@ pub struct RankReport<'a> {
     /// The `--top` asked for: the rows are the first N and any tied with
     /// the last of them.
     pub top: Option<usize>,
-    pub members: Vec<RankRow<'a>>,
+    pub members: RankRows<'a>,
     /// The finest decimal place of the table's figures.
     #[serde(skip)]
     pub precision: Precision,
+}
+
+/// The rows of a ranking, kept small (a million members): each holds its
+/// member, ranks and running sums; the shares are worked out when a row
+/// is asked for ([`RankRows::get`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankRows<'a> {
+    ceiling: Decimal,
+    rows: Vec<Kept<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Kept<'a> {
+    allocation: &'a Allocation,
+    rank: u32,
+    best: u32,
+    worst: u32,
+    cumulative: Decimal,
+    cumulative_min: Decimal,
+    cumulative_max: Decimal,
+}
+
+impl<'a> RankRows<'a> {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Row `i` with every figure (shares exact and rounded as the report
+    /// says; the quotients were checked when the report was made).
+    pub fn get(&self, i: usize) -> RankRow<'a> {
+        let k = &self.rows[i];
+        let a = k.allocation;
+        let ceiling = self.ceiling;
+        // A figure and its bounds: from one quotient when the figure is
+        // exact (the common case), else each from its own.
+        let figure = |value: Decimal, min: Decimal, max: Decimal| {
+            if min == max {
+                if let Some((v, lo, hi)) = super::percents(value, ceiling, PCT_PLACES) {
+                    return (v, Range { min: lo, max: hi });
+                }
+            }
+            let v = pct(value, ceiling, "a share").unwrap_or_default();
+            let r = Range { min, max };
+            (v, pct_of(r, ceiling, PCT_PLACES).unwrap_or(r))
+        };
+        let (share_pct, share) = figure(a.amount, a.min, a.max);
+        let (cumulative_pct, cumulative_share) =
+            figure(k.cumulative, k.cumulative_min, k.cumulative_max);
+        RankRow {
+            rank: k.rank as usize,
+            code: &a.code,
+            name: &a.name,
+            amount: a.amount,
+            basis: a.basis,
+            share_pct,
+            cumulative_amount: k.cumulative,
+            cumulative_pct,
+            amount_min: a.min,
+            amount_max: a.max,
+            rank_best: k.best as usize,
+            rank_worst: k.worst as usize,
+            share_min_pct: share.min,
+            share_max_pct: share.max,
+            cumulative_amount_min: k.cumulative_min,
+            cumulative_amount_max: k.cumulative_max,
+            cumulative_min_pct: cumulative_share.min,
+            cumulative_max_pct: cumulative_share.max,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = RankRow<'a>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl Serialize for RankRows<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -233,35 +319,30 @@ pub fn rank_report(data: &Dataset, top: Option<usize>, ascending: bool) -> Resul
     let ranks = rank_bounds(data, list.iter().map(|r| (r.rank, r.allocation)));
     let mut cumulative = Range::exact(Decimal::ZERO);
     let mut running = Decimal::ZERO;
-    let mut members = Vec::with_capacity(list.len());
+    let mut rows = Vec::with_capacity(list.len());
     for (r, (best, worst)) in list.into_iter().zip(ranks) {
         let a = r.allocation;
         running = crate::money::add_exact(running, a.amount)
             .ok_or_else(|| Error::overflow("the cumulative amount"))?;
         cumulative = cumulative.add(Range::of(a), "the cumulative amount")?;
-        let share = pct_of(Range::of(a), ceiling, PCT_PLACES)?;
-        let cumulative_share = pct_of(cumulative, ceiling, PCT_PLACES)?;
-        members.push(RankRow {
-            rank: r.rank,
-            code: &a.code,
-            name: &a.name,
-            amount: a.amount,
-            basis: a.basis,
-            share_pct: pct(a.amount, ceiling, "a share of the ceiling")?,
-            cumulative_amount: running,
-            cumulative_pct: pct(running, ceiling, "the cumulative share")?,
-            amount_min: a.min,
-            amount_max: a.max,
-            rank_best: best,
-            rank_worst: worst,
-            share_min_pct: share.min,
-            share_max_pct: share.max,
-            cumulative_amount_min: cumulative.min,
-            cumulative_amount_max: cumulative.max,
-            cumulative_min_pct: cumulative_share.min,
-            cumulative_max_pct: cumulative_share.max,
+        // The quotients are checked here, so that rows made later cannot
+        // fail.
+        pct(a.amount, ceiling, "a share of the ceiling")?;
+        pct(running, ceiling, "the cumulative share")?;
+        pct_of(Range::of(a), ceiling, PCT_PLACES)?;
+        pct_of(cumulative, ceiling, PCT_PLACES)?;
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        rows.push(Kept {
+            allocation: a,
+            rank: small(r.rank),
+            best: small(best),
+            worst: small(worst),
+            cumulative: running,
+            cumulative_min: cumulative.min,
+            cumulative_max: cumulative.max,
         });
     }
+    let members = RankRows { ceiling, rows };
     Ok(RankReport {
         order: if ascending { Order::Asc } else { Order::Desc },
         member_count: data.allocations.len(),
@@ -385,9 +466,9 @@ mod tests {
         let data = bundled().unwrap();
         let report = rank_report(&data, Some(2), true).unwrap();
         assert_eq!(report.members.len(), 2);
-        assert_eq!(report.members[0].code, "DK");
-        assert_eq!(report.members[0].rank, 19);
-        assert_eq!(report.members[1].code, "EL");
+        assert_eq!(report.members.get(0).code, "DK");
+        assert_eq!(report.members.get(0).rank, 19);
+        assert_eq!(report.members.get(1).code, "EL");
         assert_eq!(report.member_count, 19);
     }
 
@@ -395,9 +476,9 @@ mod tests {
     fn cumulative_share_reaches_the_utilisation() {
         let data = bundled().unwrap();
         let report = rank_report(&data, None, false).unwrap();
-        let last = report.members.last().unwrap();
+        let last = report.members.get(report.members.len() - 1);
         assert_eq!(last.cumulative_amount, data.allocated);
         assert_eq!(last.cumulative_pct.to_string(), "99.96");
-        assert_eq!(report.members[0].share_pct.to_string(), "29.13");
+        assert_eq!(report.members.get(0).share_pct.to_string(), "29.13");
     }
 }

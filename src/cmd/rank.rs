@@ -1,7 +1,7 @@
 //! `safe rank`: members by amount, largest first, with competition ranks,
 //! shares of the ceiling and the cumulative share.
 
-use crate::analysis::rank::{RankReport, RankRow, rank_report};
+use crate::analysis::rank::{RankReport, RankRows, rank_report};
 use crate::dataset::Precision;
 use crate::error::Result;
 use rust_decimal::Decimal;
@@ -59,7 +59,7 @@ impl Report for RankReport<'_> {
 }
 
 /// A ranking as a grid (also the overview's largest members).
-pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
+pub fn rank_grid<'a>(members: &'a RankRows<'a>, p: Precision) -> Grid<'a> {
     Grid {
         columns: [
             member_columns(p),
@@ -114,7 +114,7 @@ pub fn rank_grid<'a>(members: &'a [RankRow<'a>], p: Precision) -> Grid<'a> {
         ]
         .concat(),
         rows: Rows::lazy(members.len(), move |i| {
-            let m = &members[i];
+            let m = members.get(i);
             let mut row = member_cells(
                 Some(m.rank),
                 m.code,

@@ -105,3 +105,35 @@ fn latest_names_the_newest_edition() {
         .json();
     assert_eq!(json["table"]["edition"]["id"], "council-2026-04");
 }
+
+#[test]
+fn safe_edition_in_the_environment_picks_the_default() {
+    let json = Test::new()
+        .env("SAFE_EDITION", "council-2026-02")
+        .args(["total", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(text(&json["allocated"]), "149656930258");
+    let csv = Test::new()
+        .env("SAFE_EDITION", "council-2026-02")
+        .args(["editions", "--format", "csv"])
+        .run()
+        .ok()
+        .stdout;
+    assert!(csv.contains("\ncouncil-2026-02,true,"), "{csv}");
+    assert!(csv.contains("\ncommission-2025-09,false,"), "{csv}");
+    // --edition and --data still decide for a command.
+    let json = Test::new()
+        .env("SAFE_EDITION", "council-2026-02")
+        .args(["--edition", "commission-2025-09", "total", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(text(&json["allocated"]), "149933700000");
+    Test::new()
+        .env("SAFE_EDITION", "nope")
+        .args(["total"])
+        .run()
+        .fails(2, "SAFE_EDITION: no bundled edition \"nope\"");
+}

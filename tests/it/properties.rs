@@ -89,7 +89,7 @@ proptest! {
     fn ranks_are_competition_ranks_on_non_increasing_amounts((amounts, ceiling, as_number) in tables()) {
         let data = load(&amounts, ceiling, &as_number);
         let report = rank_report(&data, None, false).unwrap();
-        let rows = &report.members;
+        let rows: Vec<_> = report.members.iter().collect();
         prop_assert_eq!(rows[0].rank, 1);
         for i in 1..rows.len() {
             prop_assert!(rows[i].amount <= rows[i - 1].amount);
