@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::analysis::per_capita::{PerCapitaReport, PerCapitaTotal, per_capita_report};
 use crate::error::Result;
-use crate::export::view::Measure;
+use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};
 use crate::export::{
     Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
@@ -59,16 +59,14 @@ impl Report for PerCapitaReport<'_> {
                     Column::number("population", "population"),
                     Column::euros("per_capita", "per inhabitant"),
                     Column::basis("basis", "basis"),
-                    Column::money("amount_min", "min")
-                        .precise(p.money())
-                        .machine_only(),
-                    Column::money("amount_max", "max")
-                        .precise(p.money())
-                        .machine_only(),
+                ],
+                amount_bound_columns(p).into(),
+                vec![
                     Column::euros("per_capita_min", "per inhabitant min").machine_only(),
                     Column::euros("per_capita_max", "per inhabitant max").machine_only(),
-                    Column::number("rank_best", "best rank").machine_only(),
-                    Column::number("rank_worst", "worst rank").machine_only(),
+                ],
+                rank_bound_columns().into(),
+                vec![
                     Column::money("amount_range", "amount within rounding")
                         .precise(p.money())
                         .human_only()

@@ -6,7 +6,7 @@ use crate::dataset::Precision;
 use crate::error::Result;
 use rust_decimal::Decimal;
 
-use crate::export::view::Measure;
+use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};
 use crate::export::{
     Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
@@ -75,14 +75,10 @@ pub fn rank_grid<'a>(members: &'a RankRows<'a>, p: Precision) -> Grid<'a> {
                 Column::money("cumulative_amount", "cumulative")
                     .precise(p.amount)
                     .machine_only(),
-                Column::money("amount_min", "min")
-                    .precise(p.money())
-                    .machine_only(),
-                Column::money("amount_max", "max")
-                    .precise(p.money())
-                    .machine_only(),
-                Column::number("rank_best", "best rank").machine_only(),
-                Column::number("rank_worst", "worst rank").machine_only(),
+            ],
+            amount_bound_columns(p).into(),
+            rank_bound_columns().into(),
+            vec![
                 Column::number("share_min_pct", "share min").machine_only(),
                 Column::number("share_max_pct", "share max").machine_only(),
                 Column::money("cumulative_amount_min", "cumulative min")

@@ -5,7 +5,7 @@ use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
 use crate::error::Result;
 use rust_decimal::Decimal;
 
-use crate::export::view::Measure;
+use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};
 use crate::export::{
     Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
@@ -71,14 +71,10 @@ impl Report for SharesReport<'_> {
                     Column::number("share_pct", &format!("share {of}")),
                     Column::basis("basis", "basis"),
                     Column::number("share_exact_pct", "exact share").machine_only(),
-                    Column::money("amount_min", "min")
-                        .precise(p.money())
-                        .machine_only(),
-                    Column::money("amount_max", "max")
-                        .precise(p.money())
-                        .machine_only(),
-                    Column::number("rank_best", "best rank").machine_only(),
-                    Column::number("rank_worst", "worst rank").machine_only(),
+                ],
+                amount_bound_columns(p).into(),
+                rank_bound_columns().into(),
+                vec![
                     Column::number("share_min_pct", "share min").machine_only(),
                     Column::number("share_max_pct", "share max").machine_only(),
                     Column::money("amount_range", "amount within rounding")

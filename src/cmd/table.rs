@@ -5,7 +5,7 @@ use crate::analysis::table::{SortBy, TableReport, table_report};
 use crate::error::Result;
 use rust_decimal::Decimal;
 
-use crate::export::view::Measure;
+use crate::export::view::{Measure, amount_bound_columns};
 use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View};
 
 use super::{Ctx, Output};
@@ -52,28 +52,28 @@ impl Report for TableReport<'_> {
     fn view(&self) -> View<'_> {
         let p = self.figures;
         let grid = Grid {
-            columns: vec![
-                Column::text("code", "code"),
-                Column::text("name", "member"),
-                Column::money("amount", "amount").precise(p.amount),
-                Column::basis("basis", "basis"),
-                Column::text("decided", "decided").optional(),
-                Column::money("prefinancing", "pre-financing")
-                    .precise(p.prefinancing)
-                    .optional(),
-                Column::text("source", "source").machine_only(),
-                Column::text("note", "note").machine_only(),
-                Column::money("amount_min", "min")
-                    .precise(p.money())
-                    .machine_only(),
-                Column::money("amount_max", "max")
-                    .precise(p.money())
-                    .machine_only(),
-                Column::money("amount_range", "amount within rounding")
-                    .precise(p.money())
-                    .human_only()
-                    .range(),
-            ],
+            columns: [
+                vec![
+                    Column::text("code", "code"),
+                    Column::text("name", "member"),
+                    Column::money("amount", "amount").precise(p.amount),
+                    Column::basis("basis", "basis"),
+                    Column::text("decided", "decided").optional(),
+                    Column::money("prefinancing", "pre-financing")
+                        .precise(p.prefinancing)
+                        .optional(),
+                    Column::text("source", "source").machine_only(),
+                    Column::text("note", "note").machine_only(),
+                ],
+                amount_bound_columns(p).into(),
+                vec![
+                    Column::money("amount_range", "amount within rounding")
+                        .precise(p.money())
+                        .human_only()
+                        .range(),
+                ],
+            ]
+            .concat(),
             rows: Rows::lazy(self.allocations.len(), move |i| {
                 let a = self.allocations[i];
                 let p = a.provenance.as_deref();

@@ -517,6 +517,27 @@ pub fn member_columns(precision: crate::dataset::Precision) -> Vec<Column> {
     ]
 }
 
+/// The bounds of a member's amount, for machines (`amount_min`,
+/// `amount_max`), shown to the table's finest decimal place of bounds.
+pub fn amount_bound_columns(precision: crate::dataset::Precision) -> [Column; 2] {
+    [
+        Column::money("amount_min", "min")
+            .precise(precision.money())
+            .machine_only(),
+        Column::money("amount_max", "max")
+            .precise(precision.money())
+            .machine_only(),
+    ]
+}
+
+/// The best and worst rank within the bounds, for machines.
+pub fn rank_bound_columns() -> [Column; 2] {
+    [
+        Column::number("rank_best", "best rank").machine_only(),
+        Column::number("rank_worst", "worst rank").machine_only(),
+    ]
+}
+
 /// The cells under [`member_columns`]; a missing rank shows as not
 /// available.
 pub fn member_cells<'a>(
