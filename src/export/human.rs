@@ -3,6 +3,7 @@
 //! each cell, bars for charts, and the notes a view gets around it.
 
 use rust_decimal::Decimal;
+use unicode_width::UnicodeWidthStr;
 
 use super::view::{Block, Cell, Column, Grid, Measure, View};
 use super::{Listing, Report, Style, Subject};
@@ -42,10 +43,26 @@ pub(crate) struct Survey {
     pub ranges_hidden: bool,
     /// The largest value of the last column (charts).
     pub chart_max: Decimal,
+    /// Per column: the display width of its widest cell, body and footer
+    /// (only from [`Survey::measured`], and only for the columns that may
+    /// show; 0 for the others).
+    pub widths: Vec<usize>,
 }
 
 impl Survey {
     pub fn of(table: &Grid<'_>, style: Style) -> Survey {
+        Survey::make(table, style, false)
+    }
+
+    /// [`Survey::of`] with the [`Survey::widths`] of the cells, in the
+    /// same pass: a money column's widest cell is known before its decimal
+    /// places are, so each money cell's width is kept apart from the part
+    /// its column's places add.
+    pub fn measured(table: &Grid<'_>, style: Style) -> Survey {
+        Survey::make(table, style, true)
+    }
+
+    fn make(table: &Grid<'_>, style: Style, measure: bool) -> Survey {
         let unit = style.unit;
         let n = table.columns.len();
         let mut places: Vec<u32> = table
@@ -61,6 +78,16 @@ impl Survey {
         let mut rounded = false;
         let mut chart_max = Decimal::ZERO;
         let mut first = true;
+        let may_show: Vec<bool> = table
+            .columns
+            .iter()
+            .map(|c| measure && c.human && !(c.ranges && !style.ranges))
+            .collect();
+        let mut widths = vec![0usize; n];
+        // Per column, the widest cell less what its column's places add,
+        // by how many numbers take them (one or two).
+        let mut unplaced: Vec<[Option<usize>; 2]> = vec![[None; 2]; n];
+        let mut scratch = String::new();
         let mut visit = |row: &[Cell<'_>], in_body: bool| {
             for (i, cell) in row.iter().enumerate().take(n) {
                 match cell {
@@ -77,6 +104,26 @@ impl Survey {
                 }
                 rounded |= matches!(cell, Cell::Rounded(_));
                 filled[i] |= !cell.is_blank();
+                if may_show[i] {
+                    let money = table.columns[i].money;
+                    match placed_numbers(cell, money) {
+                        0 => {
+                            widths[i] = widths[i].max(match cell {
+                                Cell::Text(s) if s.len() <= MAX_TEXT_CHARS => display_width(s),
+                                _ => {
+                                    scratch.clear();
+                                    cell_text(cell, money, unit, places[i], &mut scratch);
+                                    display_width(&scratch)
+                                }
+                            })
+                        }
+                        k => {
+                            let w = placed_width(cell, unit, places[i]) - k * places_len(places[i]);
+                            let slot = &mut unplaced[i][k - 1];
+                            *slot = Some(slot.map_or(w, |old| old.max(w)));
+                        }
+                    }
+                }
             }
             if in_body {
                 let value = chart_value(table, row);
@@ -91,6 +138,13 @@ impl Survey {
         }
         for row in &table.footer {
             visit(row, false);
+        }
+        for (i, parts) in unplaced.iter().enumerate() {
+            for (k, w) in parts.iter().enumerate() {
+                if let Some(w) = w {
+                    widths[i] = widths[i].max(w + (k + 1) * places_len(places[i]));
+                }
+            }
         }
         let mut ranges_hidden = false;
         let shown = (0..n)
@@ -110,6 +164,7 @@ impl Survey {
             rounded,
             ranges_hidden,
             chart_max,
+            widths,
         }
     }
 
@@ -411,6 +466,50 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
             }
         }
         Cell::Empty => text.push('–'),
+    }
+}
+
+/// How many of a cell's numbers take its column's decimal places (money
+/// in a money column): 0, 1 or 2 (a range).
+fn placed_numbers(cell: &Cell<'_>, in_money_column: bool) -> usize {
+    match cell {
+        _ if !in_money_column => 0,
+        Cell::Money(_) | Cell::Rounded(_) | Cell::Change(_, Measure::Money, _) => 1,
+        Cell::Range(b) if b.measure == Measure::Money && b.precision.is_none() => 2,
+        _ => 0,
+    }
+}
+
+/// What `places` decimal places add to a number's text (the point and
+/// the digits).
+fn places_len(places: u32) -> usize {
+    if places == 0 { 0 } else { places as usize + 1 }
+}
+
+/// The display width of [`cell_text`] of a cell with
+/// [`placed_numbers`] > 0 in a money column, from its digits (a listing's
+/// widths are known without writing its cells twice).
+fn placed_width(cell: &Cell<'_>, unit: Unit, places: u32) -> usize {
+    let grouped = |d: Decimal| crate::money::grouped_len(d, unit, places);
+    match cell {
+        Cell::Money(d) => grouped(*d),
+        Cell::Rounded(d) => ROUNDED_MARK.width() + grouped(*d),
+        Cell::Change(d, _, sign) => {
+            let forced = *sign == std::cmp::Ordering::Greater
+                || (*sign == std::cmp::Ordering::Less && !d.is_sign_negative());
+            usize::from(forced) + grouped(*d)
+        }
+        Cell::Range(b) => grouped(b.min) + " to ".len() + grouped(b.max),
+        _ => 0,
+    }
+}
+
+/// The columns `text` takes on a terminal (ASCII: its length).
+pub(crate) fn display_width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
     }
 }
 

@@ -14,7 +14,7 @@ use comfy_table::{
 use unicode_width::UnicodeWidthStr;
 
 use super::human::{
-    Reader, Survey, bar, bar_eighths, chart_column, chart_value, human_cells, human_header,
+    Reader, Survey, bar, display_width, bar_eighths, chart_column, chart_value, human_cells, human_header,
     human_row, human_view,
 };
 use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
@@ -61,7 +61,7 @@ fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io:
         Block::Heading(h) if style.color => writeln!(sink, "\x1b[1m{}\x1b[0m", wrapped(&h, style)),
         Block::Heading(h) | Block::Note(h) => writeln!(sink, "{}", wrapped(&h, style)),
         Block::Grid(table) if !style.color && style.width.is_none() => {
-            let survey = Survey::of(&table, style);
+            let survey = Survey::measured(&table, style);
             plain_grid(&table, &survey, style, sink)?;
             for note in survey.footnotes(Reader::Terminal) {
                 writeln!(sink, "{note}")?;
@@ -90,7 +90,7 @@ fn wrapped(text: &str, style: Style) -> std::borrow::Cow<'_, str> {
 
 /// A table as lines, the way comfy-table draws `UTF8_FULL_CONDENSED`
 /// without colour or wrapping, written as it goes: the column widths come
-/// from a first pass over the cells, the lines from a second.
+/// from the survey, the lines from one pass over the rows.
 fn plain_grid(
     table: &Grid<'_>,
     survey: &Survey,
@@ -99,30 +99,15 @@ fn plain_grid(
 ) -> std::io::Result<()> {
     let columns = survey.shown_columns();
     let mut texts = Vec::new();
-    let text_of = |row: &[Cell<'_>], texts: &mut Vec<String>| {
-        super::human::human_row_into(
-            table,
-            row,
-            style.unit,
-            &survey.places,
-            Some(&survey.shown),
-            texts,
-        );
-        for text in texts {
-            cut(text);
-        }
-    };
     let headers: Vec<String> = columns
         .iter()
         .map(|&i| human_header(&table.columns[i], style.unit))
         .collect();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in table.all_rows() {
-        text_of(&row, &mut texts);
-        for (k, &i) in columns.iter().enumerate() {
-            widths[k] = widths[k].max(display_width(&texts[i]));
-        }
-    }
+    let widths: Vec<usize> = columns
+        .iter()
+        .zip(&headers)
+        .map(|(&i, h)| h.width().max(survey.widths[i]))
+        .collect();
     let rule = |left: &str, fill: &str, join: &str, right: &str| {
         let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
         format!("{left}{}{right}\n", parts.join(join))
@@ -137,7 +122,7 @@ fn plain_grid(
             if k > 0 {
                 text.push('┆');
             }
-            let pad = widths[k] - display_width(cell);
+            let pad = widths[k].saturating_sub(display_width(cell));
             text.push(' ');
             if table.columns[i].numeric {
                 text.extend(std::iter::repeat_n(' ', pad));
@@ -161,19 +146,17 @@ fn plain_grid(
     )?;
     out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
     for row in table.all_rows() {
-        text_of(&row, &mut texts);
+        super::human::human_row_into(
+            table,
+            &row,
+            style.unit,
+            &survey.places,
+            Some(&survey.shown),
+            &mut texts,
+        );
         line(&mut columns.iter().map(|&i| (i, texts[i].as_str())), out)?;
     }
     out.write_all(rule("└", "─", "┴", "┘").as_bytes())
-}
-
-/// The columns `text` takes on a terminal (ASCII: its length).
-fn display_width(text: &str) -> usize {
-    if text.is_ascii() {
-        text.len()
-    } else {
-        text.width()
-    }
 }
 
 /// Cuts a cell longer than comfy-table can measure (16-bit widths), with
@@ -541,7 +524,7 @@ mod tests {
         };
         let style = Style::default();
         let mut plain = Vec::new();
-        let survey = Survey::of(&table, style);
+        let survey = Survey::measured(&table, style);
         plain_grid(&table, &survey, style, &mut plain).unwrap();
         let comfy = grid_text(table, style);
         assert_eq!(String::from_utf8(plain).unwrap(), comfy);

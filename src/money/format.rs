@@ -151,6 +151,24 @@ pub fn push_grouped(out: &mut String, value: Decimal, unit: Unit, places: u32) {
     }
 }
 
+/// The length of [`push_grouped`]'s text (all ASCII), worked out from the
+/// number's digits without writing it.
+pub fn grouped_len(value: Decimal, unit: Unit, places: u32) -> usize {
+    let needed = places_needed(value, unit);
+    let value = if needed > places && unit == Unit::Eur {
+        value.round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven)
+    } else {
+        value
+    };
+    let sign = usize::from(value.is_sign_negative() && !value.is_zero());
+    let scale = (value.scale() + unit.shift()) as usize;
+    let m = value.mantissa().unsigned_abs();
+    let all = m.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let int = if all > scale { all - scale } else { 1 };
+    let width = (places_needed(value, unit) as usize).max(places as usize);
+    sign + int + (int - 1) / 3 + if width > 0 { width + 1 } else { 0 }
+}
+
 /// A short human form of an amount for prose: `€43.7bn`, `€787m`,
 /// `€46.7m`, `€66.3m`, `€950`. Exact: it uses as many digits as the value
 /// has.
@@ -274,6 +292,19 @@ mod tests {
 
     proptest::proptest! {
         /// Plain text is `Decimal`'s own, digit for digit.
+        #[test]
+        fn grouped_len_is_the_texts_length(
+            mantissa in proptest::num::i128::ANY,
+            scale in 0u32..=28,
+            places in 0u32..=30,
+            unit in proptest::sample::select(vec![Unit::Eur, Unit::M, Unit::Bn]),
+        ) {
+            let value = Decimal::from_i128_with_scale(mantissa >> 32, scale);
+            let mut text = String::new();
+            push_grouped(&mut text, value, unit, places);
+            proptest::prop_assert_eq!(grouped_len(value, unit, places), text.len(), "{}", text);
+        }
+
         #[test]
         fn plain_text_is_decimals_display(mantissa in proptest::num::i128::ANY, scale in 0u32..=28) {
             let value = Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
