@@ -585,3 +585,51 @@ pub fn listed_note(l: Listing) -> String {
     note.push('.');
     note
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::view::Bounds;
+    use std::cmp::Ordering;
+
+    proptest::proptest! {
+        /// A money cell's width from its digits is the width of its text,
+        /// and what its column's places add is `places_len` per number.
+        #[test]
+        fn a_placed_cells_width_is_its_texts_width(
+            a in -(1i64 << 62)..(1i64 << 62),
+            b in -(1i64 << 62)..(1i64 << 62),
+            scale in 0u32..=8,
+            more in 0u32..=3,
+            kind in 0usize..4,
+            sign in proptest::sample::select(vec![Ordering::Less, Ordering::Equal, Ordering::Greater]),
+            unit in proptest::sample::select(vec![Unit::Eur, Unit::M, Unit::Bn]),
+        ) {
+            let (a, b) = (Decimal::new(a, scale), Decimal::new(b, scale));
+            let cell = match kind {
+                0 => Cell::Money(a),
+                1 => Cell::Rounded(a),
+                2 => Cell::Change(a, Measure::Money, sign),
+                _ => Cell::Range(Box::new(Bounds {
+                    min: a,
+                    max: b,
+                    measure: Measure::Money,
+                    precision: None,
+                })),
+            };
+            let k = placed_numbers(&cell, true);
+            proptest::prop_assert_eq!(k, if kind == 3 { 2 } else { 1 });
+            // A column's places cover each of its cells' numbers.
+            let needed = places_needed(a, unit).max(places_needed(b, unit));
+            let mut widths = Vec::new();
+            for places in [needed, needed + more] {
+                let mut text = String::new();
+                cell_text(&cell, true, unit, places, &mut text);
+                let width = placed_width(&cell, unit, places);
+                proptest::prop_assert_eq!(width, display_width(&text), "{}", text);
+                widths.push(width - k * places_len(places));
+            }
+            proptest::prop_assert_eq!(widths[0], widths[1]);
+        }
+    }
+}
