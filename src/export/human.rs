@@ -65,80 +65,63 @@ impl Survey {
     fn make(table: &Grid<'_>, style: Style, measure: bool) -> Survey {
         let unit = style.unit;
         let n = table.columns.len();
-        let mut places: Vec<u32> = table
-            .columns
-            .iter()
-            .map(|c| match c.precision {
-                Some(p) if c.money => places_at(p, unit),
-                _ => 0,
-            })
-            .collect();
-        let mut filled = vec![false; n];
-        let mut unconfirmed = false;
-        let mut rounded = false;
-        let mut chart_max = Decimal::ZERO;
-        let mut first = true;
         let may_show: Vec<bool> = table
             .columns
             .iter()
-            .map(|c| measure && c.human && !(c.ranges && !style.ranges))
+            .map(|c| measure && c.human && (style.ranges || !c.ranges))
             .collect();
-        let mut widths = vec![0usize; n];
-        // Per column, the widest cell less what its column's places add,
-        // by how many numbers take them (one or two).
-        let mut unplaced: Vec<[Option<usize>; 2]> = vec![[None; 2]; n];
-        let mut scratch = String::new();
-        let mut visit = |row: &[Cell<'_>], in_body: bool| {
-            for (i, cell) in row.iter().enumerate().take(n) {
-                match cell {
-                    Cell::Money(d) | Cell::Rounded(d) | Cell::Change(d, Measure::Money, _) => {
-                        places[i] = places[i].max(places_needed(*d, unit))
-                    }
-                    Cell::Range(b) if b.measure == Measure::Money => {
-                        places[i] = places[i]
-                            .max(places_needed(b.min, unit))
-                            .max(places_needed(b.max, unit))
-                    }
-                    Cell::Basis(b) if in_body && b.marked() => unconfirmed |= !b.confirmed(),
-                    _ => {}
-                }
-                rounded |= matches!(cell, Cell::Rounded(_));
-                filled[i] |= !cell.is_blank();
-                if may_show[i] {
-                    let money = table.columns[i].money;
-                    match placed_numbers(cell, money) {
-                        0 => {
-                            widths[i] = widths[i].max(match cell {
-                                Cell::Text(s) if s.len() <= MAX_TEXT_CHARS => display_width(s),
-                                _ => {
-                                    scratch.clear();
-                                    cell_text(cell, money, unit, places[i], &mut scratch);
-                                    display_width(&scratch)
-                                }
-                            })
-                        }
-                        k => {
-                            let w = placed_width(cell, unit, places[i]) - k * places_len(places[i]);
-                            let slot = &mut unplaced[i][k - 1];
-                            *slot = Some(slot.map_or(w, |old| old.max(w)));
-                        }
-                    }
-                }
-            }
-            if in_body {
-                let value = chart_value(table, row);
-                if first || value > chart_max {
-                    chart_max = value;
-                }
-                first = false;
-            }
+        let start = Tally {
+            places: table
+                .columns
+                .iter()
+                .map(|c| match c.precision {
+                    Some(p) if c.money => places_at(p, unit),
+                    _ => 0,
+                })
+                .collect(),
+            filled: vec![false; n],
+            unconfirmed: false,
+            rounded: false,
+            chart_max: None,
+            widths: vec![0; n],
+            unplaced: vec![[None; 2]; n],
         };
-        for row in table.rows.iter() {
-            visit(&row, true);
-        }
+        let look = Look {
+            table,
+            unit,
+            may_show: &may_show,
+        };
+        // The body's rows on every core (a listing of a million members),
+        // then the footer's.
+        let mut tally = start.clone();
+        let _ = super::parallel::in_order(
+            table.rows.len(),
+            |rows| {
+                let mut part = start.clone();
+                let mut scratch = String::new();
+                for i in rows {
+                    part.visit(&look, &table.rows.row(i), true, &mut scratch);
+                }
+                part
+            },
+            |part| {
+                tally.merge(part);
+                Ok(())
+            },
+        );
+        let mut scratch = String::new();
         for row in &table.footer {
-            visit(row, false);
+            tally.visit(&look, row, false, &mut scratch);
         }
+        let Tally {
+            places,
+            filled,
+            unconfirmed,
+            rounded,
+            chart_max,
+            mut widths,
+            unplaced,
+        } = tally;
         for (i, parts) in unplaced.iter().enumerate() {
             for (k, w) in parts.iter().enumerate() {
                 if let Some(w) = w {
@@ -163,7 +146,7 @@ impl Survey {
             unconfirmed,
             rounded,
             ranges_hidden,
-            chart_max,
+            chart_max: chart_max.unwrap_or(Decimal::ZERO),
             widths,
         }
     }
@@ -466,6 +449,107 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
             }
         }
         Cell::Empty => text.push('–'),
+    }
+}
+
+/// What a survey reads from a grid (the same for every part of it).
+struct Look<'g, 'a> {
+    table: &'g Grid<'a>,
+    unit: Unit,
+    /// Per column: whether its widths are wanted.
+    may_show: &'g [bool],
+}
+
+/// A survey of some of a grid's rows: parts of a long listing are
+/// surveyed apart and merged.
+#[derive(Clone)]
+struct Tally {
+    places: Vec<u32>,
+    filled: Vec<bool>,
+    unconfirmed: bool,
+    rounded: bool,
+    chart_max: Option<Decimal>,
+    widths: Vec<usize>,
+    /// Per column, the widest cell less what its column's places add, by
+    /// how many numbers take them (one or two).
+    unplaced: Vec<[Option<usize>; 2]>,
+}
+
+impl Tally {
+    fn visit(
+        &mut self,
+        look: &Look<'_, '_>,
+        row: &[Cell<'_>],
+        in_body: bool,
+        scratch: &mut String,
+    ) {
+        let unit = look.unit;
+        let places = &mut self.places;
+        for (i, cell) in row.iter().enumerate().take(places.len()) {
+            match cell {
+                Cell::Money(d) | Cell::Rounded(d) | Cell::Change(d, Measure::Money, _) => {
+                    places[i] = places[i].max(places_needed(*d, unit))
+                }
+                Cell::Range(b) if b.measure == Measure::Money => {
+                    places[i] = places[i]
+                        .max(places_needed(b.min, unit))
+                        .max(places_needed(b.max, unit))
+                }
+                Cell::Basis(b) if in_body && b.marked() => self.unconfirmed |= !b.confirmed(),
+                _ => {}
+            }
+            self.rounded |= matches!(cell, Cell::Rounded(_));
+            self.filled[i] |= !cell.is_blank();
+            if !look.may_show[i] {
+                continue;
+            }
+            let money = look.table.columns[i].money;
+            match placed_numbers(cell, money) {
+                0 => {
+                    let width = match cell {
+                        Cell::Text(s) if s.len() <= MAX_TEXT_CHARS => display_width(s),
+                        _ => {
+                            scratch.clear();
+                            cell_text(cell, money, unit, places[i], scratch);
+                            display_width(scratch)
+                        }
+                    };
+                    self.widths[i] = self.widths[i].max(width);
+                }
+                k => {
+                    let w = placed_width(cell, unit, places[i]) - k * places_len(places[i]);
+                    let slot = &mut self.unplaced[i][k - 1];
+                    *slot = Some(slot.map_or(w, |old| old.max(w)));
+                }
+            }
+        }
+        if in_body {
+            let value = chart_value(look.table, row);
+            self.chart_max = Some(self.chart_max.map_or(value, |m| m.max(value)));
+        }
+    }
+
+    fn merge(&mut self, other: Tally) {
+        let max =
+            |a: &mut [usize], b: &[usize]| a.iter_mut().zip(b).for_each(|(a, b)| *a = (*a).max(*b));
+        for (a, b) in self.places.iter_mut().zip(&other.places) {
+            *a = (*a).max(*b);
+        }
+        for (a, b) in self.filled.iter_mut().zip(&other.filled) {
+            *a |= *b;
+        }
+        self.unconfirmed |= other.unconfirmed;
+        self.rounded |= other.rounded;
+        self.chart_max = match (self.chart_max, other.chart_max) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        max(&mut self.widths, &other.widths);
+        for (a, b) in self.unplaced.iter_mut().zip(&other.unplaced) {
+            for (a, b) in a.iter_mut().zip(b) {
+                *a = (*a).max(*b);
+            }
+        }
     }
 }
 

@@ -20,6 +20,7 @@ mod json;
 mod junit;
 mod markdown;
 pub mod output;
+mod parallel;
 pub mod provenance;
 pub mod svg;
 mod terminal;

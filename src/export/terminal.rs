@@ -14,8 +14,8 @@ use comfy_table::{
 use unicode_width::UnicodeWidthStr;
 
 use super::human::{
-    Reader, Survey, bar, display_width, bar_eighths, chart_column, chart_value, human_cells, human_header,
-    human_row, human_view,
+    Reader, Survey, bar, bar_eighths, chart_column, chart_value, display_width, human_cells,
+    human_header, human_row, human_view,
 };
 use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
 
@@ -98,7 +98,6 @@ fn plain_grid(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let columns = survey.shown_columns();
-    let mut texts = Vec::new();
     let headers: Vec<String> = columns
         .iter()
         .map(|&i| human_header(&table.columns[i], style.unit))
@@ -112,11 +111,7 @@ fn plain_grid(
         let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
         format!("{left}{}{right}\n", parts.join(join))
     };
-    let mut text = String::new();
-    let mut line = |cells: &mut dyn Iterator<Item = (usize, &str)>,
-                    out: &mut dyn Write|
-     -> std::io::Result<()> {
-        text.clear();
+    let line = |cells: &mut dyn Iterator<Item = (usize, &str)>, text: &mut String| {
         text.push('│');
         for (k, (i, cell)) in cells.enumerate() {
             if k > 0 {
@@ -134,28 +129,50 @@ fn plain_grid(
             text.push(' ');
         }
         text.push_str("│\n");
-        out.write_all(text.as_bytes())
     };
-    out.write_all(rule("┌", "─", "┬", "┐").as_bytes())?;
+    let mut head = rule("┌", "─", "┬", "┐");
     line(
         &mut columns
             .iter()
             .copied()
             .zip(headers.iter().map(String::as_str)),
-        out,
+        &mut head,
+    );
+    head.push_str(&rule("╞", "═", "╪", "╡"));
+    out.write_all(head.as_bytes())?;
+    // The body's lines are made on every core, in chunks, and written in
+    // order.
+    let lines = |rows: &mut dyn Iterator<Item = std::borrow::Cow<'_, [Cell<'_>]>>| {
+        let mut text = String::new();
+        let mut texts = Vec::new();
+        for row in rows {
+            super::human::human_row_into(
+                table,
+                &row,
+                style.unit,
+                &survey.places,
+                Some(&survey.shown),
+                &mut texts,
+            );
+            line(
+                &mut columns.iter().map(|&i| (i, texts[i].as_str())),
+                &mut text,
+            );
+        }
+        text
+    };
+    super::parallel::in_order(
+        table.rows.len(),
+        |range| lines(&mut range.map(|i| table.rows.row(i))),
+        |text| out.write_all(text.as_bytes()),
     )?;
-    out.write_all(rule("╞", "═", "╪", "╡").as_bytes())?;
-    for row in table.all_rows() {
-        super::human::human_row_into(
-            table,
-            &row,
-            style.unit,
-            &survey.places,
-            Some(&survey.shown),
-            &mut texts,
-        );
-        line(&mut columns.iter().map(|&i| (i, texts[i].as_str())), out)?;
-    }
+    let footer = lines(
+        &mut table
+            .footer
+            .iter()
+            .map(|r| std::borrow::Cow::Borrowed(&r[..])),
+    );
+    out.write_all(footer.as_bytes())?;
     out.write_all(rule("└", "─", "┴", "┘").as_bytes())
 }
 

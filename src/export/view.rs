@@ -68,7 +68,7 @@ pub enum Rows<'a> {
     Built(Vec<Vec<Cell<'a>>>),
     Lazy {
         len: usize,
-        make: Box<dyn Fn(usize) -> Vec<Cell<'a>> + 'a>,
+        make: Box<dyn Fn(usize) -> Vec<Cell<'a>> + Sync + 'a>,
     },
 }
 
@@ -92,7 +92,7 @@ impl<'a> FromIterator<Vec<Cell<'a>>> for Rows<'a> {
 
 impl<'a> Rows<'a> {
     /// `len` rows, row `i` made by `make(i)` each time it is rendered.
-    pub fn lazy(len: usize, make: impl Fn(usize) -> Vec<Cell<'a>> + 'a) -> Self {
+    pub fn lazy(len: usize, make: impl Fn(usize) -> Vec<Cell<'a>> + Sync + 'a) -> Self {
         Rows::Lazy {
             len,
             make: Box::new(make),
@@ -111,14 +111,19 @@ impl<'a> Rows<'a> {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = std::borrow::Cow<'_, [Cell<'a>]>> {
-        (0..self.len()).map(move |i| match self {
+        (0..self.len()).map(move |i| self.row(i))
+    }
+
+    /// Row `i` (`i < len()`).
+    pub fn row(&self, i: usize) -> std::borrow::Cow<'_, [Cell<'a>]> {
+        match self {
             Rows::Built(rows) => std::borrow::Cow::Borrowed(&rows[i][..]),
             Rows::Lazy { make, .. } => std::borrow::Cow::Owned(make(i)),
-        })
+        }
     }
 
     /// The rows with `more` applied to each (row `i` and its cells).
-    pub fn extended(self, more: impl Fn(usize, &mut Vec<Cell<'a>>) + 'a) -> Self {
+    pub fn extended(self, more: impl Fn(usize, &mut Vec<Cell<'a>>) + Sync + 'a) -> Self {
         match self {
             Rows::Built(mut rows) => {
                 for (i, row) in rows.iter_mut().enumerate() {

@@ -15,8 +15,8 @@ use std::str::FromStr;
 
 pub use exact::{ExactSum, add_exact, exact_sum, mul_int_exact, percent_of_exact, sub_exact};
 pub use format::{
-    format_compact, format_compact_with, format_grouped, format_short, places_needed, precision_of,
-    grouped_len, push_grouped, push_plain,
+    format_compact, format_compact_with, format_grouped, format_short, grouped_len, places_needed,
+    precision_of, push_grouped, push_plain,
 };
 pub use parse::{AMOUNT_FORMS, AmountError, NumberError, parse_amount, parse_exact};
 
