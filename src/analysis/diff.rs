@@ -94,6 +94,9 @@ pub struct MemberChanges<'a> {
     old: &'a [Allocation],
     new: &'a [Allocation],
     rows: Vec<ChangeRow>,
+    /// Every figure of both tables is exact (then a change is its own
+    /// bounds).
+    exact: bool,
 }
 
 impl<'a> MemberChanges<'a> {
@@ -122,7 +125,11 @@ impl<'a> MemberChanges<'a> {
         };
         // A member is in at least one table; the new one names it.
         let named = new.or(old);
-        let (change_min, change_max) = change_bounds(old, new, row.change);
+        let (change_min, change_max) = if self.exact {
+            (row.change, row.change)
+        } else {
+            change_bounds(old, new, row.change)
+        };
         MemberChange {
             code: named.map_or("", |a| a.code.as_str()),
             name: named.map_or("", |a| a.name.as_str()),
@@ -313,29 +320,43 @@ pub struct DiffReport<'a> {
 }
 
 /// For each member of `new`, its position in `old` ([`NONE`]: added).
-/// Codes are compared position by position first (successive editions of
-/// a table mostly list the same members in the same order); only the
-/// members that are not where they were are then looked up, in a map
-/// (keyed hashing) of the old members not matched in place. A code is
-/// unique in its table, so a member out of place can only match an old
-/// member out of place.
+/// The tables are walked side by side first (successive editions of a
+/// table mostly list the same members in the same order, give or take a
+/// member added or removed): equal codes are matched, and one code that
+/// is only on one side is stepped over. Only the members not matched so
+/// are then looked up, in a map (keyed hashing) of the old members not
+/// matched. A code is unique in its table, so a match of equal codes is
+/// the only match, and a member left over can only match one left over.
 fn old_positions(old: &[Allocation], new: &[Allocation]) -> Vec<u32> {
-    let common = old.len().min(new.len());
+    fn code(a: &Allocation) -> &str {
+        a.code.as_str()
+    }
     let mut found = vec![NONE; new.len()];
-    for i in 0..common {
-        if old[i].code == new[i].code {
-            found[i] = i as u32;
+    let mut matched = vec![false; old.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() && j < new.len() {
+        if code(&old[i]) == code(&new[j]) {
+            found[j] = i as u32;
+            matched[i] = true;
+            i += 1;
+            j += 1;
+        } else if old.get(i + 1).is_some_and(|o| code(o) == code(&new[j])) {
+            i += 1;
+        } else if new.get(j + 1).is_some_and(|n| code(n) == code(&old[i])) {
+            j += 1;
+        } else {
+            i += 1;
+            j += 1;
         }
     }
-    let in_place = |i: usize| i < common && found[i] == i as u32;
-    let out_of_place: HashMap<&str, u32> = (0..old.len())
-        .filter(|&i| !in_place(i))
-        .map(|i| (old[i].code.as_str(), i as u32))
+    let left: HashMap<&str, u32> = (0..old.len())
+        .filter(|&i| !matched[i])
+        .map(|i| (code(&old[i]), i as u32))
         .collect();
-    if !out_of_place.is_empty() {
+    if !left.is_empty() {
         for (j, a) in new.iter().enumerate() {
             if found[j] == NONE {
-                found[j] = out_of_place.get(a.code.as_str()).copied().unwrap_or(NONE);
+                found[j] = left.get(code(a)).copied().unwrap_or(NONE);
             }
         }
     }
@@ -402,8 +423,10 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
         });
     }
-    // Every change's bounds are exact (as every change is).
-    for row in &rows {
+    // Every change's bounds are exact (as every change is); a table whose
+    // sum has no bounds has none anywhere.
+    let exact = old.allocated_min == old.allocated_max && new.allocated_min == new.allocated_max;
+    for row in rows.iter().filter(|_| !exact) {
         let old_row = old.allocations.get(row.old as usize);
         let new_row = new.allocations.get(row.new as usize);
         let zero = Decimal::ZERO;
@@ -483,6 +506,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             old: &old.allocations,
             new: &new.allocations,
             rows,
+            exact,
         },
         identical,
     })
@@ -492,6 +516,37 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
 mod tests {
     use super::*;
     use crate::dataset::{bundled, parse};
+
+    proptest::proptest! {
+        /// The walk side by side finds each member where a plain lookup
+        /// by code does, whatever was added, removed or moved.
+        #[test]
+        fn old_positions_are_where_the_codes_are(
+            old in proptest::sample::subsequence((0..40u32).collect::<Vec<_>>(), 0..40),
+            new in proptest::sample::subsequence((0..40u32).collect::<Vec<_>>(), 0..40),
+            swaps in proptest::collection::vec((0..40usize, 0..40usize), 0..4),
+        ) {
+            // Mostly in order, some members moved.
+            let mut new = new;
+            for (a, b) in swaps {
+                if a < new.len() && b < new.len() {
+                    new.swap(a, b);
+                }
+            }
+            let table = |codes: &[u32]| -> Vec<Allocation> {
+                codes
+                    .iter()
+                    .map(|c| Allocation::new(format!("M{c}"), format!("Member {c}"), Decimal::ONE, Basis::CouncilDecision))
+                    .collect()
+            };
+            let (old_rows, new_rows) = (table(&old), table(&new));
+            let expected: Vec<u32> = new
+                .iter()
+                .map(|c| old.iter().position(|o| o == c).map_or(NONE, |i| i as u32))
+                .collect();
+            proptest::prop_assert_eq!(old_positions(&old_rows, &new_rows), expected);
+        }
+    }
 
     #[test]
     fn a_table_against_itself_is_unchanged() {

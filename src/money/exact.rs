@@ -26,14 +26,36 @@ fn exact_or_none(
     }
 }
 
+/// `a + b` (or `a − b`) at the larger scale, when both mantissas fit in 64
+/// bits and the scales in 18 places (every amount a table holds): in 128
+/// bits nothing can round, so the result is exact when it fits a
+/// `Decimal` at that scale (`None`: the general way decides).
+fn small(a: Decimal, b: Decimal, minus: bool) -> Option<Decimal> {
+    let (ma, mb) = (i64::try_from(a.mantissa()).ok()?, i64::try_from(b.mantissa()).ok()?);
+    let scale = a.scale().max(b.scale());
+    if scale > 18 {
+        return None;
+    }
+    let at = |m: i64, s: u32| i128::from(m) * POW10[(scale - s) as usize];
+    let (ma, mb) = (at(ma, a.scale()), at(mb, b.scale()));
+    let r = if minus { ma - mb } else { ma + mb };
+    Decimal::try_from_i128_with_scale(r, scale).ok()
+}
+
 /// `a + b`, exactly, or `None`.
 pub fn add_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if let Some(r) = small(a, b, false) {
+        return Some(r);
+    }
     let r = a.checked_add(b)?;
     exact_or_none(r, a.scale().max(b.scale()), || wide(a) + wide(b))
 }
 
 /// `a − b`, exactly, or `None` (see [`add_exact`]).
 pub fn sub_exact(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if let Some(r) = small(a, b, true) {
+        return Some(r);
+    }
     let r = a.checked_sub(b)?;
     exact_or_none(r, a.scale().max(b.scale()), || wide(a) - wide(b))
 }
@@ -170,6 +192,32 @@ pub fn percent_of_exact(value: Decimal, percent: u32) -> Option<Decimal> {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    proptest::proptest! {
+        /// The 64-bit way gives what rust_decimal's checked operations
+        /// give (value and scale) whenever those are exact.
+        #[test]
+        fn small_sums_are_rust_decimals(
+            a in proptest::num::i64::ANY,
+            b in proptest::num::i64::ANY,
+            sa in 0u32..=20,
+            sb in 0u32..=20,
+        ) {
+            let (a, b) = (Decimal::new(a, sa.min(28)), Decimal::new(b, sb.min(28)));
+            for minus in [false, true] {
+                let general = if minus { a.checked_sub(b) } else { a.checked_add(b) };
+                let exact = general.filter(|r| r.scale() >= a.scale().max(b.scale()));
+                if let (Some(fast), Some(exact)) = (small(a, b, minus), exact) {
+                    proptest::prop_assert_eq!(fast, exact);
+                    proptest::prop_assert_eq!(fast.scale(), exact.scale());
+                }
+                let fast_or_general = if minus { sub_exact(a, b) } else { add_exact(a, b) };
+                if let Some(exact) = exact {
+                    proptest::prop_assert_eq!(fast_or_general, Some(exact));
+                }
+            }
+        }
+    }
 
     /// Two sums merged are the sum of all their terms, in 128 bits or past
     /// them.
