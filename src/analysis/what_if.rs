@@ -120,6 +120,10 @@ impl Scenario {
     }
 }
 
+/// Up to this many changes, each member's code is compared with theirs
+/// rather than hashed.
+const FEW_CHANGES: usize = 8;
+
 /// Applies `changes` (each code at most once) and the optional fit.
 pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<Scenario> {
     let mut touched = HashSet::new();
@@ -133,10 +137,28 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
     }
     let mut allocations: Vec<Allocation> =
         Vec::with_capacity(data.allocations.len() + changes.len());
-    let by_code: std::collections::HashMap<&str, &Change> =
-        changes.iter().map(|c| (c.code(), c)).collect();
+    // A few changes are compared directly; many are looked up by hash.
+    let by_code: std::collections::HashMap<&str, &Change> = if changes.len() > FEW_CHANGES {
+        changes.iter().map(|c| (c.code(), c)).collect()
+    } else {
+        std::collections::HashMap::new()
+    };
+    let change_of = |code: &str| {
+        if changes.len() > FEW_CHANGES {
+            by_code.get(code).copied()
+        } else {
+            changes.iter().find(|c| c.code() == code)
+        }
+    };
+    // The names of the members set or removed, met on the way.
+    let mut changed_names: std::collections::HashMap<&str, &Text> =
+        std::collections::HashMap::new();
     for a in &data.allocations {
-        match by_code.get(a.code.as_str()).copied() {
+        let change = change_of(a.code.as_str());
+        if change.is_some() {
+            changed_names.insert(a.code.as_str(), &a.name);
+        }
+        match change {
             Some(Change::Remove { .. }) => {}
             Some(Change::Set { amount, .. }) => allocations.push(Allocation::new(
                 a.code.clone(),
@@ -187,20 +209,7 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
         None => None,
     };
     Ok(Scenario {
-        changes: {
-            // Codes to names, looked up once each (many changes stay
-            // linear).
-            let names: std::collections::HashMap<&str, &Text> =
-                if changes.iter().any(|c| !matches!(c, Change::Add { .. })) {
-                    data.allocations
-                        .iter()
-                        .map(|a| (a.code.as_str(), &a.name))
-                        .collect()
-                } else {
-                    std::collections::HashMap::new()
-                };
-            changes.iter().map(|c| applied(c, &names)).collect()
-        },
+        changes: changes.iter().map(|c| applied(c, &changed_names)).collect(),
         fit,
         after,
     })

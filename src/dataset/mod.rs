@@ -564,20 +564,31 @@ impl Dataset {
         if allocations.is_empty() {
             return Err(Error::usage("the scenario leaves no member in the table"));
         }
-        let sum = |f: fn(&Allocation) -> &Decimal| {
-            crate::money::exact_sum(allocations.iter().map(f))
+        // One pass: the sums of the amounts and of their bounds, and the
+        // precision.
+        let mut sums: [crate::money::ExactSum; 3] = Default::default();
+        let mut precision = Precision::default();
+        for a in &allocations {
+            sums[0].add(a.amount);
+            sums[1].add(a.min);
+            sums[2].add(a.max);
+            precision.add(a);
+        }
+        let [amount, min, max] = sums.map(|s| {
+            s.total()
+                .map(|d| d.normalize())
                 .ok_or_else(|| Error::overflow("the scenario's total"))
-        };
+        });
         Ok(Dataset {
             origin: origin.to_string(),
             fund: self.fund.clone(),
             // A scenario is no edition: it is the table as changed.
             edition: None,
             rounding: self.rounding,
-            allocated: sum(|a| &a.amount)?,
-            allocated_min: sum(|a| &a.min)?,
-            allocated_max: sum(|a| &a.max)?,
-            precision: Precision::of(&allocations),
+            allocated: amount?,
+            allocated_min: min?,
+            allocated_max: max?,
+            precision,
             allocations,
         })
     }

@@ -31,7 +31,10 @@ fn exact_or_none(
 /// bits nothing can round, so the result is exact when it fits a
 /// `Decimal` at that scale (`None`: the general way decides).
 fn small(a: Decimal, b: Decimal, minus: bool) -> Option<Decimal> {
-    let (ma, mb) = (i64::try_from(a.mantissa()).ok()?, i64::try_from(b.mantissa()).ok()?);
+    let (ma, mb) = (
+        i64::try_from(a.mantissa()).ok()?,
+        i64::try_from(b.mantissa()).ok()?,
+    );
     let scale = a.scale().max(b.scale());
     if scale > 18 {
         return None;

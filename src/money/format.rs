@@ -52,19 +52,37 @@ pub fn push_plain(out: &mut String, value: Decimal) {
     }
 }
 
+/// The trailing zeros of `m` (not zero), at most `cap`: in 64 bits when it
+/// fits (128-bit division is slow).
+fn trailing_zeros(m: u128, cap: u32) -> u32 {
+    let mut zeros = 0;
+    match u64::try_from(m) {
+        Ok(mut m) => {
+            while zeros < cap && m % 10 == 0 {
+                m /= 10;
+                zeros += 1;
+            }
+        }
+        Err(_) => {
+            let mut m = m;
+            while zeros < cap && m % 10 == 0 {
+                m /= 10;
+                zeros += 1;
+            }
+        }
+    }
+    zeros
+}
+
 /// The finest decimal place `value` uses: `e` such that it is a whole
 /// number of 10^-e (2 for 0.45, 0 for 7, -5 for 46,700,000); zero uses
 /// none (`i32::MIN`).
 pub fn precision_of(value: Decimal) -> i32 {
-    let mut m = value.mantissa().unsigned_abs();
+    let m = value.mantissa().unsigned_abs();
     if m == 0 {
         return i32::MIN;
     }
-    let mut zeros = 0;
-    while m % 10 == 0 {
-        m /= 10;
-        zeros += 1;
-    }
+    let zeros = trailing_zeros(m, u32::MAX) as i32;
     value.scale() as i32 - zeros
 }
 
@@ -75,24 +93,7 @@ pub fn places_needed(value: Decimal, unit: Unit) -> u32 {
     if m == 0 || scale == 0 {
         return 0;
     }
-    // Trailing zeros of the mantissa, in 64 bits when it fits.
-    let mut zeros = 0;
-    match u64::try_from(m) {
-        Ok(mut m) => {
-            while zeros < scale && m % 10 == 0 {
-                m /= 10;
-                zeros += 1;
-            }
-        }
-        Err(_) => {
-            let mut m = m;
-            while zeros < scale && m % 10 == 0 {
-                m /= 10;
-                zeros += 1;
-            }
-        }
-    }
-    scale - zeros
+    scale - trailing_zeros(m, scale)
 }
 
 /// Formats `value` in `unit` with `,` thousands separators and exactly
