@@ -24,10 +24,15 @@ pub fn in_order<T: Send>(
 ) -> std::io::Result<()> {
     let chunks = len.div_ceil(CHUNK);
     let range = |c: usize| c * CHUNK..((c + 1) * CHUNK).min(len);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, MAX_THREADS)
-        .min(chunks);
+    // (Asking how many cores there are reads the cgroup files: only for a
+    // listing long enough to share.)
+    let threads = match chunks {
+        0 | 1 => 1,
+        _ => std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, MAX_THREADS)
+            .min(chunks),
+    };
     if threads <= 1 {
         return (0..chunks).try_for_each(|c| consume(make(range(c))));
     }
