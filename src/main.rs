@@ -63,7 +63,8 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<u8, Error> {
-    let matches = match Cli::command().try_get_matches() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = match Cli::parser(&args).try_get_matches_from(&args) {
         Ok(matches) => matches,
         Err(err) => return Ok(clap_exit(&err)),
     };

@@ -415,3 +415,63 @@ fn a_panic_is_one_line_and_exit_70() {
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(run.stdout.is_empty());
 }
+
+/// `safe` parses with the top level and only the command named (clap
+/// copies every global option into every command it holds): each command
+/// built alone is the one clap's derive builds among the others, and every
+/// command line means what it means to the whole command line.
+#[test]
+fn the_command_line_parsed_with_one_command_means_the_same() {
+    use clap::FromArgMatches;
+    for sub in Cli::command().get_subcommands() {
+        let name = sub.get_name();
+        let alone = safe::cli::Command::alone(name).unwrap_or_else(|| panic!("{name} alone"));
+        // (The place in the list of commands is the parent's to give.)
+        assert_eq!(
+            format!("{:?}", alone.display_order(0)),
+            format!("{:?}", sub.clone().display_order(0)),
+            "{name}"
+        );
+    }
+    let outcome = |parser: clap::Command, args: &[std::ffi::OsString]| match parser
+        .try_get_matches_from(args)
+    {
+        Ok(m) => format!("{:?}", Cli::from_arg_matches(&m).map_err(|e| e.to_string())),
+        Err(e) => format!("{:?}: {}", e.kind(), e.render()),
+    };
+    let lines: &[&[&str]] = &[
+        &["rank"],
+        &["--edition", "rank", "total"],
+        &["--edition=council-2026-02", "rank", "--top", "2"],
+        &["--unit", "bn", "shares", "--json"],
+        &["shares", "--unit", "bn", "--part", "members"],
+        &["--data", "-", "show", "PL"],
+        &["show", "--data", "x.csv", "PL", "--width", "40"],
+        &["what-if", "--add", "TR=5bn:Türkiye", "--remove", "PL"],
+        &["diff", "council-2026-02", "--changed-only"],
+        &["per-capita", "--population", "p.csv", "--top", "3"],
+        &["rank", "--bogus"],
+        &["--bogus", "rank"],
+        &["rnak"],
+        &["rank", "extra"],
+        &["--unit", "xx", "rank"],
+        &["rank", "--unit"],
+        &["--", "rank"],
+        &["show", "help"],
+        &["rank", "--help"],
+        &["help", "rank"],
+        &["--version"],
+        &[],
+    ];
+    for line in lines {
+        let args: Vec<std::ffi::OsString> = std::iter::once("safe")
+            .chain(line.iter().copied())
+            .map(Into::into)
+            .collect();
+        assert_eq!(
+            outcome(Cli::parser(&args), &args),
+            outcome(Cli::command(), &args),
+            "{line:?}"
+        );
+    }
+}
