@@ -65,11 +65,13 @@ impl Survey {
     fn make(table: &Grid<'_>, style: Style, measure: bool) -> Survey {
         let unit = style.unit;
         let n = table.columns.len();
-        let may_show: Vec<bool> = table
+        // Only columns people may see need decimal places (and widths).
+        let relevant: Vec<bool> = table
             .columns
             .iter()
-            .map(|c| measure && c.human && (style.ranges || !c.ranges))
+            .map(|c| c.human && (style.ranges || !c.ranges))
             .collect();
+        let may_show: Vec<bool> = relevant.iter().map(|&r| r && measure).collect();
         let start = Tally {
             places: table
                 .columns
@@ -89,6 +91,7 @@ impl Survey {
         let look = Look {
             table,
             unit,
+            relevant: &relevant,
             may_show: &may_show,
         };
         // The body's rows on every core (a listing of a million members),
@@ -456,6 +459,8 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
 struct Look<'g, 'a> {
     table: &'g Grid<'a>,
     unit: Unit,
+    /// Per column: whether people may see it (its places matter).
+    relevant: &'g [bool],
     /// Per column: whether its widths are wanted.
     may_show: &'g [bool],
 }
@@ -487,10 +492,12 @@ impl Tally {
         let places = &mut self.places;
         for (i, cell) in row.iter().enumerate().take(places.len()) {
             match cell {
-                Cell::Money(d) | Cell::Rounded(d) | Cell::Change(d, Measure::Money, _) => {
+                Cell::Money(d) | Cell::Rounded(d) | Cell::Change(d, Measure::Money, _)
+                    if look.relevant[i] =>
+                {
                     places[i] = places[i].max(places_needed(*d, unit))
                 }
-                Cell::Range(b) if b.measure == Measure::Money => {
+                Cell::Range(b) if b.measure == Measure::Money && look.relevant[i] => {
                     places[i] = places[i]
                         .max(places_needed(b.min, unit))
                         .max(places_needed(b.max, unit))
