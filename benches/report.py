@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns the raw results of benches/run.sh into BENCHMARKS.md; the
+"""Turns the raw results of benches/run.sh into docs/benchmarks.md; the
 hand-written analysis (benches/notes.md) follows the figures."""
 import datetime
 import json

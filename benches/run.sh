@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks safe against DuckDB and jq on the same files, and writes
-# BENCHMARKS.md (figures from one run; nothing here is asserted by tests).
+# docs/benchmarks.md (figures from one run; nothing here is asserted by tests).
 #
 #   bash benches/run.sh            # full run (about 15 minutes)
 #   QUICK=1 bash benches/run.sh    # fewer runs
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=${BENCH_DIR:-$(mktemp -d)}
-out=$root/BENCHMARKS.md
+out=$root/docs/benchmarks.md
 
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 command -v jq >/dev/null || { apt-get update -qq && apt-get install -y -qq jq >/dev/null; }

@@ -278,6 +278,23 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The member whose code is `code` (any case), or another code of
+    /// the same country (`GR` finds `EL`): what a new member's code must
+    /// not be. Names are not looked at (no map of a million names for
+    /// one code).
+    pub fn member_with_code(&self, code: &str) -> Option<&'a Allocation> {
+        let rows = &self.data.allocations;
+        self.asked.set(self.asked.get() + 1);
+        let code = code.trim();
+        let i = self.by_code(code).or_else(|| {
+            let country = countries().find(|c| c.has_code(code))?;
+            std::iter::once(&country.code)
+                .chain(&country.other_codes)
+                .find_map(|c| self.by_code(c))
+        })?;
+        Some(&rows[i])
+    }
+
     /// Finds a member by code (`EL`, `gr`), by name, exactly first
     /// (`Polánd`), then ignoring case, then folded (`turkiye`), or by a
     /// name people write for a country (`Czech Republic`, `Greek

@@ -170,38 +170,55 @@ pub fn what_if(data: &Dataset, changes: &[Change], fit: Option<Fit>) -> Result<S
         }
     }
     // The same rule as the loader's: names a reader cannot tell apart are
-    // one name. Looked up by key, so that many additions stay linear.
-    let adding = changes.iter().any(|c| matches!(c, Change::Add { .. }));
-    // Keyed by a hash of the name as a reader sees it (no copy of a long
-    // name); a hash that matches is confirmed by comparing the names.
-    let mut names: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
-    if adding {
+    // one name. The added names are keyed by a hash of the name as a
+    // reader sees it (a hash that matches is confirmed by comparing the
+    // names), and the table is read through once against them: memory
+    // grows with the additions, not with the table.
+    let added: Vec<(&String, &String, Decimal, u64)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Add { code, name, amount } => Some((code, name, *amount, name_hash(name))),
+            _ => None,
+        })
+        .collect();
+    let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    for (k, added) in added.iter().enumerate() {
+        by_hash.entry(added.3).or_default().push(k);
+    }
+    // For each addition, the first member of the table with its name.
+    let mut taken: Vec<Option<usize>> = vec![None; added.len()];
+    if !added.is_empty() {
         for (i, a) in allocations.iter().enumerate() {
-            names.entry(name_hash(&a.name)).or_default().push(i);
+            for &k in by_hash.get(&name_hash(&a.name)).into_iter().flatten() {
+                if taken[k].is_none() && same_name(&a.name, added[k].1) {
+                    taken[k] = Some(i);
+                }
+            }
         }
     }
-    for change in changes {
-        if let Change::Add { code, name, amount } = change {
-            let hash = name_hash(name);
-            let same = names.get(&hash).and_then(|rows| {
-                rows.iter()
-                    .find(|&&i| same_name(&allocations[i].name, name))
-            });
-            if let Some(&i) = same {
-                return Err(Error::usage(format!(
-                    "the name {name:?} of {code} (an added member) is already {}'s; a table \
-                     cannot hold one name twice",
-                    allocations[i].code
-                )));
-            }
-            names.entry(hash).or_default().push(allocations.len());
-            allocations.push(Allocation::new(
-                code.clone(),
-                name.clone(),
-                *amount,
-                Basis::Estimate,
-            ));
+    for (k, &(code, name, _, hash)) in added.iter().enumerate() {
+        // A member of the table first, else an earlier addition.
+        let owner = taken[k].map(|i| allocations[i].code.as_str()).or_else(|| {
+            by_hash[&hash]
+                .iter()
+                .take_while(|&&j| j < k)
+                .find(|&&j| same_name(added[j].1, name))
+                .map(|&j| added[j].0.as_str())
+        });
+        if let Some(owner) = owner {
+            return Err(Error::usage(format!(
+                "the name {name:?} of {code} (an added member) is already {owner}'s; a table \
+                 cannot hold one name twice"
+            )));
         }
+    }
+    for &(code, name, amount, _) in &added {
+        allocations.push(Allocation::new(
+            code.clone(),
+            name.clone(),
+            amount,
+            Basis::Estimate,
+        ));
     }
     let mut after = data.derive("scenario", allocations)?;
     let fit = match fit {

@@ -116,7 +116,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
         });
     }
     for add in &args.add {
-        if let names::Lookup::Member(existing) = index.lookup(&add.code) {
+        if let Some(existing) = index.member_with_code(&add.code) {
             return Err(Error::usage(format!(
                 "{} ({}) is already in the table; use --set {}=AMOUNT",
                 existing.name, existing.code, existing.code

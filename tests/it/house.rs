@@ -131,3 +131,29 @@ fn commands_without_a_table_need_none() {
         );
     }
 }
+
+/// The top level is the design card's: the manifest, README, licence,
+/// sources, data, tests, and the rooms for CI, benchmarks, fuzzing and
+/// reference (hidden entries and cargo's `target` aside).
+#[test]
+fn the_top_level_holds_what_the_design_card_lists() {
+    const LISTED: &[&str] = &[
+        "Cargo.toml",
+        "Cargo.lock",
+        "README.md",
+        "LICENSE",
+        "src",
+        "data",
+        "tests",
+        "benches",
+        "fuzz",
+        "docs",
+    ];
+    let mut extra: Vec<String> = std::fs::read_dir(ROOT)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && n != "target" && !LISTED.contains(&n.as_str()))
+        .collect();
+    extra.sort();
+    assert!(extra.is_empty(), "not on the design card: {extra:?}");
+}

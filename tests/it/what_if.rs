@@ -95,6 +95,14 @@ fn what_if_refuses_bad_scenarios() {
             2,
             "Poland (PL) is already in the table; use --set PL=AMOUNT",
         );
+    // Another code of a country in the table (GR is Greece's EL).
+    Test::new()
+        .args(["what-if", "--add", "GR=1bn"])
+        .run()
+        .fails(
+            2,
+            "Greece (EL) is already in the table; use --set EL=AMOUNT",
+        );
     Test::new()
         .args(["what-if", "--set", "Polnd=1bn"])
         .run()
@@ -158,5 +166,19 @@ fn what_if_makes_no_silent_zeros_and_no_second_poland() {
         .fails(
             2,
             "the name \"Poland\" of XX (an added member) is already PL's",
+        );
+    // Two additions a reader cannot tell apart: the second is refused.
+    Test::new()
+        .args([
+            "what-if",
+            "--add",
+            "XX=5:Atlantis",
+            "--add",
+            "XY=5:ATLANTIS",
+        ])
+        .run()
+        .fails(
+            2,
+            "the name \"ATLANTIS\" of XY (an added member) is already XX's",
         );
 }
