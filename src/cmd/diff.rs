@@ -287,7 +287,8 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
                 },
                 Cell::range(m.change_min, m.change_max, Measure::Money),
             ]
-        }),
+        })
+        .reading_ahead(move |range| report.members.read_ahead(range)),
         footer: Vec::new(),
     };
     let cap = |ok: bool| Cell::key(ok.to_string(), if ok { "within" } else { "OVER" });

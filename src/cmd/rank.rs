@@ -155,7 +155,8 @@ pub fn rank_grid<'a>(members: &'a RankRows<'a>, p: Precision) -> Grid<'a> {
                 ),
             ]);
             row
-        }),
+        })
+        .reading_ahead(move |range| members.read_ahead(range)),
         footer: Vec::new(),
     }
 }

@@ -102,6 +102,7 @@ impl Survey {
             |rows| {
                 let mut part = start.clone();
                 let mut scratch = String::new();
+                table.rows.read_ahead(rows.clone());
                 for i in rows {
                     part.visit(&look, &table.rows.row(i), true, &mut scratch);
                 }

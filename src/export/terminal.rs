@@ -163,7 +163,10 @@ fn plain_grid(
     };
     super::parallel::in_order(
         table.rows.len(),
-        |range| lines(&mut range.map(|i| table.rows.row(i))),
+        |range| {
+            table.rows.read_ahead(range.clone());
+            lines(&mut range.map(|i| table.rows.row(i)))
+        },
         |text| out.write_all(text.as_bytes()),
     )?;
     let footer = lines(
