@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::bounds::{Range, pct_of, share_of_allocated};
 use super::rank::{rank_bounds, ranked};
 use super::{percent, round_to, sum};
-use crate::dataset::{Basis, Dataset, Precision};
+use crate::dataset::{Allocation, Basis, Dataset, Precision};
 use crate::error::{Error, Result};
 
 /// What a share is a share of (`--of`).
@@ -53,7 +53,7 @@ pub struct SharesReport<'a> {
     /// The `--top` asked for (ties with the last row are kept).
     pub top: Option<usize>,
     /// Members in ranking order.
-    pub members: Vec<ShareRow<'a>>,
+    pub members: ShareRows<'a>,
     /// The rows shown together: their count, amounts and rounded shares
     /// added up as shown.
     pub shown: Shown,
@@ -103,6 +103,97 @@ pub struct ShareRow<'a> {
     /// rounded outward to `precision` places.
     pub share_min_pct: Decimal,
     pub share_max_pct: Decimal,
+}
+
+/// The rows of a `shares` report, kept small (a member, its ranks and its
+/// rounded share: the rounding is over the whole table); the exact share
+/// and the bounds are worked out when a row is asked for (each quotient
+/// was checked when the report was made).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareRows<'a> {
+    of: Base,
+    base: Decimal,
+    /// The bounds of the sum of amounts (shares of the allocated sum).
+    total: Range,
+    precision: u32,
+    rows: Vec<ShareKept<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct ShareKept<'a> {
+    allocation: &'a Allocation,
+    rank: u32,
+    best: u32,
+    worst: u32,
+    share_pct: Decimal,
+}
+
+impl<'a> ShareRows<'a> {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The bounds of a member's share, rounded outward.
+    fn bounds(&self, a: &Allocation) -> Result<Range> {
+        match self.of {
+            Base::Fund => pct_of(Range::of(a), self.base, self.precision),
+            Base::Allocated => share_of_allocated(Range::of(a), self.total, self.precision),
+        }
+    }
+
+    /// Row `i` with every figure.
+    pub fn get(&self, i: usize) -> ShareRow<'a> {
+        let k = &self.rows[i];
+        let a = k.allocation;
+        let exact = percent(a.amount, self.base, "a share").unwrap_or_default();
+        let bounds = self.bounds(a).unwrap_or(Range {
+            min: k.share_pct,
+            max: k.share_pct,
+        });
+        ShareRow {
+            rank: k.rank as usize,
+            code: &a.code,
+            name: &a.name,
+            amount: a.amount,
+            basis: a.basis,
+            share_exact_pct: exact.normalize(),
+            share_pct: k.share_pct,
+            amount_min: a.min,
+            amount_max: a.max,
+            rank_best: k.best as usize,
+            rank_worst: k.worst as usize,
+            share_min_pct: bounds.min,
+            share_max_pct: bounds.max,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = ShareRow<'a>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Reads the members of rows `rows` in one loop whose loads overlap
+    /// (rows are in ranking order, the table in file order).
+    pub fn read_ahead(&self, rows: std::ops::Range<usize>) {
+        let mut touched = 0usize;
+        for k in self.rows.get(rows).unwrap_or_default() {
+            let a = k.allocation;
+            touched ^= a.code.len() ^ a.name.len() ^ a.max.scale() as usize;
+        }
+        std::hint::black_box(touched);
+    }
+}
+
+impl Serialize for ShareRows<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Largest-remainder (Hamilton) rounding of `exact` values to `places`
@@ -194,27 +285,24 @@ pub fn shares_report(
             .count();
     }
     let ranks = rank_bounds(data, list[..shown].iter().map(|r| (r.rank, r.allocation)));
-    let mut members = Vec::with_capacity(shown);
-    for ((r, (e, s)), (best, worst)) in list.iter().zip(exact.iter().zip(&rounded)).zip(ranks) {
+    let mut members = ShareRows {
+        of,
+        base,
+        total,
+        precision,
+        rows: Vec::with_capacity(shown),
+    };
+    for ((r, s), (best, worst)) in list.iter().zip(&rounded).zip(ranks) {
         let a = r.allocation;
-        let bounds = match of {
-            Base::Fund => pct_of(Range::of(a), base, precision)?,
-            Base::Allocated => share_of_allocated(Range::of(a), total, precision)?,
-        };
-        members.push(ShareRow {
-            rank: r.rank,
-            code: &a.code,
-            name: &a.name,
-            amount: a.amount,
-            basis: a.basis,
-            share_exact_pct: e.normalize(),
+        // Every quotient a row will show, checked now.
+        members.bounds(a)?;
+        let narrow = |n: usize| u32::try_from(n).map_err(|_| Error::overflow("a rank"));
+        members.rows.push(ShareKept {
+            allocation: a,
+            rank: narrow(r.rank)?,
+            best: narrow(best)?,
+            worst: narrow(worst)?,
             share_pct: *s,
-            amount_min: a.min,
-            amount_max: a.max,
-            rank_best: best,
-            rank_worst: worst,
-            share_min_pct: bounds.min,
-            share_max_pct: bounds.max,
         });
     }
     let total_bounds = match of {
@@ -300,7 +388,7 @@ mod tests {
         let report =
             shares_report(&data, Base::Allocated, Method::LargestRemainder, 2, None).unwrap();
         assert_eq!(report.total_rounded_pct.to_string(), "100.00");
-        for m in &report.members {
+        for m in report.members.iter() {
             assert!((m.share_pct - m.share_exact_pct).abs() < d("0.01"));
         }
     }

@@ -91,7 +91,7 @@ impl Report for SharesReport<'_> {
             ]
             .concat(),
             rows: Rows::lazy(self.members.len(), move |i| {
-                let m = &self.members[i];
+                let m = self.members.get(i);
                 let mut row = member_cells(
                     Some(m.rank),
                     m.code,
@@ -117,7 +117,8 @@ impl Report for SharesReport<'_> {
                     Cell::range(m.share_min_pct, m.share_max_pct, Measure::Pct),
                 ]);
                 row
-            }),
+            })
+            .reading_ahead(move |range| self.members.read_ahead(range)),
             footer: Vec::new(),
         };
         let total = |label: String, amount: Decimal, min: Decimal, max: Decimal, share: Decimal| {
