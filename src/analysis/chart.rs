@@ -86,7 +86,7 @@ pub fn chart_report<'a>(
             let report = per_capita_report(data, population, None)?;
             let bars: Vec<Bar<'a>> = report
                 .members
-                .into_iter()
+                .iter()
                 .filter_map(|m| {
                     Some(Bar {
                         rank: m.rank?,

@@ -154,19 +154,19 @@ impl<'a> MemberChanges<'a> {
     /// whose loads overlap (lines are in ranking order, the tables in
     /// file order: made one by one, each line would wait for memory).
     pub fn read_ahead(&self, lines: std::ops::Range<usize>) {
-        let mut touched = 0usize;
-        for row in self.rows.get(lines).unwrap_or_default() {
-            for a in [
-                self.old.get(row.old as usize),
-                self.new.get(row.new as usize),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                touched ^= a.code.len() ^ a.name.len() ^ a.max.scale() as usize;
-            }
-        }
-        std::hint::black_box(touched);
+        super::read_ahead(
+            self.rows
+                .get(lines)
+                .unwrap_or_default()
+                .iter()
+                .flat_map(|row| {
+                    [
+                        self.old.get(row.old as usize),
+                        self.new.get(row.new as usize),
+                    ]
+                })
+                .flatten(),
+        );
     }
 
     pub fn iter(&self) -> impl Iterator<Item = MemberChange<'a>> + '_ {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::bounds::Range;
 use super::{per_capita, per_capita_with, sum};
-use crate::dataset::{Basis, Dataset, Precision};
+use crate::dataset::{Allocation, Basis, Dataset, Precision};
 use crate::error::{Error, Result};
 use crate::population::Population;
 
@@ -22,7 +22,7 @@ pub struct PerCapitaReport<'a> {
     pub top: Option<usize>,
     /// Members with a figure, by euros per inhabitant (largest first), then
     /// members without one.
-    pub members: Vec<PerCapitaRow<'a>>,
+    pub members: PerCapitaRows<'a>,
     /// Codes of members with no population figure.
     pub missing: Vec<&'a str>,
     /// The rows shown that have a figure, together.
@@ -55,6 +55,61 @@ pub struct PerCapitaRow<'a> {
     pub rank_worst: Option<usize>,
 }
 
+/// The rows of a `per-capita` report, kept small (a member, its
+/// population and its ranks); the figures per inhabitant are worked out
+/// when a row is asked for (each was checked when the report was made).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerCapitaRows<'a> {
+    rows: Vec<Kept<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Kept<'a> {
+    allocation: &'a Allocation,
+    /// None: no population figure (and no rank).
+    population: Option<u64>,
+    rank: u32,
+    best: u32,
+    worst: u32,
+}
+
+impl<'a> PerCapitaRows<'a> {
+    /// Row `i` with every figure.
+    pub fn get(&self, i: usize) -> PerCapitaRow<'a> {
+        let k = &self.rows[i];
+        let a = k.allocation;
+        let head = |value: Decimal, strategy| {
+            k.population
+                .and_then(|p| per_capita_with(value, p, strategy).ok())
+        };
+        let ranked = |r: u32| k.population.map(|_| r as usize);
+        PerCapitaRow {
+            rank: ranked(k.rank),
+            code: &a.code,
+            name: &a.name,
+            amount: a.amount,
+            basis: a.basis,
+            population: k.population,
+            per_capita: head(a.amount, RoundingStrategy::MidpointNearestEven),
+            amount_min: a.min,
+            amount_max: a.max,
+            per_capita_min: head(a.min, RoundingStrategy::ToNegativeInfinity),
+            per_capita_max: head(a.max, RoundingStrategy::ToPositiveInfinity),
+            rank_best: ranked(k.best),
+            rank_worst: ranked(k.worst),
+        }
+    }
+
+    /// The members with a figure and their populations.
+    fn known(&self) -> impl Iterator<Item = (&'a Allocation, u64)> + '_ {
+        self.rows
+            .iter()
+            .filter_map(|k| k.population.map(|p| (k.allocation, p)))
+    }
+}
+
+small_rows!(PerCapitaRows, PerCapitaRow);
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PerCapitaTotal {
     pub member_count: usize,
@@ -71,17 +126,15 @@ pub struct PerCapitaTotal {
 
 impl PerCapitaTotal {
     /// The rows with a figure, together.
-    fn of(rows: &[PerCapitaRow<'_>]) -> Result<PerCapitaTotal> {
-        let known: Vec<&PerCapitaRow<'_>> =
-            rows.iter().filter(|r| r.population.is_some()).collect();
-        let amount = sum(known.iter().map(|r| &r.amount), "the total amount")?;
+    fn of(rows: &PerCapitaRows<'_>) -> Result<PerCapitaTotal> {
+        let amount = sum(rows.known().map(|(a, _)| &a.amount), "the total amount")?;
         let range = Range {
-            min: sum(known.iter().map(|r| &r.amount_min), "the total amount")?,
-            max: sum(known.iter().map(|r| &r.amount_max), "the total amount")?,
+            min: sum(rows.known().map(|(a, _)| &a.min), "the total amount")?,
+            max: sum(rows.known().map(|(a, _)| &a.max), "the total amount")?,
         };
-        let people = known
-            .iter()
-            .try_fold(0u64, |acc, r| acc.checked_add(r.population.unwrap_or(0)))
+        let people = rows
+            .known()
+            .try_fold(0u64, |acc, (_, p)| acc.checked_add(p))
             .ok_or_else(|| Error::overflow("the total population"))?;
         let head = |value: Decimal, strategy| {
             (people > 0)
@@ -89,7 +142,7 @@ impl PerCapitaTotal {
                 .transpose()
         };
         Ok(PerCapitaTotal {
-            member_count: known.len(),
+            member_count: rows.known().count(),
             amount,
             population: people,
             per_capita: head(amount, RoundingStrategy::MidpointNearestEven)?,
@@ -135,7 +188,10 @@ pub fn per_capita_report<'a>(
     } else {
         Vec::new()
     };
-    let mut members = Vec::with_capacity(data.allocations.len());
+    let narrow = |n: usize| u32::try_from(n).map_err(|_| Error::overflow("a rank"));
+    let mut members = PerCapitaRows {
+        rows: Vec::with_capacity(data.allocations.len()),
+    };
     let mut previous: Option<(Decimal, usize)> = None;
     for (k, &(value, i, p)) in keyed.iter().enumerate() {
         let rank = match previous {
@@ -145,28 +201,16 @@ pub fn per_capita_report<'a>(
         previous = Some((value, rank));
         let (best, worst) = rank_ranges.get(k).copied().unwrap_or((rank, rank));
         let a = &data.allocations[i];
-        members.push(PerCapitaRow {
-            rank: Some(rank),
-            code: &a.code,
-            name: &a.name,
-            amount: a.amount,
-            basis: a.basis,
+        // Every figure a row will show, checked now.
+        per_capita(a.amount, p)?;
+        per_capita_with(a.min, p, RoundingStrategy::ToNegativeInfinity)?;
+        per_capita_with(a.max, p, RoundingStrategy::ToPositiveInfinity)?;
+        members.rows.push(Kept {
+            allocation: a,
             population: Some(p),
-            per_capita: Some(per_capita(a.amount, p)?),
-            amount_min: a.min,
-            amount_max: a.max,
-            per_capita_min: Some(per_capita_with(
-                a.min,
-                p,
-                RoundingStrategy::ToNegativeInfinity,
-            )?),
-            per_capita_max: Some(per_capita_with(
-                a.max,
-                p,
-                RoundingStrategy::ToPositiveInfinity,
-            )?),
-            rank_best: Some(best),
-            rank_worst: Some(worst),
+            rank: narrow(rank)?,
+            best: narrow(best)?,
+            worst: narrow(worst)?,
         });
     }
     let total = PerCapitaTotal::of(&members)?;
@@ -174,33 +218,26 @@ pub fn per_capita_report<'a>(
     for a in &data.allocations {
         if population.get(&a.code).is_none() {
             missing.push(a.code.as_str());
-            members.push(PerCapitaRow {
-                rank: None,
-                code: &a.code,
-                name: &a.name,
-                amount: a.amount,
-                basis: a.basis,
+            members.rows.push(Kept {
+                allocation: a,
                 population: None,
-                per_capita: None,
-                amount_min: a.min,
-                amount_max: a.max,
-                per_capita_min: None,
-                per_capita_max: None,
-                rank_best: None,
-                rank_worst: None,
+                rank: 0,
+                best: 0,
+                worst: 0,
             });
         }
     }
     if let Some(k) = top {
         // Equal ranks are equal amounts per inhabitant; members without a
         // figure share no rank, so none is tied.
-        if members
+        let rows = &mut members.rows;
+        if rows
             .get(k.wrapping_sub(1))
-            .is_some_and(|r| r.rank.is_some())
+            .is_some_and(|r| r.population.is_some())
         {
-            super::rank::keep_with_ties(&mut members, k, |r| r.rank);
+            super::rank::keep_with_ties(rows, k, |r| r.rank);
         } else {
-            members.truncate(k);
+            rows.truncate(k);
         }
     }
     let shown = PerCapitaTotal::of(&members)?;
@@ -226,12 +263,12 @@ mod tests {
         let data = bundled().unwrap();
         let report =
             per_capita_report(&data, &crate::population::bundled().unwrap(), None).unwrap();
-        let first = &report.members[0];
+        let first = report.members.get(0);
         assert_eq!(
             (first.code, first.per_capita.unwrap().to_string().as_str()),
             ("LV", "3052.84")
         );
-        let last = report.members.last().unwrap();
+        let last = report.members.get(report.members.len() - 1);
         assert_eq!(
             (last.code, last.per_capita.unwrap().to_string().as_str()),
             ("DK", "7.79")
@@ -246,9 +283,9 @@ mod tests {
             crate::population::parse("p.csv", "p.csv", b"code,population\nPL,36497495\n").unwrap();
         let data = bundled().unwrap();
         let report = per_capita_report(&data, &population, None).unwrap();
-        assert_eq!(report.members[0].code, "PL");
-        assert_eq!(report.members[1].per_capita, None);
-        assert_eq!(report.members[1].rank, None);
+        assert_eq!(report.members.get(0).code, "PL");
+        assert_eq!(report.members.get(1).per_capita, None);
+        assert_eq!(report.members.get(1).rank, None);
         assert_eq!(report.missing.len(), 18);
         assert_eq!(report.total.member_count, 1);
         assert_eq!(report.total.per_capita.unwrap().to_string(), "1197.34");

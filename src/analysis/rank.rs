@@ -197,25 +197,6 @@ struct Kept<'a> {
 }
 
 impl<'a> RankRows<'a> {
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// Reads the members of rows `rows` in one loop whose loads overlap
-    /// (rows are in ranking order, the table in file order).
-    pub fn read_ahead(&self, rows: std::ops::Range<usize>) {
-        let mut touched = 0usize;
-        for k in self.rows.get(rows).unwrap_or_default() {
-            let a = k.allocation;
-            touched ^= a.code.len() ^ a.name.len() ^ a.max.scale() as usize;
-        }
-        std::hint::black_box(touched);
-    }
-
     /// Row `i` with every figure (shares exact and rounded as the report
     /// says; the quotients were checked when the report was made).
     pub fn get(&self, i: usize) -> RankRow<'a> {
@@ -258,20 +239,9 @@ impl<'a> RankRows<'a> {
             cumulative_max_pct: cumulative_share.max,
         }
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = RankRow<'a>> + '_ {
-        (0..self.len()).map(|i| self.get(i))
-    }
 }
 
-impl Serialize for RankRows<'_> {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
+small_rows!(RankRows, RankRow);
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankRow<'a> {

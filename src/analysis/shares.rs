@@ -129,14 +129,6 @@ struct ShareKept<'a> {
 }
 
 impl<'a> ShareRows<'a> {
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     /// The bounds of a member's share, rounded outward.
     fn bounds(&self, a: &Allocation) -> Result<Range> {
         match self.of {
@@ -170,31 +162,9 @@ impl<'a> ShareRows<'a> {
             share_max_pct: bounds.max,
         }
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = ShareRow<'a>> + '_ {
-        (0..self.len()).map(|i| self.get(i))
-    }
-
-    /// Reads the members of rows `rows` in one loop whose loads overlap
-    /// (rows are in ranking order, the table in file order).
-    pub fn read_ahead(&self, rows: std::ops::Range<usize>) {
-        let mut touched = 0usize;
-        for k in self.rows.get(rows).unwrap_or_default() {
-            let a = k.allocation;
-            touched ^= a.code.len() ^ a.name.len() ^ a.max.scale() as usize;
-        }
-        std::hint::black_box(touched);
-    }
 }
 
-impl Serialize for ShareRows<'_> {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
+small_rows!(ShareRows, ShareRow);
 
 /// Largest-remainder (Hamilton) rounding of `exact` values to `places`
 /// decimal places so that they add up to `target`. Ties in the remainder go

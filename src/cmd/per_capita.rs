@@ -81,7 +81,7 @@ impl Report for PerCapitaReport<'_> {
             ]
             .concat(),
             rows: Rows::lazy(self.members.len(), move |i| {
-                let m = &self.members[i];
+                let m = self.members.get(i);
                 let mut row = member_cells(
                     m.rank,
                     m.code,
@@ -112,7 +112,8 @@ impl Report for PerCapitaReport<'_> {
                     },
                 ]);
                 row
-            }),
+            })
+            .reading_ahead(move |range| self.members.read_ahead(range)),
             footer: Vec::new(),
         };
         let total = |label: String, t: &PerCapitaTotal| {
