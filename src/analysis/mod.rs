@@ -165,17 +165,7 @@ fn ratio_at(
     let (wm, ws) = (whole.mantissa(), whole.scale());
     let shift = i64::from(ws) - i64::from(ps) + i64::from(exponent) + i64::from(places);
     let narrow = || -> Option<i128> {
-        let pow = |n: i64| 10i128.checked_pow(u32::try_from(n).ok()?);
-        let (num, den) = if shift >= 0 {
-            (pm.checked_mul(pow(shift)?)?, wm)
-        } else {
-            (pm, wm.checked_mul(pow(-shift)?)?)
-        };
-        let (num, den) = if den < 0 {
-            (num.checked_neg()?, -den)
-        } else {
-            (num, den)
-        };
+        let (num, den) = fraction_i128(part, whole, exponent + places)?;
         round_quotient_i128(num, den, strategy)
     };
     let rounded = match narrow() {
@@ -198,6 +188,25 @@ fn ratio_at(
         }
     };
     Decimal::try_from_i128_with_scale(rounded, places).map_err(|_| Error::overflow(what))
+}
+
+/// `part / whole × 10^digits` as a fraction of 128-bit integers with a
+/// positive denominator, or `None` when it does not fit.
+fn fraction_i128(part: Decimal, whole: Decimal, digits: u32) -> Option<(i128, i128)> {
+    let (pm, ps) = (part.mantissa(), part.scale());
+    let (wm, ws) = (whole.mantissa(), whole.scale());
+    let shift = i64::from(ws) - i64::from(ps) + i64::from(digits);
+    let pow = |n: i64| 10i128.checked_pow(u32::try_from(n).ok()?);
+    let (num, den) = if shift >= 0 {
+        (pm.checked_mul(pow(shift)?)?, wm)
+    } else {
+        (pm, wm.checked_mul(pow(-shift)?)?)
+    };
+    if den < 0 {
+        Some((num.checked_neg()?, -den))
+    } else {
+        Some((num, den))
+    }
 }
 
 /// `num / den` (den > 0) rounded to a whole number with `strategy`.
@@ -240,20 +249,7 @@ pub fn percents(part: Decimal, whole: Decimal, places: u32) -> Option<(Decimal, 
     if whole.is_zero() {
         return None;
     }
-    let (pm, ps) = (part.mantissa(), part.scale());
-    let (wm, ws) = (whole.mantissa(), whole.scale());
-    let shift = i64::from(ws) - i64::from(ps) + 2 + i64::from(places);
-    let pow = |n: i64| 10i128.checked_pow(u32::try_from(n).ok()?);
-    let (num, den) = if shift >= 0 {
-        (pm.checked_mul(pow(shift)?)?, wm)
-    } else {
-        (pm, wm.checked_mul(pow(-shift)?)?)
-    };
-    let (num, den) = if den < 0 {
-        (num.checked_neg()?, -den)
-    } else {
-        (num, den)
-    };
+    let (num, den) = fraction_i128(part, whole, 2 + places)?;
     let (q, r) = div_rem_floor(num, den);
     let twice = r.checked_mul(2)?;
     let nearest = match twice.cmp(&den) {
