@@ -136,6 +136,10 @@ pub fn ratio(
     strategy: RoundingStrategy,
     what: &str,
 ) -> Result<Decimal> {
+    // Nothing of something (an unchanged member): no division.
+    if part.is_zero() && !whole.is_zero() && places <= 28 {
+        return Ok(Decimal::new(0, places));
+    }
     // A figure too large to hold with `places` decimals (a table of absurd
     // amounts) keeps as many as it can, rounded from the exact quotient.
     let mut error = None;
@@ -350,6 +354,14 @@ mod tests {
             "29.13"
         );
         assert_eq!(pct(d("1"), d("1"), "x").unwrap().to_string(), "100.00");
+        // Nothing of something, whatever the scales: zero at `places`.
+        for zero in [d("0"), d("0.000"), -d("0.0")] {
+            let p = pct(zero, d("150000000000.5"), "x").unwrap();
+            assert_eq!(
+                (p.to_string(), p.is_sign_negative()),
+                ("0.00".into(), false)
+            );
+        }
     }
 
     #[test]
