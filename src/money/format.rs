@@ -7,23 +7,15 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::Unit;
 
-/// The decimal digits of `n` (`0` for zero), written into `buf`.
-fn digits(mut n: u128, buf: &mut [u8; 40]) -> &[u8] {
-    let mut i = buf.len();
-    // 128-bit division is slow: only the digits past 64 bits take it.
-    while n > u128::from(u64::MAX) {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    let mut n = n as u64;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return &buf[i..];
-        }
+/// Zeros to pad with, a slice at a time.
+const ZEROS: &str = "0000000000000000000000000000000000000000";
+
+/// Appends `n` zeros to `out`.
+fn push_zeros(out: &mut String, mut n: usize) {
+    while n > 0 {
+        let k = n.min(ZEROS.len());
+        out.push_str(&ZEROS[..k]);
+        n -= k;
     }
 }
 
@@ -34,10 +26,8 @@ pub fn push_plain(out: &mut String, value: Decimal) {
         out.push('-');
     }
     let scale = value.scale() as usize;
-    let mut buf = [0u8; 40];
-    let all = digits(value.mantissa().unsigned_abs(), &mut buf);
-    // Digits are ASCII.
-    let all = std::str::from_utf8(all).unwrap_or_default();
+    let mut digits = itoa::Buffer::new();
+    let all = digits.format(value.mantissa().unsigned_abs());
     if all.len() > scale {
         let (int, frac) = all.split_at(all.len() - scale);
         out.push_str(int);
@@ -47,7 +37,7 @@ pub fn push_plain(out: &mut String, value: Decimal) {
         }
     } else {
         out.push_str("0.");
-        out.extend(std::iter::repeat_n('0', scale - all.len()));
+        push_zeros(out, scale - all.len());
         out.push_str(all);
     }
 }
@@ -114,26 +104,15 @@ pub fn push_grouped(out: &mut String, value: Decimal, unit: Unit, places: u32) {
     } else {
         value
     };
-    if value.is_sign_negative() && !value.is_zero() {
-        out.push('-');
-    }
     let scale = (value.scale() + unit.shift()) as usize;
-    let mut buf = [0u8; 40];
-    let all = digits(value.mantissa().unsigned_abs(), &mut buf);
-    // Digits are ASCII.
-    let all = std::str::from_utf8(all).unwrap_or_default();
+    let mut digits = itoa::Buffer::new();
+    let all = digits.format(value.mantissa().unsigned_abs());
     let (int, frac_digits, leading_zeros) = if all.len() > scale {
         let (int, frac) = all.split_at(all.len() - scale);
         (int, frac, 0)
     } else {
         ("0", all, scale - all.len())
     };
-    for (i, c) in int.char_indices() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
     // The fraction without its trailing zeros, then padded to `places`.
     let frac_digits = frac_digits.trim_end_matches('0');
     let shown = if frac_digits.is_empty() {
@@ -142,13 +121,29 @@ pub fn push_grouped(out: &mut String, value: Decimal, unit: Unit, places: u32) {
         leading_zeros + frac_digits.len()
     };
     let width = shown.max(places as usize);
+    out.reserve(2 + int.len() + int.len() / 3 + width);
+    if value.is_sign_negative() && !value.is_zero() {
+        out.push('-');
+    }
+    // Groups of three digits, the first one possibly shorter.
+    let first = match int.len() % 3 {
+        0 => 3,
+        short => short,
+    };
+    out.push_str(&int[..first.min(int.len())]);
+    let mut at = first;
+    while at < int.len() {
+        out.push(',');
+        out.push_str(&int[at..at + 3]);
+        at += 3;
+    }
     if width > 0 {
         out.push('.');
         if shown > 0 {
-            out.extend(std::iter::repeat_n('0', leading_zeros));
+            push_zeros(out, leading_zeros);
             out.push_str(frac_digits);
         }
-        out.extend(std::iter::repeat_n('0', width - shown));
+        push_zeros(out, width - shown);
     }
 }
 
@@ -304,6 +299,42 @@ mod tests {
             let mut text = String::new();
             push_grouped(&mut text, value, unit, places);
             proptest::prop_assert_eq!(grouped_len(value, unit, places), text.len(), "{}", text);
+        }
+
+        /// Grouped text is the value in its unit, every digit kept, in
+        /// groups of three, with at least `places` decimals (euros with
+        /// more places than asked are rounded half-to-even).
+        #[test]
+        fn grouped_text_is_the_value_in_groups_of_three(
+            mantissa in proptest::num::i128::ANY,
+            scale in 0u32..=28,
+            places in 0u32..=30,
+            unit in proptest::sample::select(vec![Unit::Eur, Unit::M, Unit::Bn]),
+        ) {
+            let value = Decimal::from_i128_with_scale(mantissa >> 32, scale);
+            let mut text = String::new();
+            push_grouped(&mut text, value, unit, places);
+            let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+            let int = int.trim_start_matches('-');
+            let groups: Vec<&str> = int.split(',').collect();
+            proptest::prop_assert!(groups[0].len() <= 3 && !groups[0].is_empty(), "{}", text);
+            proptest::prop_assert!(groups[1..].iter().all(|g| g.len() == 3), "{}", text);
+            proptest::prop_assert!(frac.len() >= places as usize, "{}", text);
+            let expected = if unit == Unit::Eur && places_needed(value, unit) > places {
+                value.round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven)
+            } else {
+                value
+            };
+            proptest::prop_assume!(expected.scale() + unit.shift() <= 28);
+            let mut exact = expected;
+            exact.set_scale(expected.scale() + unit.shift()).unwrap();
+            let digits = text.replace(',', "");
+            let digits = if digits.contains('.') {
+                digits.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                &digits
+            };
+            proptest::prop_assert_eq!(digits, exact.normalize().to_string(), "{}", text);
         }
 
         #[test]
