@@ -40,6 +40,42 @@ fn amount_keys(allocations: &[Allocation]) -> Option<Vec<(i128, u32)>> {
         .collect()
 }
 
+/// [`ranking_order`] when every amount at the table's largest scale fits
+/// 64 bits (as nearly all tables' do): each member becomes one 128-bit
+/// integer, its amount's key above its position, so that the sort compares
+/// plain integers (a million members in a few tens of milliseconds rather
+/// than a few hundred); runs of equal amounts are then put in name order.
+fn packed_order(allocations: &[Allocation]) -> Option<Vec<u32>> {
+    u32::try_from(allocations.len()).ok()?;
+    let scale = allocations.iter().map(|a| a.amount.scale()).max()?;
+    let mut keys = allocations
+        .iter()
+        .zip(0u32..)
+        .map(|(a, i)| {
+            let k = 10i128
+                .checked_pow(scale - a.amount.scale())
+                .and_then(|p| a.amount.mantissa().checked_mul(p))
+                .and_then(|k| i64::try_from(k).ok())?;
+            // Largest first: the complement of the amount's order-keeping
+            // unsigned form.
+            let descending = !((k as u64) ^ (1 << 63));
+            Some((u128::from(descending) << 32) | u128::from(i))
+        })
+        .collect::<Option<Vec<u128>>>()?;
+    keys.sort_unstable();
+    let position = |key: &u128| *key as u32;
+    for run in keys.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| {
+                allocations[position(a) as usize]
+                    .name
+                    .cmp(&allocations[position(b) as usize].name)
+            });
+        }
+    }
+    Some(keys.iter().map(position).collect())
+}
+
 /// Sorts by amount (largest first), then by name, and assigns competition
 /// ranks. Names are unique in a table, so the order is total.
 pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
@@ -54,6 +90,9 @@ pub fn ranked(allocations: &[Allocation]) -> Vec<Ranked<'_>> {
 /// The positions of the members in ranking order (largest first, then by
 /// name).
 pub fn ranking_order(allocations: &[Allocation]) -> Vec<u32> {
+    if let Some(order) = packed_order(allocations) {
+        return order;
+    }
     match amount_keys(allocations) {
         Some(mut order) => {
             order.sort_unstable_by(|a, b| {
