@@ -72,14 +72,20 @@ pub struct MemberChange<'a> {
 }
 
 /// A member's line in a diff: where it stands in each table ([`NONE`]
-/// when absent) and the two figures that are computed, not copied (the
-/// change's bounds are made from the tables' bounds when asked for).
+/// when absent), the two figures that are computed (the change's bounds
+/// are made from the tables' bounds when asked for), and the old figure
+/// and basis, copied: lines come in the new table's ranking, so reading
+/// them from the old table would jump around memory (and with exact
+/// tables, nothing else is needed from it).
 #[derive(Debug, Clone, PartialEq)]
 struct ChangeRow {
     new: u32,
     old: u32,
     change: Decimal,
     change_pct: Option<Decimal>,
+    /// Zero and the default when the member is not in the old table.
+    old_amount: Decimal,
+    old_basis: Basis,
 }
 
 /// Not in this table.
@@ -114,10 +120,16 @@ impl<'a> MemberChanges<'a> {
     }
 
     fn change_of(&self, row: &ChangeRow) -> MemberChange<'a> {
-        let old = self.old.get(row.old as usize);
+        let in_old = row.old != NONE;
         let new = self.new.get(row.new as usize);
-        let status = match (old, new) {
-            (None, _) => Status::Added,
+        // The old table's row itself is read only for a removed member's
+        // name, or for bounds (exact figures are their own bounds).
+        let old = self
+            .old
+            .get(row.old as usize)
+            .filter(|_| new.is_none() || !self.exact);
+        let status = match (in_old, new) {
+            (false, _) => Status::Added,
             (_, None) => Status::Removed,
             _ if row.change.is_zero() => Status::Unchanged,
             _ if row.change.is_sign_positive() => Status::Increased,
@@ -130,18 +142,23 @@ impl<'a> MemberChanges<'a> {
         } else {
             change_bounds(old, new, row.change)
         };
+        let old_amount = in_old.then_some(row.old_amount);
+        let old_bound = |bound: fn(&Allocation) -> Decimal| match old {
+            Some(a) => Some(bound(a)),
+            None => old_amount,
+        };
         MemberChange {
             code: named.map_or("", |a| a.code.as_str()),
             name: named.map_or("", |a| a.name.as_str()),
             status,
-            old_amount: old.map(|a| a.amount),
+            old_amount,
             new_amount: new.map(|a| a.amount),
             change: row.change,
             change_pct: row.change_pct,
-            old_basis: old.map(|a| a.basis),
+            old_basis: in_old.then_some(row.old_basis),
             new_basis: new.map(|a| a.basis),
-            old_amount_min: old.map(|a| a.min),
-            old_amount_max: old.map(|a| a.max),
+            old_amount_min: old_bound(|a| a.min),
+            old_amount_max: old_bound(|a| a.max),
             new_amount_min: new.map(|a| a.min),
             new_amount_max: new.map(|a| a.max),
             change_min,
@@ -160,10 +177,9 @@ impl<'a> MemberChanges<'a> {
                 .unwrap_or_default()
                 .iter()
                 .flat_map(|row| {
-                    [
-                        self.old.get(row.old as usize),
-                        self.new.get(row.new as usize),
-                    ]
+                    let new = self.new.get(row.new as usize);
+                    let old = self.old.get(row.old as usize);
+                    [new, old.filter(|_| new.is_none() || !self.exact)]
                 })
                 .flatten(),
         );
@@ -400,6 +416,8 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
         old: NONE,
         change: Decimal::ZERO,
         change_pct: None,
+        old_amount: Decimal::ZERO,
+        old_basis: Basis::default(),
     };
     let mut rows = vec![blank; new.allocations.len()];
     let mut in_new = vec![false; old.allocations.len()];
@@ -426,6 +444,8 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             change_pct: before
                 .map(|b| pct(change, b.amount, "a change"))
                 .transpose()?,
+            old_amount: before.map_or(Decimal::ZERO, |b| b.amount),
+            old_basis: before.map_or(Basis::default(), |b| b.basis),
         };
     }
     drop(line_of);
@@ -440,6 +460,8 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             old: i as u32,
             change: -a.amount,
             change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
+            old_amount: a.amount,
+            old_basis: a.basis,
         });
     }
     // Every change's bounds are exact (as every change is); a table whose

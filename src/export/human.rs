@@ -102,9 +102,8 @@ impl Survey {
             |rows| {
                 let mut part = start.clone();
                 let mut scratch = String::new();
-                table.rows.read_ahead(rows.clone());
-                for i in rows {
-                    part.visit(&look, &table.rows.row(i), true, &mut scratch);
+                for row in table.rows.range(rows) {
+                    part.visit(&look, &row, true, &mut scratch);
                 }
                 part
             },

@@ -164,8 +164,7 @@ fn plain_grid(
     super::parallel::in_order(
         table.rows.len(),
         |range| {
-            table.rows.read_ahead(range.clone());
-            lines(&mut range.map(|i| table.rows.row(i)))
+            lines(&mut table.rows.range(range))
         },
         |text| out.write_all(text.as_bytes()),
     )?;

@@ -75,6 +75,10 @@ pub enum Rows<'a> {
     },
 }
 
+/// Rows read ahead at a time: a window's members (a few hundred bytes
+/// each, in two tables for a diff) fit a core's cache.
+const READ_AHEAD: usize = 256;
+
 /// What [`Rows::reading_ahead`] is given.
 type ReadAhead<'a> = Box<dyn Fn(std::ops::Range<usize>) + Sync + 'a>;
 
@@ -121,8 +125,24 @@ impl<'a> Rows<'a> {
         }
     }
 
+    /// Rows `range`, in order, read ahead a window at a time (see
+    /// [`Rows::reading_ahead`]). A window's data stay in the core's cache
+    /// until its rows are made; a whole chunk's would not.
+    pub fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = std::borrow::Cow<'_, [Cell<'a>]>> {
+        let (start, end) = (range.start, range.end);
+        range.map(move |i| {
+            if (i - start) % READ_AHEAD == 0 {
+                self.read_ahead(i..(i + READ_AHEAD).min(end));
+            }
+            self.row(i)
+        })
+    }
+
     /// Readies rows `range` (see [`Rows::reading_ahead`]).
-    pub fn read_ahead(&self, range: std::ops::Range<usize>) {
+    fn read_ahead(&self, range: std::ops::Range<usize>) {
         if let Rows::Lazy {
             ahead: Some(ahead), ..
         } = self
