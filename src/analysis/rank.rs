@@ -479,6 +479,26 @@ mod tests {
             let full = ranked(&allocations);
             proptest::prop_assert_eq!(ranked_top(&allocations, k), &full[..k.min(full.len())]);
         }
+
+        /// The ranking order is a sort by `by_rank`, whatever the amounts'
+        /// signs and scales, and whether or not they fit 64 bits.
+        #[test]
+        fn the_ranking_order_is_a_sort_by_rank(
+            amounts in proptest::collection::vec((-3i64..4, 0u32..3, proptest::bool::weighted(0.1)), 0..60),
+        ) {
+            let allocations: Vec<Allocation> = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, &(a, scale, huge))| {
+                    let mantissa = if huge { i128::from(a) << 80 } else { i128::from(a) * 1_000 };
+                    let amount = Decimal::from_i128_with_scale(mantissa, scale);
+                    Allocation::new(format!("M{i}"), format!("n{:03}", (i * 37) % 101), amount, Basis::Unstated)
+                })
+                .collect();
+            let mut expected: Vec<u32> = (0..allocations.len() as u32).collect();
+            expected.sort_by(|&a, &b| by_rank(&&allocations[a as usize], &&allocations[b as usize]));
+            proptest::prop_assert_eq!(ranking_order(&allocations), expected);
+        }
     }
 
     #[test]
