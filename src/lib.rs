@@ -16,7 +16,8 @@
 //!   input;
 //! * [`money`] (exact amounts), [`escape`] (escaping untrusted text for
 //!   each output), [`words`] (counts and lists in prose), [`fds`] (the
-//!   standard descriptors at start), [`error`] (errors and exit codes).
+//!   standard descriptors at start), [`parallel`] (work on every core for
+//!   large tables), [`error`] (errors and exit codes).
 
 pub mod analysis;
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod export;
 pub mod fds;
 pub mod money;
 pub mod names;
+pub mod parallel;
 pub mod population;
 pub mod sink;
 pub mod source;

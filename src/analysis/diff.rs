@@ -404,11 +404,25 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             "a diff holds at most 4,294,967,294 members",
         ));
     }
+    // The ranking on this core; matching the members and each table's
+    // headline figures on another.
+    let size = old.allocations.len().max(new.allocations.len());
+    let ((positions, sides), ranking) = crate::parallel::join(
+        size,
+        || {
+            let positions = old_positions(&old.allocations, &new.allocations);
+            (
+                positions,
+                Side::of(old).and_then(|o| Ok((o, Side::of(new)?))),
+            )
+        },
+        || ranking_order(&new.allocations),
+    );
     // Each member's line goes where the new table's ranking puts it; the
     // tables are read in file order (reading them in ranking order would
     // jump around memory for every member).
     let mut line_of = vec![0u32; new.allocations.len()];
-    for (line, position) in ranking_order(&new.allocations).into_iter().enumerate() {
+    for (line, position) in ranking.into_iter().enumerate() {
         line_of[position as usize] = line as u32;
     }
     let blank = ChangeRow {
@@ -421,7 +435,6 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
     };
     let mut rows = vec![blank; new.allocations.len()];
     let mut in_new = vec![false; old.allocations.len()];
-    let positions = old_positions(&old.allocations, &new.allocations);
     let mut identical = old.fund.ceiling == new.fund.ceiling;
     for (position, a) in new.allocations.iter().enumerate() {
         let found = Some(positions[position] as usize).filter(|&i| i != NONE as usize);
@@ -484,7 +497,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             sub(a, b, "a change's bound")?;
         }
     }
-    let (o, n) = (Side::of(old)?, Side::of(new)?);
+    let (o, n) = sides?;
     let allocated = n.allocated().sub(o.allocated(), "the change in total")?;
     let headroom = Range {
         min: o.headroom_min,

@@ -119,15 +119,9 @@ impl Ctx {
     ) -> Result<(&Dataset, &Dataset)> {
         if self.table.get().is_none() {
             let spec = &self.spec;
-            let (table, second) = std::thread::scope(|scope| {
-                let second = scope.spawn(other);
-                let table = load(spec);
-                (table, second.join())
-            });
-            let table = table?;
-            let second = second.unwrap_or_else(|_| {
-                Err(crate::error::Error::internal("the loading thread failed"))
-            })?;
+            // Always two threads: the tables' sizes are not known yet.
+            let (second, table) = crate::parallel::join(usize::MAX, other, || load(spec));
+            let (table, second) = (table?, second?);
             let _ = self.table.set(table);
             let _ = self.other.set(second);
         } else if self.other.get().is_none() {

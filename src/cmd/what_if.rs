@@ -145,11 +145,17 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
         fit,
     } = what_if(data, &changes, args.fit)?;
     let after = ctx.keep(after)?;
+    // The checks of the scenario and its diff are independent.
+    let (checks, diff) = crate::parallel::join(
+        after.allocations.len(),
+        || check_report(after, None, None),
+        || diff_report(data, after),
+    );
     let report = WhatIfReport {
         changes,
         fit,
-        diff: diff_report(data, after)?,
-        checks: check_report(after, None, None)?,
+        diff: diff?,
+        checks: checks?,
     };
     Ok(Output::report(report, Subject::of(data)))
 }

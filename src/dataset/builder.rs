@@ -58,9 +58,6 @@ pub struct Builder {
     total: ExactSum,
 }
 
-/// From how many rows the duplicate check uses a second thread.
-const PARALLEL_FROM: usize = 50_000;
-
 /// Why a table could not be finished.
 #[derive(Debug)]
 pub enum Unfinished {
@@ -135,15 +132,7 @@ impl Builder {
         let names = || first_repeat(&self.name_hashes, |i| name_key(&self.list[i].name));
         // The two sorts are independent: for a large table, one on each
         // core (a thread costs more than sorting a small one).
-        let (codes, names) = if self.list.len() < PARALLEL_FROM {
-            (codes(), names())
-        } else {
-            std::thread::scope(|scope| {
-                let codes = scope.spawn(codes);
-                let names = names();
-                (codes.join().unwrap_or(None), names)
-            })
-        };
+        let (codes, names) = crate::parallel::join(self.list.len(), codes, names);
         let code_message = |(first, dup): (usize, usize)| {
             (
                 dup,

@@ -142,16 +142,13 @@ fn parse_split(
         Some(split) => {
             let (head, tail) = rows.split_at(split);
             let tail_line = first_line + head.iter().filter(|&&b| b == b'\n').count();
-            let (head, tail) = std::thread::scope(|scope| {
-                let tail = scope.spawn(|| read_rows(origin, tail, tail_line, &columns));
-                let head = read_rows(origin, head, first_line, &columns);
-                (head, tail.join())
-            });
+            let (tail, head) = crate::parallel::join(
+                usize::MAX,
+                || read_rows(origin, tail, tail_line, &columns),
+                || read_rows(origin, head, first_line, &columns),
+            );
             let mut builder = head?;
-            match tail {
-                Ok(tail) => builder.append(tail?),
-                Err(_) => return Err(Error::data(origin, None, "the reading thread failed")),
-            }
+            builder.append(tail?);
             builder
         }
         None => read_rows(origin, rows, first_line, &columns)?,

@@ -97,7 +97,7 @@ impl Survey {
         // The body's rows on every core (a listing of a million members),
         // then the footer's.
         let mut tally = start.clone();
-        let _ = super::parallel::in_order(
+        let _ = crate::parallel::in_order(
             table.rows.len(),
             |rows| {
                 let mut part = start.clone();

@@ -20,7 +20,6 @@ mod json;
 mod junit;
 mod markdown;
 pub mod output;
-mod parallel;
 pub mod provenance;
 pub mod svg;
 mod terminal;

@@ -161,11 +161,9 @@ fn plain_grid(
         }
         text
     };
-    super::parallel::in_order(
+    crate::parallel::in_order(
         table.rows.len(),
-        |range| {
-            lines(&mut table.rows.range(range))
-        },
+        |range| lines(&mut table.rows.range(range)),
         |text| out.write_all(text.as_bytes()),
     )?;
     let footer = lines(

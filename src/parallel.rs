@@ -1,11 +1,35 @@
-//! A long listing's rows worked out on every core, and handed on in
-//! order: the survey of a million rows and their lines are made in chunks,
-//! each core taking every n-th chunk, while one consumer takes them one
-//! after another (so output keeps its order and its memory stays a few
-//! chunks).
+//! Work on more than one core, for large tables only (a thread costs more
+//! than the work on a small one): [`join`] runs two independent pieces of
+//! work at once; [`in_order`] makes a long listing's rows in chunks on
+//! every core and hands them on in order (so output keeps its order and
+//! its memory stays a few chunks).
 
 use std::ops::Range;
 use std::sync::mpsc;
+
+/// Rows (members) from which a piece of work is worth a thread of its own.
+pub const WORTH_A_THREAD: usize = 16_384;
+
+/// `a()` and `b()`, on two threads when `rows` (the size of the work) is
+/// at least [`WORTH_A_THREAD`], else one after the other on this one. A
+/// panic in either is passed on (it is a bug: `main`'s hook reports it).
+pub fn join<A: Send, B>(
+    rows: usize,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B,
+) -> (A, B) {
+    if rows < WORTH_A_THREAD {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let a = scope.spawn(a);
+        let b = b();
+        match a.join() {
+            Ok(a) => (a, b),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
 
 /// Rows per chunk.
 const CHUNK: usize = 4_096;
@@ -73,6 +97,17 @@ pub fn in_order<T: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn join_gives_both_results_for_small_and_large_work() {
+        for rows in [0, WORTH_A_THREAD - 1, WORTH_A_THREAD, usize::MAX] {
+            let here = std::thread::current().id();
+            let (a, b) = join(rows, move || (1, std::thread::current().id() != here), || 2);
+            assert_eq!((a.0, b), (1, 2));
+            // A thread of its own only for large work.
+            assert_eq!(a.1, rows >= WORTH_A_THREAD, "rows = {rows}");
+        }
+    }
 
     #[test]
     fn parts_come_in_order_and_cover_every_row() {
