@@ -46,8 +46,8 @@ static STANDARD_DESCRIPTORS: extern "C" fn() = {
 ///
 /// Rust's `main` is wrapped in a set-up that reads `/proc/self/maps` to
 /// place a guard for stack overflows, maps an alternate signal stack, and
-/// pulls in the shared unwinding library (`libgcc_s`); that is half of
-/// what `safe rank` costs over `true` (docs/benchmarks.md). `safe` aborts
+/// pulls in the shared unwinding library (`libgcc_s`): about 40% of what
+/// `safe rank` cost over `true` (benches/notes.md). `safe` aborts
 /// on panic and never unwinds, so it keeps only what it needs of that
 /// set-up, done here:
 ///
