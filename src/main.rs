@@ -5,7 +5,7 @@
 
 // On glibc Linux the binary supplies C's `main` itself (see `entry`):
 // Rust's runtime set-up costs more than all of `safe rank`'s own work.
-#![cfg_attr(all(target_os = "linux", target_env = "gnu"), no_main)]
+#![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
 
 use std::io::Write;
 
@@ -62,7 +62,7 @@ static STANDARD_DESCRIPTORS: extern "C" fn() = {
 /// input: serde_json caps nesting at 128). The standard library needs
 /// nothing else: on glibc it reads the arguments from `.init_array`, and
 /// the writer flushes stdout itself before reporting success.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", target_env = "gnu", not(test)))]
 mod entry {
     #[unsafe(no_mangle)]
     extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
@@ -77,8 +77,9 @@ mod entry {
 }
 
 /// Elsewhere the runtime's own set-up runs (and outside Linux `safe::fds`
-/// has no record, so every stream counts as open).
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+/// has no record, so every stream counts as open). A test build keeps it
+/// too: the test harness supplies `main`.
+#[cfg(not(all(target_os = "linux", target_env = "gnu", not(test))))]
 fn main() -> std::process::ExitCode {
     std::process::ExitCode::from(start())
 }
