@@ -286,11 +286,35 @@ fn members_csv(n: usize) -> String {
     out
 }
 
+/// What `safe ARGS --output-flag FILE` writes when left alone (FILE is
+/// put back as it was).
+fn written(args: &[&str], output: &std::path::Path) -> Vec<u8> {
+    let old = std::fs::read(output).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_safe"))
+        .args(args)
+        .arg(output)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{args:?}: {status:?}");
+    let new = std::fs::read(output).unwrap();
+    assert_ne!(new, old);
+    std::fs::write(output, &old).unwrap();
+    new
+}
+
 /// Runs `safe ARGS --output-flag FILE` on a large table, signals it once
 /// its temporary file exists, and checks what is left: no temporary file,
-/// and the old output or the new one whole. Whether it was interrupted
-/// (rather than done before the signal came).
-fn interrupt(t: &Test, args: &[&str], output: &std::path::Path, signal: (&str, i32)) -> bool {
+/// and the old output or the `new` one whole (a signal that comes after
+/// the rename still ends the process with 128 + N, the new file in
+/// place). Whether the write was cut short (the old output intact).
+fn interrupt(
+    t: &Test,
+    args: &[&str],
+    output: &std::path::Path,
+    new: &[u8],
+    signal: (&str, i32),
+) -> bool {
     let (name, number) = signal;
     let old = std::fs::read(output).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_safe"))
@@ -329,13 +353,17 @@ fn interrupt(t: &Test, args: &[&str], output: &std::path::Path, signal: (&str, i
         .collect();
     assert!(names.is_empty(), "SIG{name} left {names:?}");
     let now = std::fs::read(output).unwrap();
-    if interrupted {
-        assert_eq!(now, old, "SIG{name}: the old output is intact");
-    } else {
-        assert_ne!(now, old);
-        std::fs::write(output, &old).unwrap();
-    }
-    interrupted && temp.is_some()
+    let intact = now == old;
+    assert!(
+        intact || now == new,
+        "SIG{name} ({status:?}): neither the old output nor the new one whole"
+    );
+    assert!(
+        interrupted || !intact,
+        "exit 0 with the old output in place"
+    );
+    std::fs::write(output, &old).unwrap();
+    interrupted && temp.is_some() && intact
 }
 
 #[test]
@@ -346,25 +374,19 @@ fn a_signal_during_a_write_leaves_no_temporary_file() {
     let signals = [("INT", 2), ("TERM", 15), ("HUP", 1)];
     // The page (a hundred rows of the ranking: written quickly).
     let page = t.file("page.html", "old page");
+    let report = ["--data", data, "--ceiling", "1e12", "report", "--output"];
+    let new_page = written(&report, &page);
     for signal in signals {
-        interrupt(
-            &t,
-            &["--data", data, "--ceiling", "1e12", "report", "--output"],
-            &page,
-            signal,
-        );
+        interrupt(&t, &report, &page, &new_page, signal);
     }
     // The chart of every member (tens of megabytes): the signal comes while
     // it is written.
     let chart = t.file("chart.svg", "old chart");
+    let svg = ["--data", data, "--ceiling", "1e12", "chart", "--svg"];
+    let new_chart = written(&svg, &chart);
     let mut interrupted = 0;
     for signal in signals.repeat(3) {
-        interrupted += usize::from(interrupt(
-            &t,
-            &["--data", data, "--ceiling", "1e12", "chart", "--svg"],
-            &chart,
-            signal,
-        ));
+        interrupted += usize::from(interrupt(&t, &svg, &chart, &new_chart, signal));
     }
     assert_eq!(
         interrupted, 9,
