@@ -384,12 +384,16 @@ fn a_signal_during_a_write_leaves_no_temporary_file() {
     let chart = t.file("chart.svg", "old chart");
     let svg = ["--data", data, "--ceiling", "1e12", "chart", "--svg"];
     let new_chart = written(&svg, &chart);
-    let mut interrupted = 0;
-    for signal in signals.repeat(3) {
-        interrupted += usize::from(interrupt(&t, &svg, &chart, &new_chart, signal));
+    for signal in signals {
+        // Three tries, so that a machine too slow to send the signal in
+        // time cannot fail the test; one cut short is the point.
+        let cut = (0..3)
+            .filter(|_| interrupt(&t, &svg, &chart, &new_chart, signal))
+            .count();
+        assert!(
+            cut >= 1,
+            "SIG{}: no write of the chart was cut short once its temporary file existed",
+            signal.0
+        );
     }
-    assert_eq!(
-        interrupted, 9,
-        "9 of 9 writes interrupted once their temporary file existed"
-    );
 }
