@@ -49,6 +49,10 @@ lines = [
     "",
     "## The bundled table (19 members)",
     "",
+    "Peers for start-up: a Rust hello-world, and a clap CLI that parses",
+    "safe's global options and `rank`'s and prints one line (clap's version",
+    "and features, safe's release profile; both built by benches/run.sh).",
+    "",
     "| command | median (ms) | × `true` |",
     "|:---|---:|---:|",
 ]

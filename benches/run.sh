@@ -46,6 +46,67 @@ echo "SELECT * FROM read_csv('$c', $csvcols) ORDER BY amount DESC LIMIT 10;" > "
 # A Rust hello-world: what any Rust binary costs to start on this machine.
 printf 'fn main() { println!("hi"); }\n' > "$work/hello.rs"
 rustc -O -o "$work/hello" "$work/hello.rs"
+# A clap CLI that only parses safe's global options and `rank`'s (clap's
+# version and features, and safe's release profile): what the command line
+# alone costs to start, with Rust's runtime.
+mkdir -p "$work/clap-only/src"
+cp Cargo.lock "$work/clap-only/"
+clap=$(sed -n 's/^clap = \(.*\)$/\1/p' Cargo.toml)
+cat > "$work/clap-only/Cargo.toml" <<TOML
+[package]
+name = "clap-only"
+version = "0.0.0"
+edition = "2024"
+
+[dependencies]
+clap = $clap
+
+[profile.release]
+codegen-units = 1
+lto = "fat"
+panic = "abort"
+TOML
+cat > "$work/clap-only/src/main.rs" <<'RUST'
+use clap::{Args, Parser, Subcommand};
+#[derive(Parser)]
+#[command(name = "clap-only", version)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+#[derive(Args)]
+struct Global {
+    #[arg(long, global = true)] data: Option<std::path::PathBuf>,
+    #[arg(long, global = true)] edition: Option<String>,
+    #[arg(long, global = true)] data_format: Option<String>,
+    #[arg(long, global = true)] ceiling: Option<String>,
+    #[arg(long, global = true)] json: bool,
+    #[arg(long, global = true)] format: Option<String>,
+    #[arg(long, global = true, default_value = "eur")] unit: String,
+    #[arg(long, global = true)] width: Option<usize>,
+    #[arg(long, global = true)] part: Option<String>,
+    #[arg(long, global = true)] color: Option<String>,
+    #[arg(long, global = true)] rounding: Option<String>,
+    #[arg(long, global = true)] ranges: bool,
+    #[arg(long, global = true)] bom: bool,
+}
+#[derive(Subcommand)]
+enum Command {
+    Rank {
+        #[arg(long)] top: Option<usize>,
+        #[arg(long)] asc: bool,
+    },
+}
+fn main() {
+    let cli = Cli::parse();
+    if let Some(Command::Rank { top, asc }) = cli.command {
+        println!("rank {top:?} {asc} {}", cli.global.json);
+    }
+}
+RUST
+cargo build --release --quiet --manifest-path "$work/clap-only/Cargo.toml" >&2
 # what-if with 2,000 and 20,000 --add options (linear: at most 15×).
 # (Scripts: 20,000 options are too long for one hyperfine command line.)
 for n in 2000 20000; do
@@ -54,7 +115,7 @@ done
 
 hf() { name=$1; n=$2; shift 2; hyperfine -N --warmup 1 --runs "$n" --export-json "$work/$name.json" "$@" >&2; }
 
-hf bundled $((runs * 40)) -n 'true' 'true' -n 'hello-world (Rust)' "$work/hello" -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
+hf bundled $((runs * 300)) -n 'true' 'true' -n 'hello-world (Rust)' "$work/hello" -n 'clap, parsing only' "$work/clap-only/target/release/clap-only rank" -n 'safe rank' "$safe rank" -n 'safe total' "$safe total"
 # Two tables against one: diff of the 1M table with itself and what-if
 # --remove, beside total on the same file.
 hf two_tables "$runs" -n 'safe total' "$safe --data $j total" -n 'safe diff (itself)' "$safe --data $j diff $j" \
