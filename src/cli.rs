@@ -17,7 +17,8 @@ use crate::money::Unit;
 
 const AFTER_HELP: &str = "\
 Amounts (AMOUNT) are euros: 149933700000, 149.9337bn, 787m, 46.7m, €1.5bn, '5 bn', 5e9.
-Environment: SAFE_EDITION=ID picks the edition loaded by default; NO_COLOR turns colour off.
+Environment: SAFE_EDITION=ID pins the edition loaded without --edition (default: the newest);
+NO_COLOR turns colour off.
 Exit codes: 0 ok, 1 a check or expectation failed, 2 usage, 65 invalid data,
 66 cannot read input, 70 internal error (a bug: please report it),
 74 cannot write output; 128+N killed by signal N (temporary files removed).";
@@ -33,10 +34,10 @@ macro_rules! top_level {
         /// up to €150bn to EU member states for defence procurement. `safe` ranks the
         /// members, totals the fund, computes shares and checks a table against the
         /// regulation's rules, exactly (decimal arithmetic, no floating point).
-        /// The Commission's tentative allocation of 9 September 2025 is built in
-        /// (the default edition), beside the Council's figures of 2026
-        /// (`--edition council-2026-02`, `--edition latest`); `--data FILE` loads
-        /// another table.
+        /// Three editions are built in: the newest (`council-2026-04`, the best-known
+        /// figures as of April 2026) answers by default; `--edition ID` or
+        /// SAFE_EDITION=ID pins another (`commission-2025-09`: the Commission's
+        /// tentative allocation of 9 September 2025); `--data FILE` loads a table.
         #[derive(Debug, Parser)]
         #[command(name = "safe", version, propagate_version = true, after_help = AFTER_HELP)]
         $(#[$meta])*
@@ -121,7 +122,7 @@ pub struct Global {
     pub data: Option<PathBuf>,
 
     /// Use the bundled edition ID (see `safe editions`; `latest`: the
-    /// newest) [default: $SAFE_EDITION, else commission-2025-09]
+    /// newest) [default: $SAFE_EDITION, else the newest edition]
     #[arg(long, global = true, value_name = "ID")]
     pub edition: Option<String>,
 

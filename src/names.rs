@@ -436,7 +436,7 @@ pub fn find_member<'a>(query: &str, data: &'a Dataset) -> Result<&'a Allocation,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn fold_drops_case_and_accents() {
@@ -450,7 +450,7 @@ mod tests {
 
     #[test]
     fn lookup_finds_codes_names_and_aliases() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let code = |q: &str| match lookup(q, &data) {
             Lookup::Member(a) => a.code.to_string(),
             Lookup::NotInTable(c) => format!("not:{}", c.code),
@@ -472,7 +472,7 @@ mod tests {
 
     #[test]
     fn suggestions_are_close_names() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         assert_eq!(suggestions("Polnd", &data), ["Poland (PL)"]);
         assert!(suggestions("xyzzyxyzzy", &data).is_empty());
         let err = find_member("Polnd", &data).unwrap_err();

@@ -124,17 +124,17 @@ pub fn chart_report<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn bars_come_largest_first() {
         let people = crate::population::bundled().unwrap();
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let chart = chart_report(&data, By::PerCapita, Some(3), &people).unwrap();
         let codes: Vec<&str> = chart.bars.iter().map(|b| b.code).collect();
         assert_eq!(codes, ["LV", "LT", "EE"]);
         assert_eq!(chart.left_out.len(), 16);
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let chart = chart_report(&data, By::Share, None, &people).unwrap();
         assert_eq!(chart.bars[0].value.to_string(), "29.13");
     }

@@ -380,11 +380,11 @@ pub fn check_report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn bundled_table_passes_the_regulation() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = check_report(&data, None, Some(19)).unwrap();
         assert!(report.ok);
         let c = &report.checks[1];
@@ -411,7 +411,7 @@ mod tests {
 
     #[test]
     fn expectations_can_fail() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report =
             check_report(&data, Some(Decimal::from(150_000_000_000u64)), Some(20)).unwrap();
         assert!(!report.ok);

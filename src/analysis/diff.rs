@@ -297,12 +297,10 @@ impl Side {
         })
     }
 
-    /// The edition's id, or else what the table is (`scenario`, a path).
+    /// What the table is called: a bundled edition's id, a file's name,
+    /// `scenario` (see [`crate::dataset::table_name`]).
     pub fn label(&self) -> &str {
-        self.edition
-            .as_ref()
-            .and_then(|e| e.id.as_deref())
-            .unwrap_or(&self.origin)
+        crate::dataset::table_name(&self.origin, self.edition.as_ref())
     }
 
     fn allocated(&self) -> Range {
@@ -324,6 +322,10 @@ pub struct SideChange {
     pub top3: Decimal,
     /// In percentage points.
     pub top3_pct_of_ceiling: Decimal,
+    /// Whether the top three's exact share of the ceiling rose or fell
+    /// (the rounded change may be 0.00 either way).
+    #[serde(skip)]
+    pub top3_share_moved: std::cmp::Ordering,
     pub top3_margin: Decimal,
     pub allocated_min: Decimal,
     pub allocated_max: Decimal,
@@ -333,6 +335,30 @@ pub struct SideChange {
     pub top3_max: Decimal,
     pub top3_margin_min: Decimal,
     pub top3_margin_max: Decimal,
+}
+
+/// Which table of a comparison is "before".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// OTHER before, the loaded table after (as `git diff REV` reads), or
+    /// a table before its scenario.
+    Given,
+    /// The loaded table is older than OTHER by their as-of dates, so it
+    /// is before.
+    ByDate,
+}
+
+impl Order {
+    /// The order of a diff of the loaded `table` against `other`: by their
+    /// as-of dates when both have one and they differ, else OTHER first.
+    pub fn of(table: &Dataset, other: &Dataset) -> Order {
+        let date = |d: &Dataset| d.edition.as_ref().map(|e| e.as_of.clone());
+        match (date(table), date(other)) {
+            (Some(a), Some(b)) if a.len() == b.len() && a < b => Order::ByDate,
+            _ => Order::Given,
+        }
+    }
 }
 
 /// The `diff` report (also the heart of `what-if`).
@@ -348,6 +374,9 @@ pub struct DiffReport<'a> {
     pub top: Option<usize>,
     /// Members of the new table in its ranking order, then removed members.
     pub members: MemberChanges<'a>,
+    /// How the sides were ordered: `given` (OTHER before, the loaded table
+    /// after) or `by_date` (the loaded table is older, so it is before).
+    pub order: Order,
     /// Whether the tables are equal: the same members with the same
     /// amounts (to the last digit), bounds and bases, under the same
     /// ceiling.
@@ -540,6 +569,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             sub(n.top3_pct_of_ceiling, o.top3_pct_of_ceiling, "a change")?,
             PCT_PLACES,
         ),
+        top3_share_moved: crate::money::cmp_ratios(n.top3, n.ceiling, o.top3, o.ceiling),
         top3_margin: sub(n.top3_margin, o.top3_margin, "the change in the margin")?,
         allocated_min: allocated.min,
         allocated_max: allocated.max,
@@ -562,6 +592,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             rows,
             exact,
         },
+        order: Order::Given,
         identical,
     })
 }
@@ -569,7 +600,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{bundled, parse};
+    use crate::dataset::{parse, seed_edition};
 
     proptest::proptest! {
         /// The walk side by side finds each member where a plain lookup
@@ -604,7 +635,7 @@ mod tests {
 
     #[test]
     fn a_table_against_itself_is_unchanged() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = diff_report(&data, &data).unwrap();
         assert!(report.members.iter().all(|m| m.status == Status::Unchanged));
         assert!(report.change.allocated.is_zero());

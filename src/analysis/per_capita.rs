@@ -256,11 +256,11 @@ pub fn per_capita_report<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn latvia_first_denmark_last() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report =
             per_capita_report(&data, &crate::population::bundled().unwrap(), None).unwrap();
         let first = report.members.get(0);
@@ -281,7 +281,7 @@ mod tests {
     fn missing_figures_are_listed_not_divided() {
         let population =
             crate::population::parse("p.csv", "p.csv", b"code,population\nPL,36497495\n").unwrap();
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = per_capita_report(&data, &population, None).unwrap();
         assert_eq!(report.members.get(0).code, "PL");
         assert_eq!(report.members.get(1).per_capita, None);

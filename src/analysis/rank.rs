@@ -408,7 +408,7 @@ pub fn rank_bounds<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn integer_keys_rank_as_decimals_do() {
@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn competition_ranks_share_and_skip() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let list = ranked(&data.allocations);
         let ranks: Vec<(usize, &str)> = list
             .iter()
@@ -452,7 +452,7 @@ mod tests {
 
     #[test]
     fn top_k_selection_matches_the_full_ranking() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let full = ranked(&data.allocations);
         for k in 0..=20 {
             assert_eq!(
@@ -503,7 +503,7 @@ mod tests {
 
     #[test]
     fn top_and_ascending() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = rank_report(&data, Some(2), true).unwrap();
         assert_eq!(report.members.len(), 2);
         assert_eq!(report.members.get(0).code, "DK");
@@ -514,7 +514,7 @@ mod tests {
 
     #[test]
     fn cumulative_share_reaches_the_utilisation() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = rank_report(&data, None, false).unwrap();
         let last = report.members.get(report.members.len() - 1);
         assert_eq!(last.cumulative_amount, data.allocated);

@@ -317,7 +317,7 @@ pub fn shares_report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -343,7 +343,7 @@ mod tests {
 
     #[test]
     fn nearest_gives_equal_amounts_equal_shares() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = shares_report(&data, Base::Fund, Method::Nearest, 2, None).unwrap();
         let fr = report.members.iter().find(|m| m.code == "FR").unwrap();
         let hu = report.members.iter().find(|m| m.code == "HU").unwrap();
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn largest_remainder_of_allocated_is_100() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report =
             shares_report(&data, Base::Allocated, Method::LargestRemainder, 2, None).unwrap();
         assert_eq!(report.total_rounded_pct.to_string(), "100.00");

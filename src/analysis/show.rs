@@ -166,11 +166,11 @@ pub fn member_report<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn france_ties_with_hungary_between_romania_and_italy() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let fr = data.find_code("FR").unwrap();
         let report = member_report(&data, fr, &crate::population::bundled().unwrap()).unwrap();
         assert_eq!(report.rank, 3);
@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn the_largest_has_nobody_above() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let pl = data.find_code("PL").unwrap();
         let report = member_report(&data, pl, &crate::population::bundled().unwrap()).unwrap();
         assert!(report.above.is_none());

@@ -208,7 +208,7 @@ pub fn stats_report(data: &Dataset) -> Result<StatsReport<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn bundled_table_concentration() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = stats_report(&data).unwrap();
         assert_eq!(report.hhi.to_string(), "1399.52");
         assert_eq!(report.gini.to_string(), "0.5869");

@@ -93,11 +93,11 @@ pub fn table_report(data: &Dataset, sort: SortBy, top: Option<usize>) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
 
     #[test]
     fn sorts_as_asked() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         assert_eq!(
             table_report(&data, SortBy::File, None).unwrap().allocations[1].code,
             "RO"

@@ -102,12 +102,12 @@ pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalRepo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
     use std::str::FromStr;
 
     #[test]
     fn bundled_totals() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let report = total_report(&data, None).unwrap();
         assert_eq!(report.allocated.to_string(), "149933700000");
         assert_eq!(report.headroom.to_string(), "66300000");

@@ -354,7 +354,7 @@ fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::bundled;
+    use crate::dataset::seed_edition;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -371,7 +371,7 @@ mod tests {
 
     #[test]
     fn adding_turkiye_goes_over_the_ceiling_and_fails_membership() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let scenario = what_if(&data, &[turkiye()], None).unwrap();
         let report = scenario.report(&data).unwrap();
         assert_eq!(report.diff.new.headroom, d("-4933700000"));
@@ -387,7 +387,7 @@ mod tests {
 
     #[test]
     fn pro_rata_fits_the_ceiling_exactly_and_nobody_goes_up() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let scenario = what_if(&data, &[turkiye()], Some(Fit::ProRata)).unwrap();
         let report = scenario.report(&data).unwrap();
         assert_eq!(report.diff.new.allocated, data.fund.ceiling);
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn set_and_remove() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let changes = [
             Change::Set {
                 code: "PL".into(),
@@ -427,7 +427,7 @@ mod tests {
 
     #[test]
     fn a_fit_that_cannot_work_is_an_error() {
-        let data = bundled().unwrap();
+        let data = seed_edition().unwrap();
         let too_much = [Change::Set {
             code: "PL".into(),
             amount: d("200000000000"),

@@ -26,7 +26,7 @@ use super::{Ctx, Output};
 ceiling (Art. 6), the three largest recipients within 60% of the ceiling (Art. 13), every \
 recipient an EU member state (Art. 5), plus any expectations given. Exits 0 when every check \
 passes and 1 when any fails.",
-    after_help = "Examples:\n  safe check\n  safe check --expect-total 149.9337bn --expect-members 19\n  safe check --format junit > safe-junit.xml\n  safe check --format github"
+    after_help = "Examples:\n  safe check\n  safe check --expect-total 147471930258 --expect-members 19\n  safe check --format junit > safe-junit.xml\n  safe check --format github"
 )]
 pub struct Args {
     /// Also check that the allocated sum is exactly AMOUNT

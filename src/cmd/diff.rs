@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::analysis::diff::{DiffReport, Side, Status, diff_report};
+use crate::analysis::diff::{DiffReport, Order, Side, Status, diff_report};
 use crate::dataset::{LoadOptions, editions};
 use crate::error::{Error, Result};
 use crate::export::view::Measure;
@@ -18,12 +18,14 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 #[command(
     about = "Compare the loaded table with OTHER, member by member",
-    long_about = "Compare the loaded table (the bundled one, or --data) with OTHER: each \
-member's old and new amount, the change in euros and percent, new and dropped members, and the \
-change in total, headroom and the Art. 13 position, and each row's basis before and after. OTHER \
-is a bundled edition's id or a file. It reports and does not judge (exit 0) unless --exit-code \
-asks it to fail (exit 1) when the tables differ at all, to pin a table in CI.",
-    after_help = "Examples:\n  safe diff council-2026-02\n  safe --edition council-2026-02 diff commission-2025-09 --json\n  safe diff commission-2025-09 --exit-code"
+    long_about = "Compare the loaded table (the default edition, --edition or --data) with \
+OTHER: each member's amount before and after, the change in euros and percent, new and dropped \
+members, the change in total, headroom and the Art. 13 position, and each row's basis before and \
+after. OTHER is a bundled edition's id or a file. The diff reads forward in time: when both \
+tables have an as-of date, the older is \"before\"; otherwise OTHER is \"before\" and the \
+loaded table \"after\", as `git diff REV` reads. It reports and does not judge (exit 0) unless \
+--exit-code asks it to fail (exit 1) when the tables differ at all, to pin a table in CI.",
+    after_help = "Examples:\n  safe diff council-2026-02\n  safe --edition council-2026-02 diff commission-2025-09 --json\n  safe diff council-2026-04 --exit-code"
 )]
 pub struct Args {
     /// The other table: a bundled edition's id (see `safe editions`) or a
@@ -51,14 +53,20 @@ pub struct Args {
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let other = other_spec(&args.other, ctx.spec())?;
-    let (old, new) = if same_table(ctx.spec(), &other) {
+    let (table, other) = if same_table(ctx.spec(), &other) {
         // A table against itself: loaded once.
         let table = ctx.table()?;
         (table, table)
     } else {
         ctx.table_and_other(|| super::load(&other))?
     };
+    let order = Order::of(table, other);
+    let (old, new) = match order {
+        Order::Given => (other, table),
+        Order::ByDate => (table, other),
+    };
     let mut report = diff_report(old, new)?;
+    report.order = order;
     if args.changed_only {
         report
             .members
@@ -73,7 +81,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
         report.top = Some(n);
     }
     let identical = report.identical;
-    let mut output = Output::report(report, Subject::of(old));
+    let mut output = Output::report(report, Subject::of(table));
     if args.exit_code && !identical {
         output.status = crate::error::exit::CHECK_FAILED;
     }
@@ -164,15 +172,36 @@ impl Report for DiffReport<'_> {
         })
     }
 
+    fn table_line(&self, _table: &Subject) -> Option<String> {
+        Some(sides_line(&self.old, &self.new))
+    }
+
     fn view(&self) -> View<'_> {
-        let mut blocks = diff_blocks(self);
-        for side in [&self.old, &self.new] {
-            if let Some(note) = side_note(side) {
-                blocks.push(Block::Note(note));
-            }
+        let mut blocks = Vec::new();
+        if self.order == Order::ByDate {
+            blocks.push(Block::Note(format!(
+                "Read forward in time: {} (the table loaded) is older than {} (OTHER), so it is \"before\".",
+                self.old.label(),
+                self.new.label()
+            )));
         }
+        blocks.extend(diff_blocks(self));
+        let old = side_note(&self.old);
+        let new = side_note(&self.new).filter(|n| Some(n) != old.as_ref());
+        blocks.extend(old.into_iter().chain(new).map(Block::Note));
         View { blocks }
     }
+}
+
+/// Both sides of a comparison in one line: `Before: commission-2025-09, as
+/// of 2025-09-09 → after: council-2026-04, as of 2026-04-10`.
+pub fn sides_line(old: &Side, new: &Side) -> String {
+    use crate::export::provenance::describe;
+    format!(
+        "Before: {} → after: {}",
+        describe(&old.origin, old.edition.as_ref()),
+        describe(&new.origin, new.edition.as_ref())
+    )
 }
 
 /// An edition's note, naming the edition.
@@ -400,11 +429,7 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
                 "top 3, % of ceiling",
                 Cell::Pct(o.top3_pct_of_ceiling),
                 Cell::Pct(n.top3_pct_of_ceiling),
-                Cell::change(
-                    c.top3_pct_of_ceiling,
-                    Measure::Pp,
-                    c.top3.cmp(&Decimal::ZERO),
-                ),
+                Cell::change(c.top3_pct_of_ceiling, Measure::Pp, c.top3_share_moved),
                 [
                     o.top3_pct_of_ceiling,
                     n.top3_pct_of_ceiling,

@@ -44,12 +44,13 @@ pub struct EditionRow {
 #[derive(Debug, clap::Args)]
 #[command(
     about = "The bundled editions: id, title, as-of date, members, confirmed figures, total",
-    long_about = "List the editions built into safe. commission-2025-09 (the default) is the \
+    long_about = "List the editions built into safe, oldest first. commission-2025-09 is the \
 Commission's tentative allocation of 9 September 2025 as news agencies reported it, rounded; \
 council-2026-02 holds the best-known figures after the Council's implementing decisions of \
-February 2026: 13 exact maximum loan amounts and 6 tentative ones, each row with its basis. \
-Pick one with --edition ID (or --edition latest); SAFE_EDITION=ID in the environment changes \
-the default.",
+February 2026 (13 exact maximum loan amounts, 6 tentative ones); council-2026-04 (the newest, \
+marked latest and default) adds the decisions of April 2026 and the figures Latvia and \
+Lithuania reported. Each row of a table carries its basis. Pick one with --edition ID (or \
+--edition latest); SAFE_EDITION=ID in the environment pins one for every command.",
     after_help = "Examples:\n  safe editions\n  safe --edition council-2026-02 rank\n  safe diff council-2026-02"
 )]
 pub struct Args {}
@@ -83,6 +84,11 @@ pub fn run<'c>(_args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
 }
 
 impl Report for EditionsReport {
+    /// A list of every edition, about no one table.
+    fn table_line(&self, _table: &Subject) -> Option<String> {
+        None
+    }
+
     fn view(&self) -> View<'_> {
         let mut blocks = vec![Block::Grid(Grid {
             columns: vec![

@@ -80,18 +80,6 @@ impl Ctx {
         crate::population::load(path)
     }
 
-    /// A context holding `data` already (for tests and callers of the
-    /// library).
-    pub fn with_table(data: Dataset, style: Style) -> Self {
-        let ctx = Ctx::new(
-            style,
-            TableSpec::Edition(dataset::editions::DEFAULT.to_string()),
-            || clap::Command::new("safe"),
-        );
-        let _ = ctx.table.set(data);
-        ctx
-    }
-
     /// Where the table comes from.
     pub fn spec(&self) -> &TableSpec {
         &self.spec

@@ -13,7 +13,7 @@ pub const SCHEMA: &str = include_str!("../../data/table.schema.json");
 #[command(
     about = "Print the JSON Schema of the data format",
     long_about = "Print the JSON Schema (draft 2020-12) of the table format --data reads, \
-schema_version 2 (version 1 files, without provenance, still load).",
+schema_version 3 (files of versions 1 and 2 still load: see the schema's description).",
     after_help = "Examples:\n  safe schema > safe-table.schema.json"
 )]
 pub struct Args {}
@@ -26,4 +26,28 @@ pub fn run<'c>(_args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
             json: true,
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// The help names the version this build writes and reads, and the
+    /// schema accepts it.
+    #[test]
+    fn the_help_names_the_current_version() {
+        #[derive(clap::Parser)]
+        struct Wrap {
+            #[command(flatten)]
+            args: super::Args,
+        }
+        let help = Wrap::command().get_long_about().map(|s| s.to_string());
+        let version = crate::dataset::SCHEMA_VERSION;
+        assert!(
+            help.as_deref()
+                .is_some_and(|h| h.contains(&format!("schema_version {version}"))),
+            "{help:?}"
+        );
+        assert!(super::SCHEMA.contains(&format!("(schema_version {version};")));
+    }
 }

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
     long_about = "Total the fund: the allocated sum, the ceiling, the unallocated headroom, \
 the number of members and the utilisation of the ceiling. With --expect, exit 1 when the \
 allocated sum differs from AMOUNT, saying by how much.",
-    after_help = "Examples:\n  safe total\n  safe total --expect 149.9337bn\n  safe --edition council-2026-02 total --json"
+    after_help = "Examples:\n  safe total\n  safe total --expect 147471930258\n  SAFE_EDITION=commission-2025-09 safe total --expect 149.9337bn\n  safe --edition council-2026-02 total --json"
 )]
 pub struct Args {
     /// Exit 1 unless the allocated sum is exactly AMOUNT

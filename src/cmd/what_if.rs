@@ -176,6 +176,10 @@ impl Report for WhatIfReport<'_> {
         &["members", "totals", "checks"]
     }
 
+    fn table_line(&self, _table: &Subject) -> Option<String> {
+        Some(super::diff::sides_line(&self.diff.old, &self.diff.new))
+    }
+
     fn view(&self) -> View<'_> {
         let changes: Vec<String> = self.changes.iter().map(describe).collect();
         let mut blocks = vec![Block::Heading(format!("What if: {}", changes.join("; ")))];

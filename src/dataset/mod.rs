@@ -552,9 +552,24 @@ pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
     json::parse(origin, bytes)
 }
 
-/// The default bundled edition (always valid: a test makes sure).
-pub fn bundled() -> Result<Dataset> {
-    editions::load(editions::DEFAULT)
+/// What a table is called in one line: a bundled edition's id, `-` for
+/// standard input, else its origin (a file's name as given, `scenario`).
+pub fn table_name<'a>(origin: &'a str, edition: Option<&'a Edition>) -> &'a str {
+    if origin == editions::BUNDLED_ORIGIN {
+        if let Some(id) = edition.and_then(|e| e.id.as_deref()) {
+            return id;
+        }
+    }
+    if origin == crate::source::STDIN_ORIGIN {
+        return "-";
+    }
+    origin
+}
+
+/// The seed edition (`commission-2025-09`, the Commission's table of
+/// September 2025), named: the tests that rely on its figures use it.
+pub fn seed_edition() -> Result<Dataset> {
+    editions::load(editions::SEED)
 }
 
 impl Dataset {

@@ -160,6 +160,11 @@ fn write_page(page: &Page<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         escape_xml(&table.fund.name)
     )?;
     writeln!(out, "<h1>{}</h1>", escape_xml(&title))?;
+    writeln!(
+        out,
+        "<p class=\"table-line\">{}</p>",
+        escape_xml(&super::provenance::table_line(table))
+    )?;
     provenance(out, table)?;
     writeln!(out, "</header>\n<main>")?;
     headline(out, page.headline.as_ref(), table, page.style)?;

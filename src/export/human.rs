@@ -630,6 +630,7 @@ pub(crate) fn human_header(column: &Column, unit: Unit) -> String {
 /// then the edition's note when it concerns the report.
 pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Style) -> View<'a> {
     let mut view = report.view();
+    let line = report.table_line(table).map(Block::Note);
     if let Some(part) = style.part {
         // One table of a report of several (`--part`), with its notes.
         let mut inside = false;
@@ -639,6 +640,7 @@ pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Sty
             }
             inside
         });
+        view.blocks.splice(0..0, line);
         if part == "members" {
             if let Some(listing) = report.listed().filter(|l| l.shown < l.of) {
                 view.blocks.push(Block::Note(listed_note(listing)));
@@ -646,11 +648,19 @@ pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Sty
         }
         return view;
     }
+    let mut blocks = Vec::new();
     if report.shows_provenance() {
-        let mut blocks = super::provenance::provenance(table);
-        blocks.append(&mut view.blocks);
-        view.blocks = blocks;
+        // The fund's name, then the table, then the rest of its
+        // provenance.
+        let mut facts = super::provenance::provenance(table).into_iter();
+        blocks.extend(facts.next());
+        blocks.extend(line);
+        blocks.extend(facts);
+    } else {
+        blocks.extend(line);
     }
+    blocks.append(&mut view.blocks);
+    view.blocks = blocks;
     if let Some(listing) = report.listed().filter(|l| l.shown < l.of) {
         view.blocks.push(Block::Note(listed_note(listing)));
     }

@@ -37,7 +37,7 @@ use crate::error::{Error, Result};
 use crate::money::Unit;
 
 /// The version of the JSON documents `safe` writes.
-pub const JSON_SCHEMA_VERSION: u32 = 3;
+pub const JSON_SCHEMA_VERSION: u32 = 4;
 
 /// An output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -143,6 +143,12 @@ pub trait Report: ToJson {
     /// many (the human formats say so when that is fewer).
     fn listed(&self) -> Option<Listing> {
         None
+    }
+    /// The line every human view opens with, naming the table its figures
+    /// come from (edition id and as-of date, or the file); `None` for a
+    /// report about no one table (`editions`).
+    fn table_line(&self, table: &Subject) -> Option<String> {
+        Some(provenance::table_line(table))
     }
     /// Whether the table and Markdown formats open with the table's
     /// provenance (fund, legal basis, ceiling, edition, source).

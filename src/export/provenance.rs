@@ -4,6 +4,53 @@
 
 use super::Subject;
 use super::view::Block;
+use crate::dataset::{Edition, editions};
+
+/// What a table is called in one line (see [`crate::dataset::table_name`]).
+pub fn table_name(table: &Subject) -> &str {
+    crate::dataset::table_name(&table.origin, table.edition.as_ref())
+}
+
+/// The newest bundled edition when `table` is an older bundled one.
+pub fn newer_edition(table: &Subject) -> Option<&'static str> {
+    if table.origin != editions::BUNDLED_ORIGIN {
+        return None;
+    }
+    let id = table.edition.as_ref()?.id.as_deref()?;
+    let newest = editions::find(editions::LATEST).ok()?.id;
+    (id != newest).then_some(newest)
+}
+
+/// A table in a few words: `council-2026-04, as of 2026-04-10`,
+/// `mine.json (edition council-2026-04, as of 2026-04-10)`, `mine.csv`.
+pub fn describe(origin: &str, edition: Option<&Edition>) -> String {
+    let name = crate::dataset::table_name(origin, edition);
+    let bundled = origin == editions::BUNDLED_ORIGIN;
+    match edition {
+        Some(e) => match e.id.as_deref() {
+            Some(id) if !bundled => format!("{name} (edition {id}, as of {})", e.as_of),
+            _ => format!("{name}, as of {}", e.as_of),
+        },
+        None => name.to_string(),
+    }
+}
+
+/// The line every human view of a table opens with, naming where its
+/// figures come from: `Table: council-2026-04, as of 2026-04-10 (the newest
+/// edition)`, `Table: commission-2025-09, as of 2025-09-09 (a newer edition
+/// exists: council-2026-04, --edition latest)`, `Table: mine.csv`.
+pub fn table_line(table: &Subject) -> String {
+    let mut line = format!("Table: {}", describe(&table.origin, table.edition.as_ref()));
+    if table.origin == editions::BUNDLED_ORIGIN {
+        match newer_edition(table) {
+            Some(newest) => line.push_str(&format!(
+                " (a newer edition exists: {newest}, --edition latest)"
+            )),
+            None => line.push_str(" (the newest edition)"),
+        }
+    }
+    line
+}
 
 /// One line of provenance: a label and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +78,7 @@ pub fn facts(table: &Subject) -> Vec<Fact> {
                 facts.push(fact("Source", e.source.clone()));
             }
         }
-        None => facts.push(fact("Table", table.origin.clone())),
+        None => facts.push(fact("Table", table_name(table).to_string())),
     }
     facts
 }

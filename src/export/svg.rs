@@ -244,13 +244,16 @@ fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     let title_lines = wrap(chart.title, fits(TITLE, true));
     let about = match &subject.edition {
         Some(e) => format!(
-            "{}: {}, {}, as of {}",
+            "{}: {}. {}",
             subject.fund.name,
-            e.title.as_deref().or(e.id.as_deref()).unwrap_or(""),
-            e.status,
-            e.as_of
+            e.title.as_deref().unwrap_or(&e.status),
+            super::provenance::table_line(subject)
         ),
-        None => subject.fund.name.clone(),
+        None => format!(
+            "{}. {}",
+            subject.fund.name,
+            super::provenance::table_line(subject)
+        ),
     };
     let about_lines = wrap(&about, fits(SMALL, false));
     let legend = Legend::of(&report.bars).lines();

@@ -9,6 +9,13 @@ fn wide(value: Decimal) -> num_bigint::BigInt {
         * num_bigint::BigInt::from(10u8).pow(28 - value.scale())
 }
 
+/// How `a / b` compares with `c / d`, exactly (`b` and `d` positive),
+/// by comparing `a × d` with `c × b` as big integers: a decision never
+/// rests on a rounded quotient.
+pub fn cmp_ratios(a: Decimal, b: Decimal, c: Decimal, d: Decimal) -> std::cmp::Ordering {
+    (wide(a) * wide(d)).cmp(&(wide(c) * wide(b)))
+}
+
 /// `result` if it is exactly `expected` (a value × 10^28). rust_decimal's
 /// checked operations do not fail when an exact result needs more than 28
 /// significant digits: they round and lower the scale. A result whose

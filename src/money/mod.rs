@@ -13,7 +13,9 @@ pub mod parse;
 
 use std::str::FromStr;
 
-pub use exact::{ExactSum, add_exact, exact_sum, mul_int_exact, percent_of_exact, sub_exact};
+pub use exact::{
+    ExactSum, add_exact, cmp_ratios, exact_sum, mul_int_exact, percent_of_exact, sub_exact,
+};
 pub use format::{
     format_compact, format_compact_with, format_grouped, format_short, grouped_len, places_needed,
     precision_of, push_grouped, push_plain,

@@ -223,7 +223,7 @@ proptest! {
 
 /// `safe ARGS --json`.
 fn run_json(args: &[&str]) -> Value {
-    crate::support::Test::new()
+    crate::support::Test::on(crate::support::SEED)
         .args(args)
         .args(["--json"])
         .run()
@@ -269,11 +269,11 @@ fn the_bundled_editions_carry_their_rounding_as_bounds() {
         (&c["checks"][0]["passed"], c["checks"][0]["robust"].as_str()),
         (&Value::Bool(true), Some("undetermined"))
     );
-    crate::support::Test::new()
+    crate::support::Test::on(crate::support::SEED)
         .args(["check", "--strict"])
         .run()
         .code(1);
-    crate::support::Test::new()
+    crate::support::Test::on(crate::support::SEED)
         .args(["--edition", "council-2026-02", "check", "--strict"])
         .run()
         .ok();

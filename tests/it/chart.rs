@@ -4,13 +4,15 @@ use crate::support::*;
 
 #[test]
 fn chart_has_one_line_per_member_within_the_width() {
-    let run = Test::new().args(["chart"]).run().ok();
+    let run = Test::on(SEED).args(["chart"]).run().ok();
     let lines = run.lines();
     assert_eq!(
         lines.len(),
-        23,
-        "a heading, the unit, 19 bars and two footnotes"
+        24,
+        "the table's line, a heading, the unit, 19 bars and two footnotes"
     );
+    assert!(lines[0].starts_with("Table: commission-2025-09, as of 2025-09-09"));
+    let lines = &lines[1..];
     assert!(lines[21].starts_with("* not confirmed"));
     assert!(lines[22].starts_with("≈ rounded figure"));
     assert!(lines[1].ends_with("amount (€)"));
@@ -22,11 +24,17 @@ fn chart_has_one_line_per_member_within_the_width() {
     // The largest bar is full, the smallest still visible.
     assert_eq!(lines[2].matches('█').count(), 48);
     assert!(lines[20].contains('▏'));
-    let run = Test::new()
+    let run = Test::on(SEED)
         .args(["chart", "--width", "60", "--top", "5", "--by", "share"])
         .run()
         .ok();
-    let lines = run.lines();
+    // The table's line (wrapped to two at 60 columns) comes first.
+    assert!(run.stdout.starts_with("Table: commission-2025-09"));
+    let lines: Vec<&str> = run
+        .lines()
+        .into_iter()
+        .skip_while(|l| !l.starts_with("Share of the fund ceiling"))
+        .collect();
     assert_eq!(
         lines.len(),
         13,
@@ -36,11 +44,11 @@ fn chart_has_one_line_per_member_within_the_width() {
     assert!(lines.iter().all(|l| l.chars().count() <= 60));
     assert!(lines[1..7].iter().all(|l| l.chars().count() == 60));
     assert!(lines[10].starts_with("Not shown: BE, LT"), "{}", lines[10]);
-    Test::new()
+    Test::on(SEED)
         .args(["chart", "--width", "5"])
         .run()
         .fails(2, "--width");
-    Test::new()
+    Test::on(SEED)
         .args(["chart", "--color", "always"])
         .run()
         .ok()
@@ -49,7 +57,7 @@ fn chart_has_one_line_per_member_within_the_width() {
 
 #[test]
 fn chart_svg_is_well_formed_with_one_bar_per_member() {
-    let t = Test::new();
+    let t = Test::on(SEED);
     let path = t.dir().join("chart.svg");
     let run = t
         .args(["chart", "--svg", path.to_str().unwrap()])
@@ -88,7 +96,7 @@ fn chart_svg_is_well_formed_with_one_bar_per_member() {
             .any(|t| t.starts_with("Source: European Commission"))
     );
     // --svg - writes the SVG itself to stdout.
-    let out = Test::new()
+    let out = Test::on(SEED)
         .args(["chart", "--by", "per-capita", "--top", "3", "--svg", "-"])
         .run()
         .ok()

@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn check_is_green_on_the_bundled_table() {
-    let run = Test::new()
+    let run = Test::on(SEED)
         .args([
             "check",
             "--expect-total",
@@ -17,7 +17,7 @@ fn check_is_green_on_the_bundled_table() {
         .stdout_has("All 5 checks pass")
         .stdout_has("51.06%");
     assert!(run.stdout.contains("€13.41bn under"), "{}", run.stdout);
-    let json = Test::new().args(["check", "--json"]).run().ok().json();
+    let json = Test::on(SEED).args(["check", "--json"]).run().ok().json();
     assert_eq!(json["ok"], true);
     let ids: Vec<&str> = json["checks"]
         .as_array()
@@ -95,12 +95,12 @@ fn check_fails_when_a_recipient_is_not_a_member_state() {
 
 #[test]
 fn check_expectations_can_fail() {
-    Test::new()
+    Test::on(SEED)
         .args(["check", "--expect-members", "20"])
         .run()
         .code(1)
         .stderr_has("19 members but expected 20");
-    Test::new()
+    Test::on(SEED)
         .args(["check", "--expect-total", "150bn"])
         .run()
         .code(1)
@@ -109,7 +109,7 @@ fn check_expectations_can_fail() {
 
 #[test]
 fn a_failing_check_never_has_a_positive_margin() {
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args([
             "check",
             "--expect-total",
@@ -131,10 +131,10 @@ fn a_failing_check_never_has_a_positive_margin() {
     assert_eq!(text(&json["checks"][2]["margin"]), "0");
     // Tables give each check in words, rounded for reading, and the
     // exact figures beside; CSV carries the figures as numbers.
-    let table = Test::new().args(["check"]).run().ok().stdout;
+    let table = Test::on(SEED).args(["check"]).run().ok().stdout;
     assert!(table.contains("€13.41bn under the €90bn cap"), "{table}");
     assert!(table.contains("€13,410,000,000"), "{table}");
-    let csv = Test::new().args(["check", "--format", "csv"]).run().ok();
+    let csv = Test::on(SEED).args(["check", "--format", "csv"]).run().ok();
     assert_eq!(
         csv.lines()[0],
         "id,reference,rule,passed,actual,limit,margin,unit,difference,robust,actual_pct_of_ceiling,actual_min,actual_max,members,tied"

@@ -9,7 +9,10 @@ fn over_ceiling() -> String {
 
 #[test]
 fn junit_has_one_case_per_rule_and_no_failure_on_the_bundled_table() {
-    let run = Test::new().args(["check", "--format", "junit"]).run().ok();
+    let run = Test::on(SEED)
+        .args(["check", "--format", "junit"])
+        .run()
+        .ok();
     let doc = roxmltree::Document::parse(&run.stdout).expect("JUnit is XML");
     let cases: Vec<_> = doc
         .descendants()
@@ -28,7 +31,7 @@ fn junit_has_one_case_per_rule_and_no_failure_on_the_bundled_table() {
             .count(),
         0
     );
-    let expectations = Test::new()
+    let expectations = Test::on(SEED)
         .args([
             "check",
             "--expect-total",
@@ -96,7 +99,7 @@ fn junit_stays_well_formed_whatever_the_text() {
 
 #[test]
 fn github_annotates_each_failing_rule() {
-    let run = Test::new()
+    let run = Test::on(SEED)
         .data(over_ceiling())
         .args(["check", "--format", "github"])
         .run()
@@ -117,7 +120,10 @@ fn github_annotates_each_failing_rule() {
     );
     // The Commission's rounded table passes, with a warning: within
     // rounding, its total may be over the ceiling.
-    let ok = Test::new().args(["check", "--format", "github"]).run().ok();
+    let ok = Test::on(SEED)
+        .args(["check", "--format", "github"])
+        .run()
+        .ok();
     assert_eq!(ok.lines().len(), 2, "{}", ok.stdout);
     assert!(
         ok.lines()[0]
@@ -128,7 +134,7 @@ fn github_annotates_each_failing_rule() {
             .contains("3 checks pass on the stated figures; 1 undetermined within rounding")
     );
     // Under --strict the warning is an error, and the run fails.
-    let strict = Test::new()
+    let strict = Test::on(SEED)
         .args(["check", "--strict", "--format", "github"])
         .run()
         .code(1);
@@ -137,7 +143,7 @@ fn github_annotates_each_failing_rule() {
             .starts_with("::error title=safe check%3A total within the ceiling (Art. 6)::")
     );
     // The Council's figures pass whatever their rounding.
-    let council = Test::new()
+    let council = Test::on(SEED)
         .args(["--edition", COUNCIL, "check", "--format", "github"])
         .run()
         .ok();
@@ -147,7 +153,7 @@ fn github_annotates_each_failing_rule() {
 
 #[test]
 fn total_expect_reports_the_same_way() {
-    let run = Test::new()
+    let run = Test::on(SEED)
         .args(["total", "--expect", "150bn", "--format", "github"])
         .run()
         .code(1);
@@ -155,7 +161,7 @@ fn total_expect_reports_the_same_way() {
         run.stdout
             .starts_with("::error title=safe total%3A total is €150bn::")
     );
-    let run = Test::new()
+    let run = Test::on(SEED)
         .args(["total", "--expect", "149933700000", "--format", "junit"])
         .run()
         .ok();
@@ -194,24 +200,24 @@ fn ci_formats_elsewhere_are_a_usage_error() {
 
 #[test]
 fn diff_exit_code_pins_a_table() {
-    Test::new()
+    Test::on(SEED)
         .args(["diff", "council-2026-02", "--exit-code"])
         .run()
         .code(1)
         .stdout_has("43,734,100,805");
-    Test::new()
+    Test::on(SEED)
         .args(["diff", "commission-2025-09", "--exit-code"])
         .run()
         .ok();
     // A change of one cent is a change.
     let cent = bundled_with("DK", "46700000.01");
-    Test::new()
+    Test::on(SEED)
         .data(cent)
         .args(["diff", "commission-2025-09", "--exit-code"])
         .run()
         .code(1);
     // Without --exit-code, diff reports and exits 0.
-    Test::new().args(["diff", "council-2026-02"]).run().ok();
+    Test::on(SEED).args(["diff", "council-2026-02"]).run().ok();
 }
 
 /// The YAML blocks of docs/ci.md.

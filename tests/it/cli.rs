@@ -122,8 +122,12 @@ fn run_help_examples(whole: bool) {
             .get_after_help()
             .map(|h| h.to_string())
             .unwrap_or_default();
-        for line in help.lines().filter_map(|l| l.strip_prefix("  safe ")) {
-            let mut command = format!("safe {line}");
+        for line in help
+            .lines()
+            .filter_map(|l| l.strip_prefix("  "))
+            .filter(|l| l.starts_with("safe ") || l.starts_with("SAFE_EDITION="))
+        {
+            let mut command = line.to_string();
             if command.contains("| jq") && !whole {
                 command = command.split(" | ").next().unwrap().to_string();
             }

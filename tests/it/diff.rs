@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn diff_against_the_example_revision() {
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args(["diff", REVISION, "--json"])
         .run()
         .ok()
@@ -35,12 +35,13 @@ fn diff_against_the_example_revision() {
 
 #[test]
 fn diff_shows_added_members_and_reads_stdin() {
+    // Files have no dates: OTHER is before, the loaded table after.
     let old = table("100", &[("AA", "A", "50")]);
     let new = table("100", &[("AA", "A", "40"), ("BB", "B", "30")]);
     let json = Test::new()
-        .data(&old)
+        .data(&new)
         .args(["diff", "-", "--json"])
-        .stdin(&new)
+        .stdin(&old)
         .run()
         .ok()
         .json();
@@ -48,16 +49,16 @@ fn diff_shows_added_members_and_reads_stdin() {
     assert!(json["members"][1]["old_amount"].is_null());
     assert!(json["members"][1]["change_pct"].is_null());
     assert_eq!(text(&json["change"]["allocated"]), "20");
-    Test::new()
+    Test::on(SEED)
         .args(["--data", "-", "diff", "-"])
         .stdin(&old)
         .run()
         .fails(2, "cannot both read standard input");
-    Test::new()
+    Test::on(SEED)
         .args(["diff", "nope.json"])
         .run()
         .fails(66, "nope.json");
-    Test::new()
+    Test::on(SEED)
         .args([
             "diff",
             concat!(
@@ -71,7 +72,7 @@ fn diff_shows_added_members_and_reads_stdin() {
 
 #[test]
 fn diff_against_an_edition_shows_the_councils_changes() {
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args(["diff", COUNCIL, "--json"])
         .run()
         .ok()

@@ -1,4 +1,5 @@
-//! Every console example in README.md and docs/*.md runs and matches.
+//! Every example in README.md and docs/*.md runs: a `console` block's
+//! output matches the binary's, an `sh` block's `safe` lines succeed.
 
 use std::process::Command;
 
@@ -48,42 +49,93 @@ fn words(line: &str) -> Vec<String> {
     out
 }
 
-fn run(command: &str) -> String {
-    let args = words(command);
-    assert_eq!(
-        args[0], "safe",
-        "README console lines must run safe: {command}"
-    );
-    let output = Command::new(env!("CARGO_BIN_EXE_safe"))
-        .args(&args[1..])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run safe");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "{command}: {stderr}");
-    String::from_utf8_lossy(&output.stdout).into_owned()
+/// A directory whose only program is `safe`, for the shell's `PATH`.
+fn bin_dir() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::TempDir::new().unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_safe"), dir.path().join("safe")).unwrap();
+        dir
+    })
+    .path()
 }
 
-/// Runs one document's examples: the blessed text and the mismatches.
+/// Runs one command line in `sh` from `dir` (the repository for
+/// `console` examples), as a reader's terminal shows it: standard output
+/// and standard error together. Returns the text and the exit code.
+fn shell_in(dir: &std::path::Path, command: &str, home: &std::path::Path) -> (String, i32) {
+    let path = format!(
+        "{}:{}",
+        bin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let output = Command::new("sh")
+        .args(["-c", &format!("exec 2>&1; {command}")])
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("HOME", home)
+        .env_remove("NO_COLOR")
+        .env_remove("SAFE_EDITION")
+        .output()
+        .expect("run sh");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(!text.contains("panicked"), "{command}: {text}");
+    (text, output.status.code().unwrap_or(-1))
+}
+
+/// Runs one document's examples: the blessed text and the mismatches. A
+/// `console` block's `$ ` lines run from the repository and their output
+/// (stdout and stderr) must match what follows them; `$ echo $?` prints
+/// the previous line's exit code. An `sh` block's `safe` lines run in an
+/// empty directory (and home) and must succeed.
 fn check(path: &std::path::Path, examples: &mut Vec<String>) -> (String, Vec<String>) {
     let text = std::fs::read_to_string(path).unwrap();
     let mut out = String::new();
     let mut mismatches = Vec::new();
-    let mut in_console = false;
+    let mut block: Option<&str> = None;
+    let mut last_code = 0;
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
         out.push('\n');
-        if line == "```console" {
-            in_console = true;
-            continue;
-        }
-        if !in_console {
+        if block.is_none() {
+            if let Some(kind) = line.strip_prefix("```").filter(|k| !k.is_empty()) {
+                block = Some(if kind == "console" || kind == "sh" {
+                    kind
+                } else {
+                    "other"
+                });
+            }
             continue;
         }
         if line == "```" {
-            in_console = false;
+            block = None;
+            continue;
+        }
+        if block == Some("sh") {
+            let command = line.split("  #").next().unwrap_or("").trim();
+            if command.starts_with("safe ") {
+                examples.push(command.to_string());
+                let home = tempfile::TempDir::new().unwrap();
+                for dir in [
+                    ".local/share/bash-completion/completions",
+                    ".zfunc",
+                    ".config/fish/completions",
+                    ".local/share/man/man1",
+                ] {
+                    std::fs::create_dir_all(home.path().join(dir)).unwrap();
+                }
+                let (text, code) = shell_in(home.path(), command, home.path());
+                if code != 0 {
+                    mismatches.push(format!(
+                        "{}: {command} exited {code}: {text}",
+                        path.display()
+                    ));
+                }
+            }
+            continue;
+        }
+        if block != Some("console") {
             continue;
         }
         let Some(command) = line.strip_prefix("$ ") else {
@@ -98,7 +150,13 @@ fn check(path: &std::path::Path, examples: &mut Vec<String>) -> (String, Vec<Str
             expected.push_str(lines.next().unwrap());
             expected.push('\n');
         }
-        let actual = run(command);
+        let actual = if command == "echo $?" {
+            format!("{last_code}\n")
+        } else {
+            let (text, code) = shell_in(std::path::Path::new(ROOT), command, bin_dir());
+            last_code = code;
+            text
+        };
         if actual != expected {
             mismatches.push(format!(
                 "{}: $ {command}\n--- document\n{expected}--- binary\n{actual}",

@@ -13,7 +13,7 @@ fn amounts_whole(out: &str) {
 #[test]
 fn tables_never_split_a_number() {
     for width in ["50", "20"] {
-        let run = Test::new().args(["rank", "--width", width]).run().ok();
+        let run = Test::on(SEED).args(["rank", "--width", width]).run().ok();
         amounts_whole(&run.stdout);
     }
 }
@@ -61,7 +61,7 @@ fn every_command_keeps_to_a_narrow_width() {
         &["editions"],
         &[],
     ] {
-        let out = Test::new()
+        let out = Test::on(SEED)
             .args(args)
             .args(["--width", "40"])
             .run()
@@ -70,12 +70,12 @@ fn every_command_keeps_to_a_narrow_width() {
         assert!(widest(&out) <= 40, "safe {args:?} --width 40:\n{out}");
         amounts_whole_where_shown(&out);
     }
-    let out = Test::new()
+    let out = Test::on(SEED)
         .args(["rank", "--width", "40"])
         .run()
         .ok()
         .stdout;
-    assert!(out.starts_with("─[ row 1 ]"), "{out}");
+    assert!(out.contains("\n─[ row 1 ]"), "{out}");
     assert!(
         out.contains("\namount (€)       │ ≈43,700,000,000\n"),
         "{out}"
@@ -112,7 +112,7 @@ fn top_works_on_every_listing() {
         ("table", "3", 3, "3 of 19 members shown."),
         ("chart", "3", 4, "4 of 19 members shown (--top 3"),
     ] {
-        let json = Test::new()
+        let json = Test::on(SEED)
             .args([command, "--top", top, "--json"])
             .run()
             .ok()
@@ -126,13 +126,13 @@ fn top_works_on_every_listing() {
             .unwrap();
         assert_eq!(rows.len(), rows_shown, "{command} --top {top}");
         assert_eq!(json["top"], top.parse::<u64>().unwrap(), "{command}");
-        Test::new()
+        Test::on(SEED)
             .args([command, "--top", top])
             .run()
             .ok()
             .stdout_has(note);
     }
-    let diff = Test::new()
+    let diff = Test::on(SEED)
         .args([
             "diff",
             "council-2026-02",
@@ -145,7 +145,7 @@ fn top_works_on_every_listing() {
         .ok()
         .json();
     assert_eq!(diff["members"].as_array().unwrap().len(), 2);
-    Test::new()
+    Test::on(SEED)
         .args(["diff", "council-2026-02"])
         .run()
         .ok()
@@ -212,20 +212,20 @@ fn one_member_is_one_member() {
 
 #[test]
 fn units_never_lose_a_digit() {
-    Test::new()
+    Test::on(SEED)
         .args(["rank", "--unit", "bn"])
         .run()
         .ok()
         .stdout_has("0.0467")
         .stdout_has("43.7000")
         .stdout_has("amount (€bn)");
-    Test::new()
+    Test::on(SEED)
         .args(["rank", "--unit", "m"])
         .run()
         .ok()
         .stdout_has("46.7")
         .stdout_has("43,700.0");
-    Test::new()
+    Test::on(SEED)
         .args(["rank", "--unit", "eur"])
         .run()
         .ok()
@@ -357,7 +357,7 @@ fn csv_matches_the_json_figures_exactly() {
 
 #[test]
 fn csv_of_rank_is_plain_numbers() {
-    let out = Test::new()
+    let out = Test::on(SEED)
         .args(["rank", "--format", "csv"])
         .run()
         .ok()
@@ -432,22 +432,24 @@ fn every_command_renders_in_every_format() {
 
 #[test]
 fn markdown_right_aligns_numbers() {
-    let out = Test::new()
+    let out = Test::on(SEED)
         .args(["rank", "--format", "markdown"])
         .run()
         .ok()
         .stdout;
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(
-        lines[0],
-        "| # | code | member | amount (€) | cumulative (€) | share of ceiling | cumulative share | basis |"
-    );
-    assert_eq!(lines[1], "|---:|:---|:---|---:|---:|---:|---:|:---|");
+    assert!(lines[0].starts_with("Table: commission-2025-09, as of 2025-09-09"));
+    assert_eq!(lines[1], "");
     assert_eq!(
         lines[2],
+        "| # | code | member | amount (€) | cumulative (€) | share of ceiling | cumulative share | basis |"
+    );
+    assert_eq!(lines[3], "|---:|:---|:---|---:|---:|---:|---:|:---|");
+    assert_eq!(
+        lines[4],
         "| 1 | PL | Poland | ≈43,700,000,000 | ≈43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
     );
-    let out = Test::new()
+    let out = Test::on(SEED)
         .args(["table", "--format", "markdown"])
         .run()
         .ok()
@@ -460,7 +462,7 @@ fn markdown_right_aligns_numbers() {
         out.contains("| **total (19 members)** | **≈149,933,700,000** |"),
         "{out}"
     );
-    let out = Test::new()
+    let out = Test::on(SEED)
         .args(["chart", "--format", "markdown"])
         .run()
         .ok()
@@ -539,7 +541,7 @@ fn the_machine_contract_holds_for_every_command() {
             "{args:?}: a -0 in\n{}",
             json.stdout
         );
-        assert_eq!(json.json()["schema_version"], 3);
+        assert_eq!(json.json()["schema_version"], 4);
         let csv = Test::new().args(&args).args(["--format", "csv"]).run();
         let header = csv.stdout.lines().next().unwrap_or_default();
         for key in header.split(',') {
@@ -579,7 +581,12 @@ fn regex_lite_negative_zero(text: &str) -> bool {
 #[test]
 fn the_table_header_has_one_shape_everywhere() {
     for args in [vec!["table"], vec!["chart"], vec!["rank"], vec!["total"]] {
-        let json = Test::new().args(&args).args(["--json"]).run().ok().json();
+        let json = Test::on(SEED)
+            .args(&args)
+            .args(["--json"])
+            .run()
+            .ok()
+            .json();
         let table = &json["table"];
         assert!(table["fund"].is_object(), "{args:?}: {table}");
         assert!(table["edition"].is_object(), "{args:?}: {table}");
@@ -590,12 +597,12 @@ fn the_table_header_has_one_shape_everywhere() {
 
 #[test]
 fn unit_scales_money_only() {
-    Test::new()
+    Test::on(SEED)
         .args(["per-capita", "--unit", "bn"])
         .run()
         .ok()
         .stdout_has("€3,052.84");
-    Test::new()
+    Test::on(SEED)
         .args(["show", "LV", "--unit", "m"])
         .run()
         .ok()

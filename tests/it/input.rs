@@ -396,16 +396,16 @@ fn standard_input_is_read_as_what_it_holds() {
 #[test]
 fn one_amount_grammar_everywhere() {
     // As data files accept 5e9, so do options.
-    Test::new()
+    Test::on(SEED)
         .args(["total", "--expect", "149.9337e9"])
         .run()
         .ok();
-    Test::new()
+    Test::on(SEED)
         .args(["--data", "-", "total", "--ceiling", "1e12", "--json"])
         .stdin("code,name,amount\nPL,Poland,5e9\n")
         .run()
         .ok();
-    Test::new()
+    Test::on(SEED)
         .args(["rank", "--top", "99999999999999999999999"])
         .run()
         .fails(2, "too large");

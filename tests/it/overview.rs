@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn no_subcommand_gives_an_overview() {
-    Test::new()
+    Test::on(SEED)
         .run()
         .ok()
         .stdout_has("€149,933,700,000")
@@ -16,7 +16,7 @@ fn no_subcommand_gives_an_overview() {
         .stdout_has("* not confirmed")
         .stdout_has("51.06%")
         .stdout_has("what-if");
-    let json = Test::new().args(["--json"]).run().ok().json();
+    let json = Test::on(SEED).args(["--json"]).run().ok().json();
     assert_eq!(json["command"], "overview");
     assert_eq!(text(&json["total"]["headroom"]), "66300000");
     // The three largest, and Hungary tied with France at #3.

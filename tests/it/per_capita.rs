@@ -4,7 +4,11 @@ use crate::support::*;
 
 #[test]
 fn per_capita_ranks_by_euros_per_inhabitant() {
-    let json = Test::new().args(["per-capita", "--json"]).run().ok().json();
+    let json = Test::on(SEED)
+        .args(["per-capita", "--json"])
+        .run()
+        .ok()
+        .json();
     let members = json["members"].as_array().unwrap();
     let first: Vec<(String, String)> = members[..3]
         .iter()
@@ -22,7 +26,7 @@ fn per_capita_ranks_by_euros_per_inhabitant() {
     assert_eq!(text(&members[18]["per_capita"]), "7.79");
     assert_eq!(text(&json["total"]["per_capita"]), "467.94");
     assert_eq!(text(&json["total"]["population"]), "320413530");
-    Test::new()
+    Test::on(SEED)
         .args(["per-capita"])
         .run()
         .ok()

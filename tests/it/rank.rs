@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn rank_lists_members_largest_first_with_competition_ranks() {
-    let run = Test::new().args(["rank", "--json"]).run().ok();
+    let run = Test::on(SEED).args(["rank", "--json"]).run().ok();
     let json = run.json();
     let members = json["members"].as_array().unwrap();
     assert_eq!(members.len(), 19);
@@ -42,13 +42,13 @@ fn rank_lists_members_largest_first_with_competition_ranks() {
     assert_eq!(text(&members[0]["share_pct"]), "29.13");
     assert_eq!(text(&members[18]["amount"]), "46700000");
     assert_eq!(text(&members[18]["cumulative_amount"]), "149933700000");
-    assert_eq!(json["schema_version"], 3);
+    assert_eq!(json["schema_version"], 4);
     assert_eq!(json["command"], "rank");
 }
 
 #[test]
 fn rank_human_table_has_thousands_separators_and_every_digit() {
-    Test::new()
+    Test::on(SEED)
         .args(["rank"])
         .run()
         .ok()

@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn shares_nearest_gives_equal_amounts_equal_shares() {
-    let json = Test::new().args(["shares", "--json"]).run().ok().json();
+    let json = Test::on(SEED).args(["shares", "--json"]).run().ok().json();
     assert_eq!(json["of"], "fund");
     assert_eq!(json["method"], "nearest");
     let members = json["members"].as_array().unwrap();
@@ -20,7 +20,7 @@ fn shares_nearest_gives_equal_amounts_equal_shares() {
     assert_eq!(text(&json["total_exact_pct"]), "99.9558");
     // The column as shown adds up to 99.95 (checked with Python decimal), and the table says so.
     assert_eq!(text(&json["total_rounded_pct"]), "99.95");
-    Test::new()
+    Test::on(SEED)
         .args(["shares"])
         .run()
         .ok()
@@ -30,7 +30,7 @@ fn shares_nearest_gives_equal_amounts_equal_shares() {
 
 #[test]
 fn shares_largest_remainder_adds_up_to_the_rounded_total() {
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args([
             "shares",
             "--of",
@@ -43,7 +43,7 @@ fn shares_largest_remainder_adds_up_to_the_rounded_total() {
         .ok()
         .json();
     assert_eq!(text(&json["total_rounded_pct"]), "100.00");
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args([
             "shares",
             "--method",

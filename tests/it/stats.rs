@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn stats_on_the_bundled_table() {
-    let json = Test::new().args(["stats", "--json"]).run().ok().json();
+    let json = Test::on(SEED).args(["stats", "--json"]).run().ok().json();
     assert_eq!(text(&json["member_count"]), "19");
     assert_eq!(text(&json["total"]), "149933700000");
     assert_eq!(text(&json["mean"]), "7891247368.42");
@@ -28,7 +28,7 @@ fn stats_on_the_bundled_table() {
         ]
     );
     assert_eq!(text(&json["concentration"]["margin"]), "13410000000");
-    Test::new()
+    Test::on(SEED)
         .args(["stats"])
         .run()
         .ok()

@@ -30,6 +30,12 @@ impl Test {
         }
     }
 
+    /// A run pinned to a bundled edition (`SAFE_EDITION`), for a test
+    /// that relies on its figures: the default follows the newest.
+    pub fn on(edition: &str) -> Self {
+        Test::new().env("SAFE_EDITION", edition)
+    }
+
     pub fn args<I, S>(mut self, args: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -131,6 +137,20 @@ impl Run {
         self
     }
 
+    /// One of `codes` (a check may pass or fail), nothing on stderr but
+    /// what a failed check says.
+    #[track_caller]
+    pub fn code_in(self, codes: &[i32]) -> Self {
+        assert!(
+            codes.contains(&self.code),
+            "safe {} exited {} (expected one of {codes:?}):\n{}",
+            self.args,
+            self.code,
+            self.stderr
+        );
+        self
+    }
+
     /// An error: the exit code, exactly one line on stderr holding
     /// `fragment`, and nothing on stdout.
     #[track_caller]
@@ -202,6 +222,9 @@ impl Run {
         self.stdout.lines().collect()
     }
 }
+
+/// The seed edition: the Commission's rounded table of September 2025.
+pub const SEED: &str = "commission-2025-09";
 
 /// The exact text of a JSON number or string.
 pub fn text(value: &serde_json::Value) -> String {

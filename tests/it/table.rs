@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn table_shows_provenance_and_sorts() {
-    Test::new()
+    Test::on(SEED)
         .args(["table"])
         .run()
         .ok()
@@ -12,7 +12,7 @@ fn table_shows_provenance_and_sorts() {
         .stdout_has("tentative as of 2025-09-09")
         .stdout_has("Source: ")
         .stdout_has("total (19 members)");
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args(["table", "--sort", "name", "--json"])
         .run()
         .ok()
@@ -27,13 +27,13 @@ fn table_shows_provenance_and_sorts() {
     sorted.sort();
     assert_eq!(names, sorted);
     assert_eq!(json["table"]["edition"]["as_of"], "2025-09-09");
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args(["table", "--sort", "code", "--json"])
         .run()
         .ok()
         .json();
     assert_eq!(json["allocations"][0]["code"], "BE");
-    let json = Test::new().args(["table", "--json"]).run().ok().json();
+    let json = Test::on(SEED).args(["table", "--json"]).run().ok().json();
     assert_eq!(
         json["allocations"][18]["code"], "DK",
         "file order by default"

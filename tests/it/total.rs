@@ -4,13 +4,13 @@ use crate::support::*;
 
 #[test]
 fn total_gives_allocated_ceiling_headroom_and_utilisation() {
-    let json = Test::new().args(["total", "--json"]).run().ok().json();
+    let json = Test::on(SEED).args(["total", "--json"]).run().ok().json();
     assert_eq!(text(&json["allocated"]), "149933700000");
     assert_eq!(text(&json["ceiling"]), "150000000000");
     assert_eq!(text(&json["headroom"]), "66300000");
     assert_eq!(text(&json["member_count"]), "19");
     assert_eq!(text(&json["utilisation_pct"]), "99.96");
-    Test::new()
+    Test::on(SEED)
         .args(["total"])
         .run()
         .ok()
@@ -28,13 +28,13 @@ fn total_expect_passes_on_the_exact_sum_in_any_written_form() {
         "149933.7m",
         "149.9337 bn",
     ] {
-        Test::new().args(["total", "--expect", form]).run().ok();
+        Test::on(SEED).args(["total", "--expect", form]).run().ok();
     }
 }
 
 #[test]
 fn total_expect_fails_with_the_difference() {
-    let run = Test::new()
+    let run = Test::on(SEED)
         .args(["total", "--expect", "150bn"])
         .run()
         .code(1);
@@ -43,7 +43,7 @@ fn total_expect_fails_with_the_difference() {
         "the report still prints"
     );
     assert!(run.stderr.contains("€66.3m less"), "{}", run.stderr);
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args(["total", "--expect", "149bn", "--json"])
         .run()
         .code(1)

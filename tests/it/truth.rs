@@ -980,11 +980,14 @@ fn check_labels(f: &Fixture, found: &mut Findings) {
         .args(["diff", &f.other, "--json"])
         .run()
         .json();
-    let label = |side: &Value| {
-        side["edition"]["id"]
-            .as_str()
-            .map(str::to_string)
-            .unwrap_or_else(|| text(&side["origin"]))
+    // A bundled edition by its id, a file by its name.
+    let label = |side: &Value| match (
+        text(&side["origin"]).as_str(),
+        side["edition"]["id"].as_str(),
+    ) {
+        ("<bundled>", Some(id)) => id.to_string(),
+        ("<stdin>", _) => "-".to_string(),
+        (origin, _) => origin.to_string(),
     };
     let heading = format!("Totals: {} → {}", label(&json["old"]), label(&json["new"]));
     if !run.stdout.contains(&heading) {
@@ -994,7 +997,8 @@ fn check_labels(f: &Fixture, found: &mut Findings) {
         .args(&f.args)
         .args(["what-if", "--add", "ZZ=5"])
         .run();
-    let old = label(&json["old"]);
+    // A scenario's "before" is the table loaded.
+    let old = label(&json["table"]);
     if !what_if
         .stdout
         .contains(&format!("Totals: {old} → scenario"))

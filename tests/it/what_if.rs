@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 #[test]
 fn what_if_turkiye_gets_5bn() {
-    let run = Test::new()
+    let run = Test::on(SEED)
         .args(["what-if", "--add", "TR=5bn:Türkiye", "--json"])
         .run()
         .ok();
@@ -16,7 +16,7 @@ fn what_if_turkiye_gets_5bn() {
     assert_eq!(checks[0]["passed"], false);
     assert_eq!(checks[2]["id"], "member_states");
     assert_eq!(checks[2]["members"][0], "TR");
-    Test::new()
+    Test::on(SEED)
         .args(["what-if", "--add", "TR=5bn"])
         .run()
         .ok()
@@ -54,7 +54,7 @@ fn what_if_fit_pro_rata_lands_exactly_on_the_ceiling() {
 
 #[test]
 fn what_if_set_and_remove_by_name_or_code() {
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args([
             "what-if",
             "--set",
@@ -74,7 +74,7 @@ fn what_if_set_and_remove_by_name_or_code() {
     assert_eq!(json["changes"][1]["action"], "set");
     assert_eq!(json["changes"][1]["name"], "Poland");
     assert_eq!(text(&json["changes"][1]["amount"]), "40000000000");
-    let json = Test::new()
+    let json = Test::on(SEED)
         .args(["what-if", "--set", "PL=30bn", "--fit", "pro-rata", "--json"])
         .run()
         .ok()
