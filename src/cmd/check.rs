@@ -299,12 +299,13 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
         Block::Grid(Grid {
             columns: vec![
                 Column::text("id", "id").machine_only(),
-                Column::text("reference", "ref."),
-                Column::text("rule", "check"),
-                Column::text("passed", "status"),
+                Column::text("reference", "ref.").essential(),
+                Column::text("rule", "check").priority(2),
+                Column::text("passed", "status").essential(),
                 Column::text("within_rounding", "within rounding")
                     .human_only()
-                    .optional(),
+                    .optional()
+                    .essential(),
                 Column::number("actual", "actual").machine_only(),
                 Column::number("limit", "limit").machine_only(),
                 Column::number("margin", "margin").machine_only(),
@@ -360,12 +361,16 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
     blocks.push(Block::Note(verdict(report)));
     blocks.push(Block::Grid(Grid {
         columns: vec![
-            Column::text("check", "figures"),
-            Column::number("actual", "actual"),
-            Column::text("range", "within rounding").optional(),
+            Column::text("check", "figures").essential(),
+            Column::number("actual", "actual").essential(),
+            Column::text("range", "within rounding")
+                .optional()
+                .priority(3),
             Column::number("limit", "limit"),
             Column::number("margin", "margin"),
-            Column::number("difference", "difference").optional(),
+            Column::number("difference", "difference")
+                .optional()
+                .priority(2),
         ],
         rows: report
             .checks

@@ -223,18 +223,29 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
     let opt = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Money);
     let members = Grid {
         columns: vec![
-            Column::text("code", "code"),
-            Column::text("name", "member"),
+            Column::text("code", "code").essential(),
+            Column::text("name", "member").priority(3),
             Column::text("status", "status"),
-            Column::money("old_amount", "before").precise(precision.amount),
-            Column::money("new_amount", "after").precise(precision.amount),
-            Column::money("change", "change").precise(precision.amount),
-            Column::number("change_pct", "change %"),
+            Column::money("old_amount", "before")
+                .precise(precision.amount)
+                .priority(1),
+            Column::money("new_amount", "after")
+                .precise(precision.amount)
+                .priority(1),
+            Column::money("change", "change")
+                .precise(precision.amount)
+                .essential(),
+            Column::number("change_pct", "change %").priority(3),
             Column::text("vs_rounding", "vs rounding")
                 .human_only()
-                .optional(),
-            Column::basis("old_basis", "basis before"),
-            Column::basis("new_basis", "basis after"),
+                .optional()
+                .priority(2),
+            Column::basis("old_basis", "basis before")
+                .priority(4)
+                .short("was"),
+            Column::basis("new_basis", "basis after")
+                .priority(3)
+                .short("basis"),
             Column::text("beyond_rounding", "beyond rounding").machine_only(),
             Column::money("old_amount_min", "before min")
                 .precise(money)
@@ -361,10 +372,10 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
     let count = |n: i64| Decimal::from(n);
     let summary = Grid {
         columns: vec![
-            Column::text("metric", "figure"),
-            Column::number("old", "before"),
-            Column::number("new", "after"),
-            Column::number("change", "change"),
+            Column::text("metric", "figure").essential(),
+            Column::number("old", "before").essential(),
+            Column::number("new", "after").essential(),
+            Column::number("change", "change").essential(),
             Column::number("old_min", "before min").machine_only(),
             Column::number("old_max", "before max").machine_only(),
             Column::number("new_min", "after min").machine_only(),
@@ -481,10 +492,10 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
         blocks.push(Block::Heading("Totals within rounding:".to_string()));
         blocks.push(Block::Grid(Grid {
             columns: vec![
-                Column::text("figure", "figure").human_only(),
-                Column::text("old", "before").human_only(),
-                Column::text("new", "after").human_only(),
-                Column::text("change", "change").human_only(),
+                Column::text("figure", "figure").human_only().essential(),
+                Column::text("old", "before").human_only().essential(),
+                Column::text("new", "after").human_only().essential(),
+                Column::text("change", "change").human_only().essential(),
             ],
             rows: vec![
                 row(

@@ -92,7 +92,7 @@ impl Report for EditionsReport {
     fn view(&self) -> View<'_> {
         let mut blocks = vec![Block::Grid(Grid {
             columns: vec![
-                Column::text("id", "edition"),
+                Column::text("id", "edition").essential(),
                 Column::text("default", "default"),
                 Column::text("as_of", "as of"),
                 Column::text("status", "status"),

@@ -54,10 +54,19 @@ impl Report for PerCapitaReport<'_> {
         let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
         let table = Grid {
             columns: [
-                member_columns(p),
+                // Here the amount is context: the figure per inhabitant is
+                // the one a narrow terminal keeps.
+                member_columns(p)
+                    .into_iter()
+                    .map(|c| if c.key == "amount" { c.priority(1) } else { c })
+                    .collect(),
                 vec![
-                    Column::number("population", "population"),
-                    Column::euros("per_capita", "per inhabitant"),
+                    Column::number("population", "population")
+                        .priority(3)
+                        .short("people"),
+                    Column::euros("per_capita", "per inhabitant")
+                        .essential()
+                        .short("per head"),
                     Column::basis("basis", "basis"),
                 ],
                 amount_bound_columns(p).into(),

@@ -68,9 +68,13 @@ pub fn rank_grid<'a>(members: &'a RankRows<'a>, p: Precision) -> Grid<'a> {
                 // keeps its columns where they were.
                 Column::money("cumulative_amount", "cumulative")
                     .precise(p.amount)
-                    .human_only(),
-                Column::number("share_pct", "share of ceiling"),
-                Column::number("cumulative_pct", "cumulative share"),
+                    .human_only()
+                    .priority(4)
+                    .short("cum."),
+                Column::number("share_pct", "share of ceiling").short("share"),
+                Column::number("cumulative_pct", "cumulative share")
+                    .priority(3)
+                    .short("cum. share"),
                 Column::basis("basis", "basis"),
                 Column::money("cumulative_amount", "cumulative")
                     .precise(p.amount)

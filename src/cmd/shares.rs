@@ -68,7 +68,9 @@ impl Report for SharesReport<'_> {
             columns: [
                 member_columns(p),
                 vec![
-                    Column::number("share_pct", &format!("share {of}")),
+                    Column::number("share_pct", &format!("share {of}"))
+                        .essential()
+                        .short("share"),
                     Column::basis("basis", "basis"),
                     Column::number("share_exact_pct", "exact share").machine_only(),
                 ],

@@ -152,10 +152,10 @@ impl Report for MemberReport<'_> {
         if !neighbours.is_empty() {
             blocks.push(Block::Grid(Grid {
                 columns: vec![
-                    Column::text("position", "neighbour"),
+                    Column::text("position", "neighbour").essential(),
                     Column::number("rank", "#"),
-                    Column::text("code", "code"),
-                    Column::text("name", "member"),
+                    Column::text("code", "code").essential(),
+                    Column::text("name", "member").priority(2),
                     Column::money("amount", "amount").precise(p.amount),
                     Column::money("gap", "gap").precise(p.amount),
                 ],

@@ -148,18 +148,22 @@ impl Report for StatsReport<'_> {
         let mut blocks = vec![
             Block::Grid(Grid {
                 columns: vec![
-                    Column::text("metric", "statistic"),
-                    Column::number("value", "value"),
+                    Column::text("metric", "statistic").essential(),
+                    Column::number("value", "value").essential(),
                     Column::text("range", "within rounding")
                         .human_only()
                         .optional(),
                     Column::number("min", "min").machine_only(),
                     Column::number("max", "max").machine_only(),
-                    Column::number("share_of_allocated_pct", "of allocated"),
-                    Column::number("share_of_ceiling_pct", "of ceiling"),
+                    Column::number("share_of_allocated_pct", "of allocated")
+                        .priority(2)
+                        .short("% alloc."),
+                    Column::number("share_of_ceiling_pct", "of ceiling").short("% ceil."),
                     Column::text("share_of_ceiling_range", "of ceiling, within rounding")
                         .human_only()
-                        .optional(),
+                        .optional()
+                        .priority(3)
+                        .short("% ceil. range"),
                     Column::number("share_of_ceiling_min_pct", "of ceiling min").machine_only(),
                     Column::number("share_of_ceiling_max_pct", "of ceiling max").machine_only(),
                 ],

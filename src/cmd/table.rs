@@ -54,14 +54,18 @@ impl Report for TableReport<'_> {
         let grid = Grid {
             columns: [
                 vec![
-                    Column::text("code", "code"),
-                    Column::text("name", "member"),
-                    Column::money("amount", "amount").precise(p.amount),
+                    Column::text("code", "code").essential(),
+                    Column::text("name", "member").priority(2),
+                    Column::money("amount", "amount")
+                        .precise(p.amount)
+                        .essential(),
                     Column::basis("basis", "basis"),
-                    Column::text("decided", "decided").optional(),
+                    Column::text("decided", "decided").optional().priority(3),
                     Column::money("prefinancing", "pre-financing")
                         .precise(p.prefinancing)
-                        .optional(),
+                        .optional()
+                        .priority(4)
+                        .short("pre-fin."),
                     Column::text("source", "source").machine_only(),
                     Column::text("note", "note").machine_only(),
                 ],

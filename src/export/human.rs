@@ -618,10 +618,20 @@ fn measured(value: Decimal, measure: Measure, precision: Option<i32>) -> Cell<'s
 
 /// The human header of a column, with the unit for money columns.
 pub(crate) fn human_header(column: &Column, unit: Unit) -> String {
+    with_unit(column, &column.header, unit)
+}
+
+/// The column's short header (its header when it has none), for narrow
+/// terminals.
+pub(crate) fn short_header(column: &Column, unit: Unit) -> String {
+    with_unit(column, column.short.unwrap_or(&column.header), unit)
+}
+
+fn with_unit(column: &Column, header: &str, unit: Unit) -> String {
     if column.money {
-        format!("{} ({})", column.header, unit.label())
+        format!("{header} ({})", unit.label())
     } else {
-        column.header.clone()
+        header.to_string()
     }
 }
 

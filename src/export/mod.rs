@@ -13,6 +13,7 @@
 
 pub mod ci;
 mod csv;
+pub mod fit;
 mod github;
 pub mod html;
 pub mod human;

@@ -13,9 +13,10 @@ use comfy_table::{
 };
 use unicode_width::UnicodeWidthStr;
 
+use super::fit::{self, Choice, Fit};
 use super::human::{
     Reader, Survey, bar, bar_eighths, chart_column, chart_value, display_width, human_cells,
-    human_header, human_row, human_view,
+    human_header, human_row, human_view, short_header,
 };
 use super::{Block, Cell, Exporter, Frame, Grid, Report, Style};
 
@@ -39,6 +40,10 @@ const MIN_BAR: usize = 6;
 const MAX_CHART_LABEL: usize = 40;
 
 impl Exporter for Terminal {
+    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> crate::error::Result<()> {
+        check_chart_width(report, frame.style)
+    }
+
     fn write(
         &self,
         report: &dyn Report,
@@ -200,55 +205,101 @@ fn longest_number(text: &str) -> usize {
 }
 
 /// A table laid out by comfy-table (colour, or a width to fit), with its
-/// footnotes.
+/// footnotes. At a width, the most important columns that fit show, one
+/// line per row (a note names those left out); when even the essential
+/// ones do not, headers and text wrap, and a table that cannot fit even so
+/// becomes records.
 fn grid_text(table: Grid<'_>, style: Style) -> String {
     let survey = Survey::of(&table, style);
     let footnotes = survey.footnotes(Reader::Terminal);
     let (table, places) = super::human::human_table(table, &survey);
-    let mut grid = ComfyTable::new();
-    grid.load_style(presets::UTF8_FULL_CONDENSED);
-    if style.color {
-        grid.enforce_styling();
-    } else {
-        grid.force_no_tty();
-    }
-    // Headers and text wrap to the width; numbers never do.
-    if let Some(width) = style.width {
-        grid.set_content_arrangement(ContentArrangement::Dynamic);
-        grid.set_width(u16::try_from(width).unwrap_or(u16::MAX));
-    }
     let headers: Vec<String> = table
         .columns
         .iter()
         .map(|c| human_header(c, style.unit))
         .collect();
-    grid.set_header(table.columns.iter().zip(&headers).map(|(c, h)| {
-        let cell = TableCell::new(h);
-        let cell = if c.numeric {
-            cell.set_alignment(CellAlignment::Right)
-        } else {
-            cell
-        };
-        if style.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    }));
     let mut texts = human_cells(&table, style.unit, &places);
     for text in texts.iter_mut().flatten() {
         cut(text);
     }
-    // The narrowest each column may get: a number's whole width, a
-    // header's longest word, and a text's first few characters.
+    let footer_start = table.rows.len();
+    let Some(width) = style.width else {
+        let all = vec![true; headers.len()];
+        return drawn(
+            &table,
+            texts,
+            &headers,
+            &all,
+            None,
+            footer_start,
+            &footnotes,
+            style,
+        );
+    };
+    // A total row's label stays: the column that holds it is kept.
+    let labels: Vec<bool> = (0..table.columns.len())
+        .map(|i| {
+            table.footer.iter().any(|row| {
+                matches!(&row[i], Cell::Text(t) if !t.is_empty()) || matches!(row[i], Cell::Key(_))
+            })
+        })
+        .collect();
+    let fits: Vec<Fit> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Fit {
+            priority: if labels[i] { 0 } else { c.priority },
+            cells: texts
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|t| display_width(t))
+                .max()
+                .unwrap_or(0),
+            header: display_width(&headers[i]),
+            short: display_width(&short_header(c, style.unit)),
+        })
+        .collect();
+    let choice = fit::choose(&fits, width).unwrap_or_else(|| fit::essential(&fits));
+    let headers: Vec<String> = table
+        .columns
+        .iter()
+        .zip(headers)
+        .zip(&choice.short)
+        .map(|((c, h), &short)| {
+            if short {
+                short_header(c, style.unit)
+            } else {
+                h
+            }
+        })
+        .collect();
+    let mut notes = footnotes.clone();
+    if let Some(note) = left_out_note(&headers, &choice, width) {
+        notes.push(note);
+    }
+    if choice.width <= width {
+        return drawn(
+            &table,
+            texts,
+            &headers,
+            &choice.keep,
+            None,
+            footer_start,
+            &notes,
+            style,
+        );
+    }
+    // Not even the essential columns fit on one line: they wrap, each at
+    // its narrowest (a number's whole width, a header's longest word, a
+    // text's first few characters); a table that cannot fit even so
+    // becomes records of every column.
     let narrowest: Vec<usize> = (0..table.columns.len())
         .map(|i| {
             let cells = texts.iter().filter_map(|r| r.get(i));
             let cell = if table.columns[i].numeric {
                 cells.map(|t| display_width(t)).max().unwrap_or(0)
             } else {
-                // Text wraps at spaces, but a number in it never splits,
-                // nor a word of ordinary length.
                 cells
                     .map(|t| {
                         display_width(t)
@@ -262,49 +313,121 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
             cell.max(longest_word(&headers[i]))
         })
         .collect();
-    let footer_start = table.rows.len();
-    if let Some(width) = style.width {
-        // Columns, each at its narrowest, with borders and padding.
-        let least: usize = narrowest.iter().map(|w| w + 3).sum::<usize>() + 1;
-        if least > width {
-            return records(&headers, texts, footer_start, &footnotes, style, width);
-        }
+    let least: usize = (0..narrowest.len())
+        .filter(|&i| choice.keep[i])
+        .map(|i| narrowest[i] + 3)
+        .sum::<usize>()
+        + 1;
+    if least > width {
+        let headers: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| human_header(c, style.unit))
+            .collect();
+        return records(&headers, texts, footer_start, &footnotes, style, width);
     }
-    for (i, (row, text)) in table.all_rows().zip(texts).enumerate() {
-        grid.add_row(row.iter().zip(text).enumerate().map(|(col, (cell, text))| {
-            let mut out = TableCell::new(text);
+    drawn(
+        &table,
+        texts,
+        &headers,
+        &choice.keep,
+        Some((width, &narrowest)),
+        footer_start,
+        &notes,
+        style,
+    )
+}
+
+/// The note under a table that leaves columns out: which, and the width
+/// that shows them all.
+fn left_out_note(headers: &[String], choice: &Choice, width: usize) -> Option<String> {
+    let out: Vec<&str> = headers
+        .iter()
+        .zip(&choice.keep)
+        .filter(|(_, k)| !**k)
+        .map(|(h, _)| h.as_str())
+        .collect();
+    (!out.is_empty()).then(|| {
+        format!(
+            "Not shown at {width} columns: {}. --width {} shows every column (CSV and JSON hold them all).",
+            out.join("; "),
+            choice.full
+        )
+    })
+}
+
+/// Draws the `keep` columns with comfy-table: on one line per row, or,
+/// with `wrap` (a width and each column's narrowest), wrapped to fit.
+#[allow(clippy::too_many_arguments)]
+fn drawn(
+    table: &Grid<'_>,
+    texts: Vec<Vec<String>>,
+    headers: &[String],
+    keep: &[bool],
+    wrap: Option<(usize, &[usize])>,
+    footer_start: usize,
+    footnotes: &[String],
+    style: Style,
+) -> String {
+    let mut grid = ComfyTable::new();
+    grid.load_style(presets::UTF8_FULL_CONDENSED);
+    if style.color {
+        grid.enforce_styling();
+    } else {
+        grid.force_no_tty();
+    }
+    if let Some((width, _)) = wrap {
+        grid.set_content_arrangement(ContentArrangement::Dynamic);
+        grid.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    }
+    let shown: Vec<usize> = (0..headers.len()).filter(|&i| keep[i]).collect();
+    grid.set_header(shown.iter().map(|&i| {
+        let cell = TableCell::new(&headers[i]);
+        let cell = if table.columns[i].numeric {
+            cell.set_alignment(CellAlignment::Right)
+        } else {
+            cell
+        };
+        if style.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    for (n, (row, mut text)) in table.all_rows().zip(texts).enumerate() {
+        grid.add_row(shown.iter().map(|&col| {
+            let mut out = TableCell::new(std::mem::take(&mut text[col]));
             if table.columns[col].numeric {
                 out = out.set_alignment(CellAlignment::Right);
             }
             if style.color {
-                match cell {
+                match row[col] {
                     Cell::Check(true) => out = out.fg(Color::Green),
                     Cell::Check(false) => out = out.fg(Color::Red).add_attribute(Attribute::Bold),
                     _ => {}
                 }
-                if i >= footer_start {
+                if n >= footer_start {
                     out = out.add_attribute(Attribute::Bold);
                 }
             }
             out
         }));
     }
-    for (i, least) in narrowest.iter().enumerate() {
-        if let Some(c) = grid.column_mut(i) {
-            c.set_constraint(if style.width.is_some() {
+    for (k, &i) in shown.iter().enumerate() {
+        if let Some(c) = grid.column_mut(k) {
+            c.set_constraint(match wrap {
                 // The width counts the cell's padding.
-                ColumnConstraint::LowerBoundary(Width::Fixed(
-                    u16::try_from(least + 2).unwrap_or(u16::MAX),
-                ))
-            } else {
-                ColumnConstraint::ContentWidth
+                Some((_, narrowest)) => ColumnConstraint::LowerBoundary(Width::Fixed(
+                    u16::try_from(narrowest[i] + 2).unwrap_or(u16::MAX),
+                )),
+                None => ColumnConstraint::ContentWidth,
             });
         }
     }
     let mut out = grid.to_string();
     out.push('\n');
     for note in footnotes {
-        out.push_str(&wrapped(&note, style));
+        out.push_str(&wrapped(note, style));
         out.push('\n');
     }
     out
@@ -415,10 +538,20 @@ fn chart_label(table: &Grid<'_>, texts: &[String]) -> String {
     cut_to(label, MAX_CHART_LABEL)
 }
 
-/// `label` cut to `width` columns, an ellipsis marking the cut.
+/// `label` cut to `width` columns, an ellipsis marking the cut; a mark at
+/// its end (`*`: not confirmed) is kept after the ellipsis.
 fn cut_to(label: String, width: usize) -> String {
     if display_width(&label) <= width {
         return label;
+    }
+    if let Some(stem) = label.strip_suffix(super::human::UNCONFIRMED_MARK) {
+        let mark = super::human::UNCONFIRMED_MARK;
+        let mut out = cut_to(stem.to_string(), width.saturating_sub(display_width(mark)));
+        if !out.ends_with('…') {
+            out.push('…');
+        }
+        out.push_str(mark);
+        return out;
     }
     let mut out = String::new();
     let mut used = 0;
@@ -437,9 +570,9 @@ fn cut_to(label: String, width: usize) -> String {
 /// Draws a chart, written line by line after a first pass that measures
 /// the labels and values: one line per row, `label  bar  value`, the
 /// longest bar filling what the width leaves.
-fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
-    let survey = Survey::of(table, style);
-    let texts = |row: &[Cell<'_>]| human_row(table, row, style.unit, &survey.places);
+/// The widths of a chart's labels (uncut) and values, and the header of
+/// its values.
+fn chart_measures(table: &Grid<'_>, style: Style, survey: &Survey) -> (usize, usize, String) {
     let column = chart_column(table);
     let header = table
         .columns
@@ -448,12 +581,49 @@ fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result
         .unwrap_or_default();
     let (mut label_width, mut value_width) = (0, display_width(&header));
     for row in table.rows.iter() {
-        let texts = texts(&row);
+        let texts = human_row(table, &row, style.unit, &survey.places);
         label_width = label_width.max(display_width(&chart_label(table, &texts)));
         value_width = value_width.max(texts.get(column).map_or(0, |v| display_width(v)));
     }
+    (label_width, value_width, header)
+}
+
+/// The fewest columns a chart of these figures takes: the shortest label
+/// and bar, whole figures, and the spaces between.
+fn chart_min_width(value_width: usize) -> usize {
+    MIN_BAR + 2 + MIN_BAR + 2 + value_width
+}
+
+/// A chart the width cannot hold (figures are never cut, nor the marks of
+/// labels): a usage error naming the width it needs.
+pub(super) fn check_chart_width(report: &dyn Report, style: Style) -> crate::error::Result<()> {
+    let Some(width) = style.width else {
+        return Ok(());
+    };
+    for block in report.view().blocks {
+        if let Block::Chart(table) = block {
+            let survey = Survey::of(&table, style);
+            let (_, value_width, _) = chart_measures(&table, style, &survey);
+            let needed = chart_min_width(value_width);
+            if width < needed {
+                return Err(crate::error::Error::usage(format!(
+                    "--width {width}: this chart needs at least {needed} columns (its figures are \
+                     never cut); use --width {needed} or more"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn chart(table: &Grid<'_>, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    let survey = Survey::of(table, style);
+    let texts = |row: &[Cell<'_>]| human_row(table, row, style.unit, &survey.places);
+    let column = chart_column(table);
+    let (label_width, value_width, header) = chart_measures(table, style, &survey);
     // The bar gets what the width leaves, and at least MIN_BAR; when even
-    // that does not fit, labels are cut (values never are).
+    // that does not fit, labels are cut (values never are, nor a label's
+    // mark).
     let width = style.width.unwrap_or(80);
     let room = width.saturating_sub(value_width + 4);
     let bar_width = room.saturating_sub(label_width).max(MIN_BAR);

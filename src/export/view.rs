@@ -221,6 +221,13 @@ pub struct Column {
     /// whole table (see `dataset::Precision`), so that the column keeps one
     /// scale whatever rows are shown.
     pub precision: Option<i32>,
+    /// How much the column matters when a terminal table must fit a width:
+    /// 0 (essential) is always shown; the others are left out, the largest
+    /// first (and, among equals, the rightmost), one line per row kept.
+    pub priority: u8,
+    /// A shorter header for narrow terminals (`share` for `share of
+    /// ceiling`).
+    pub short: Option<&'static str>,
 }
 
 impl Column {
@@ -235,6 +242,27 @@ impl Column {
             optional: false,
             ranges: false,
             precision: None,
+            priority: 1,
+            short: None,
+        }
+    }
+    /// Always shown, whatever the width (a row's key and main figure).
+    pub fn essential(self) -> Self {
+        Column {
+            priority: 0,
+            ..self
+        }
+    }
+    /// Left out of a narrow terminal table before columns of a smaller
+    /// priority (see [`Column::priority`]).
+    pub fn priority(self, priority: u8) -> Self {
+        Column { priority, ..self }
+    }
+    /// A shorter header for narrow terminals.
+    pub fn short(self, header: &'static str) -> Self {
+        Column {
+            short: Some(header),
+            ..self
         }
     }
     /// Only in CSV (figures the table format shows in words).
@@ -556,8 +584,8 @@ impl<'a> FigureRow<'a> {
     /// words (people) and as `min`, `max` (CSV).
     pub fn columns(first: &str) -> Vec<Column> {
         vec![
-            Column::text("metric", first),
-            Column::number("value", "value"),
+            Column::text("metric", first).essential(),
+            Column::number("value", "value").essential(),
             Column::text("range", "within rounding")
                 .human_only()
                 .optional(),
@@ -571,10 +599,12 @@ impl<'a> FigureRow<'a> {
 /// (money of the table's precision).
 pub fn member_columns(precision: crate::dataset::Precision) -> Vec<Column> {
     vec![
-        Column::number("rank", "#"),
-        Column::text("code", "code"),
-        Column::text("name", "member"),
-        Column::money("amount", "amount").precise(precision.amount),
+        Column::number("rank", "#").essential(),
+        Column::text("code", "code").essential(),
+        Column::text("name", "member").priority(2),
+        Column::money("amount", "amount")
+            .precise(precision.amount)
+            .essential(),
     ]
 }
 

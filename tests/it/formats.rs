@@ -75,9 +75,11 @@ fn every_command_keeps_to_a_narrow_width() {
         .run()
         .ok()
         .stdout;
-    assert!(out.contains("\n─[ row 1 ]"), "{out}");
+    // At 40 columns a ranking is still a table: the essential columns.
+    assert!(!out.contains("─[ row 1 ]"), "{out}");
     assert!(
-        out.contains("\namount (€)       │ ≈43,700,000,000\n"),
+        out.lines()
+            .any(|l| l.contains("PL") && l.contains("≈43,700,000,000")),
         "{out}"
     );
 }

@@ -33,6 +33,7 @@ mod show;
 mod stats;
 mod support;
 mod table;
+mod terminal;
 mod total;
 mod truth;
 mod what_if;
