@@ -146,6 +146,13 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = Unit::Eur, value_name = "UNIT")]
     pub unit: Unit,
 
+    /// Round every money figure in tables, Markdown and the page to N
+    /// decimal places of --unit (nearest; bounds outward): `--unit bn
+    /// --places 2` shows €147.47bn. A figure rounding changed is marked ≈.
+    /// JSON and CSV keep every digit
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=12))]
+    pub places: Option<u32>,
+
     /// Lay tables and charts out for N columns (default: the terminal's
     /// width; when piped, tables do not wrap and charts take 80). Text
     /// wraps; numbers never split
@@ -344,6 +351,7 @@ impl Global {
             width,
             part: self.part.map(Part::as_str),
             ranges: self.ranges,
+            places: self.places,
             bom: self.bom,
         }
     }

@@ -108,8 +108,21 @@ impl Verdict {
 }
 
 /// `part / whole × 100` as the interval of its two quotients, rounded to
-/// `places` outward (the lower down, the upper up).
+/// `places` outward (the lower down, the upper up). When both quotients
+/// are one (exact inputs), the bounds are the figure itself, rounded as it
+/// is (half-to-even): the figure's places say its precision, as for any
+/// percentage, and rounding of the inputs adds nothing.
 pub fn pct_range(low: (Decimal, Decimal), high: (Decimal, Decimal), places: u32) -> Result<Range> {
+    if low == high {
+        let figure = percent_with(
+            low.0,
+            low.1,
+            places,
+            RoundingStrategy::MidpointNearestEven,
+            "a share",
+        )?;
+        return Ok(Range::exact(figure));
+    }
     Ok(Range {
         min: percent_with(
             low.0,
@@ -154,6 +167,17 @@ pub fn share_of_allocated(member: Range, total: Range, places: u32) -> Result<Ra
 /// `range / divisor` to `places`, rounded outward (from the exact
 /// quotients).
 pub fn quotient_range(range: Range, divisor: Decimal, places: u32, what: &str) -> Result<Range> {
+    if range.min == range.max {
+        // Exact inputs: the figure itself (see `pct_range`).
+        return Ok(Range::exact(ratio(
+            range.min,
+            divisor,
+            0,
+            places,
+            RoundingStrategy::MidpointNearestEven,
+            what,
+        )?));
+    }
     Ok(Range {
         min: ratio(
             range.min,

@@ -20,6 +20,10 @@ use crate::money::sub_exact;
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Unchanged,
+    /// The stated figure changed, but by no more than the two figures'
+    /// rounding can explain: it may not have changed at all.
+    WithinRounding,
+    /// Changed beyond rounding.
     Increased,
     Decreased,
     Added,
@@ -27,9 +31,19 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status in JSON and CSV (`within_rounding`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::WithinRounding => "within_rounding",
+            other => other.label(),
+        }
+    }
+
+    /// The status in words (`within rounding`).
     pub fn label(self) -> &'static str {
         match self {
             Status::Unchanged => "unchanged",
+            Status::WithinRounding => "within rounding",
             Status::Increased => "increased",
             Status::Decreased => "decreased",
             Status::Added => "added",
@@ -128,20 +142,22 @@ impl<'a> MemberChanges<'a> {
             .old
             .get(row.old as usize)
             .filter(|_| new.is_none() || !self.exact);
-        let status = match (in_old, new) {
-            (false, _) => Status::Added,
-            (_, None) => Status::Removed,
-            _ if row.change.is_zero() => Status::Unchanged,
-            _ if row.change.is_sign_positive() => Status::Increased,
-            _ => Status::Decreased,
-        };
-        // A member is in at least one table; the new one names it.
-        let named = new.or(old);
         let (change_min, change_max) = if self.exact {
             (row.change, row.change)
         } else {
             change_bounds(old, new, row.change)
         };
+        let beyond_rounding = change_min > Decimal::ZERO || change_max < Decimal::ZERO;
+        let status = match (in_old, new) {
+            (false, _) => Status::Added,
+            (_, None) => Status::Removed,
+            _ if row.change.is_zero() => Status::Unchanged,
+            _ if !beyond_rounding => Status::WithinRounding,
+            _ if row.change.is_sign_positive() => Status::Increased,
+            _ => Status::Decreased,
+        };
+        // A member is in at least one table; the new one names it.
+        let named = new.or(old);
         let old_amount = in_old.then_some(row.old_amount);
         let old_bound = |bound: fn(&Allocation) -> Decimal| match old {
             Some(a) => Some(bound(a)),
@@ -163,7 +179,7 @@ impl<'a> MemberChanges<'a> {
             new_amount_max: new.map(|a| a.max),
             change_min,
             change_max,
-            beyond_rounding: change_min > Decimal::ZERO || change_max < Decimal::ZERO,
+            beyond_rounding,
         }
     }
 

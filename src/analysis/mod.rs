@@ -311,6 +311,24 @@ pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
 
 /// Euros per inhabitant, rounded half-to-even to cents (from the exact
 /// quotient).
+/// How a rounded figure's bounds are rounded: outward (the lower down, the
+/// upper up) when its inputs have bounds of their own; half-to-even, as
+/// the figure itself, when they are exact (so an exact figure's bounds are
+/// the figure: its places say its precision).
+pub fn bound_strategies(exact_inputs: bool) -> (RoundingStrategy, RoundingStrategy) {
+    if exact_inputs {
+        (
+            RoundingStrategy::MidpointNearestEven,
+            RoundingStrategy::MidpointNearestEven,
+        )
+    } else {
+        (
+            RoundingStrategy::ToNegativeInfinity,
+            RoundingStrategy::ToPositiveInfinity,
+        )
+    }
+}
+
 pub fn per_capita(amount: Decimal, population: u64) -> Result<Decimal> {
     per_capita_with(amount, population, RoundingStrategy::MidpointNearestEven)
 }

@@ -93,8 +93,8 @@ impl<'a> PerCapitaRows<'a> {
             per_capita: head(a.amount, RoundingStrategy::MidpointNearestEven),
             amount_min: a.min,
             amount_max: a.max,
-            per_capita_min: head(a.min, RoundingStrategy::ToNegativeInfinity),
-            per_capita_max: head(a.max, RoundingStrategy::ToPositiveInfinity),
+            per_capita_min: head(a.min, super::bound_strategies(a.min == a.max).0),
+            per_capita_max: head(a.max, super::bound_strategies(a.min == a.max).1),
             rank_best: ranked(k.best),
             rank_worst: ranked(k.worst),
         }
@@ -148,8 +148,8 @@ impl PerCapitaTotal {
             per_capita: head(amount, RoundingStrategy::MidpointNearestEven)?,
             amount_min: range.min,
             amount_max: range.max,
-            per_capita_min: head(range.min, RoundingStrategy::ToNegativeInfinity)?,
-            per_capita_max: head(range.max, RoundingStrategy::ToPositiveInfinity)?,
+            per_capita_min: head(range.min, super::bound_strategies(range.min == range.max).0)?,
+            per_capita_max: head(range.max, super::bound_strategies(range.min == range.max).1)?,
         })
     }
 }

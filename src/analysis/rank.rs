@@ -246,8 +246,8 @@ impl<'a> RankRows<'a> {
         // exact (the common case), else each from its own.
         let figure = |value: Decimal, min: Decimal, max: Decimal| {
             if min == max {
-                if let Some((v, lo, hi)) = super::percents(value, ceiling, PCT_PLACES) {
-                    return (v, Range { min: lo, max: hi });
+                if let Some((v, _, _)) = super::percents(value, ceiling, PCT_PLACES) {
+                    return (v, Range::exact(v));
                 }
             }
             let v = pct(value, ceiling, "a share").unwrap_or_default();

@@ -1,7 +1,7 @@
 //! One member in context: its rank and ties, shares, amount per inhabitant,
 //! and the members just above and below it.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::bounds::{Range, pct_of, share_of_allocated};
@@ -72,16 +72,36 @@ pub struct Neighbour<'a> {
     /// The (positive) difference from the member shown, on the stated
     /// figures.
     pub gap: Decimal,
+    /// The bounds of its amount, and of the gap (the least and most the
+    /// two amounts can differ within their bounds).
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+    pub gap_min: Decimal,
+    pub gap_max: Decimal,
 }
 
-fn neighbour<'a>(r: &Ranked<'a>, amount: Decimal) -> Result<Neighbour<'a>> {
+fn neighbour<'a>(r: &Ranked<'a>, shown: &Allocation) -> Result<Neighbour<'a>> {
     let a = r.allocation;
+    let gap = |x: Decimal, y: Decimal| sub(x, y, "a gap").map(|d| d.abs());
+    // Apart by at least the distance between the intervals (0 when they
+    // overlap), at most from one's far end to the other's.
+    let least = if a.min > shown.max {
+        sub(a.min, shown.max, "a gap")?
+    } else if shown.min > a.max {
+        sub(shown.min, a.max, "a gap")?
+    } else {
+        Decimal::ZERO
+    };
     Ok(Neighbour {
         rank: r.rank,
         code: &a.code,
         name: &a.name,
         amount: a.amount,
-        gap: sub(a.amount, amount, "a gap")?.abs(),
+        gap: gap(a.amount, shown.amount)?,
+        amount_min: a.min,
+        amount_max: a.max,
+        gap_min: least,
+        gap_max: gap(a.max, shown.min)?.max(gap(a.min, shown.max)?),
     })
 }
 
@@ -100,12 +120,12 @@ pub fn member_report<'a>(
         .iter()
         .rev()
         .find(|r| r.allocation.amount != amount)
-        .map(|r| neighbour(r, amount))
+        .map(|r| neighbour(r, member))
         .transpose()?;
     let below = list[at..]
         .iter()
         .find(|r| r.allocation.amount != amount)
-        .map(|r| neighbour(r, amount))
+        .map(|r| neighbour(r, member))
         .transpose()?;
     let tied_with = list
         .iter()
@@ -157,8 +177,14 @@ pub fn member_report<'a>(
         share_of_ceiling_max_pct: of_ceiling.max,
         share_of_allocated_min_pct: of_allocated.min,
         share_of_allocated_max_pct: of_allocated.max,
-        per_capita_min: per_head(member.min, RoundingStrategy::ToNegativeInfinity)?,
-        per_capita_max: per_head(member.max, RoundingStrategy::ToPositiveInfinity)?,
+        per_capita_min: per_head(
+            member.min,
+            super::bound_strategies(member.min == member.max).0,
+        )?,
+        per_capita_max: per_head(
+            member.max,
+            super::bound_strategies(member.min == member.max).1,
+        )?,
         figures: data.precision,
     })
 }

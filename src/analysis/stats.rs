@@ -19,8 +19,7 @@ use crate::error::{Error, Result};
 
 /// The figures of the report computed on the stated figures only (the
 /// others have exact bounds).
-pub const ON_STATED_FIGURES: [&str; 5] =
-    ["min", "max", "hhi", "gini", "top.share_of_allocated_pct"];
+pub const ON_STATED_FIGURES: [&str; 3] = ["hhi", "gini", "top.share_of_allocated_pct"];
 
 /// The `stats` report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,6 +67,9 @@ pub struct Extreme<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub amount: Decimal,
+    /// The bounds of its amount.
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,6 +132,8 @@ pub fn stats_report(data: &Dataset) -> Result<StatsReport<'_>> {
             code: &a.code,
             name: &a.name,
             amount: a.amount,
+            amount_min: a.min,
+            amount_max: a.max,
         }
     };
     let rounded = data.is_rounded();

@@ -125,7 +125,7 @@ impl Report for ChartReport<'_> {
                         Cell::key(b.name, shown),
                         match by {
                             By::Amount => Cell::amount(b.value, b.value_min, b.value_max),
-                            _ => bound(b.value),
+                            _ => bound(b.value).about(b.value_min != b.value_max),
                         },
                         Cell::Basis(b.basis),
                         bound(b.value_min),

@@ -3,8 +3,6 @@
 
 use rust_decimal::Decimal;
 
-use rust_decimal::RoundingStrategy;
-
 use crate::analysis::bounds::Verdict;
 use crate::analysis::check::{
     CONCENTRATION_CAP_PCT, CONCENTRATION_TOP, Check, CheckId, CheckReport, CheckUnit, check_report,
@@ -12,7 +10,7 @@ use crate::analysis::check::{
 use crate::error::Result;
 use crate::export::view::Measure;
 use crate::export::{Block, Cell, CheckLine, Column, Grid, Report, Subject, View};
-use crate::money::{format_compact, format_compact_with, format_short};
+use crate::money::{format_compact, format_compact_apart, format_compact_range, format_short};
 use crate::names::member_state;
 use crate::words::some_of;
 
@@ -102,14 +100,35 @@ fn compact(d: Decimal) -> String {
     format_compact(d)
 }
 
+/// A check's figure and its bounds for prose: rounded for reading, never
+/// printed on the wrong side of (or equal to) the limit it is compared
+/// with, the bounds outward and as far apart as the exact ones; an
+/// expected total's exactly, as its expectation is stated.
+fn figures(c: &Check) -> [String; 3] {
+    if c.actual_min == c.actual_max {
+        let figure = if c.id == CheckId::ExpectedTotal {
+            format_short(c.actual)
+        } else {
+            format_compact_apart(c.actual, &[c.limit])
+        };
+        return [figure.clone(), figure.clone(), figure];
+    }
+    // A rounded figure: `≈` before the stated one.
+    let [low, mid, high] = if c.id == CheckId::ExpectedTotal {
+        [c.actual_min, c.actual, c.actual_max].map(format_short)
+    } else {
+        format_compact_range(c.actual_min, c.actual, c.actual_max, &[c.limit])
+    };
+    [low, format!("≈{mid}"), high]
+}
+
 /// The bounds of a check's figure in prose, rounded outward, and what
 /// they mean for the rule; empty when the figure is exact.
 fn within_rounding(c: &Check) -> String {
     if c.actual_min == c.actual_max {
         return String::new();
     }
-    let low = format_compact_with(c.actual_min, RoundingStrategy::ToNegativeInfinity);
-    let high = format_compact_with(c.actual_max, RoundingStrategy::ToPositiveInfinity);
+    let [low, _, high] = figures(c);
     let outcome = match c.robust {
         Verdict::Pass => "so it passes whatever the rounding",
         Verdict::Fail => "so it fails whatever the rounding",
@@ -127,7 +146,7 @@ pub fn detail(c: &Check) -> String {
     let text = match c.id {
         CheckId::Ceiling => format!(
             "{} of {}: {} {} the ceiling",
-            compact(c.actual),
+            figures(c)[1],
             format_short(c.limit),
             compact(c.margin.abs()),
             side(c.passed)
@@ -144,9 +163,14 @@ pub fn detail(c: &Check) -> String {
                 )
             };
             format!(
-                "{}{tied} {} = {}% of the ceiling: {} {} the {} cap",
+                "{}{tied} {} = {}{}% of the ceiling: {} {} the {} cap",
                 c.members.join("+"),
-                compact(c.actual),
+                figures(c)[1],
+                if c.actual_min != c.actual_max {
+                    "≈"
+                } else {
+                    ""
+                },
                 c.actual_pct_of_ceiling.unwrap_or_default(),
                 compact(c.margin.abs()),
                 side(c.passed),
@@ -175,10 +199,10 @@ pub fn detail(c: &Check) -> String {
             }
             problems.join("; ")
         }
-        CheckId::ExpectedTotal if c.passed => format!("{} as expected", format_short(c.actual)),
+        CheckId::ExpectedTotal if c.passed => format!("{} as expected", figures(c)[1]),
         CheckId::ExpectedTotal => format!(
             "{} but expected {}: {} {}",
-            format_short(c.actual),
+            figures(c)[1],
             format_short(c.limit),
             format_short(difference.abs()),
             more_or_less(difference)
@@ -246,32 +270,55 @@ pub fn check_note(c: &Check) -> Block<'_> {
     ))
 }
 
-/// What the checks come to: `All 3 checks pass.`, and within rounding.
+/// What the checks come to, whatever the rounding (`All 3 checks pass.`;
+/// `2 of 3 checks pass whatever the rounding; 1 is undetermined: …`).
 fn verdict(report: &CheckReport) -> String {
     let n = report.checks.len();
+    let bounded = report.checks.iter().any(|c| c.actual_min != c.actual_max);
     let failed = report.checks.iter().filter(|c| !c.passed).count();
-    let mut text = match (failed, n) {
-        (0, 1) => "The check passes".to_string(),
-        (0, n) => format!("All {n} checks pass"),
-        (f, n) => format!("{f} of {n} checks FAIL"),
-    };
-    let count = |v: Verdict| report.checks.iter().filter(|c| c.robust == v).count();
-    let (undetermined, robust_fail) = (count(Verdict::Undetermined), count(Verdict::Fail));
-    if report.checks.iter().any(|c| c.actual_min != c.actual_max) {
-        text.push_str(" on the stated figures; within rounding, ");
-        text.push_str(&match (undetermined, robust_fail) {
-            (0, 0) => "every one passes".to_string(),
-            (1, 0) => "1 is undetermined (safe check --strict fails on it)".to_string(),
-            (u, 0) => format!("{u} are undetermined (safe check --strict fails on them)"),
-            (0, f) => format!("{f} fail{}", if f == 1 { "s" } else { "" }),
-            (u, f) => format!(
-                "{f} fail{} and {u} undetermined",
-                if f == 1 { "s" } else { "" }
-            ),
-        });
+    if !bounded {
+        return match (failed, n) {
+            (0, 1) => "The check passes.".to_string(),
+            (0, n) => format!("All {n} checks pass."),
+            (f, n) => format!("{f} of {n} checks FAIL."),
+        };
     }
-    text.push('.');
-    text
+    let count = |v: Verdict| report.checks.iter().filter(|c| c.robust == v).count();
+    let (pass, fail, undetermined) = (
+        count(Verdict::Pass),
+        count(Verdict::Fail),
+        count(Verdict::Undetermined),
+    );
+    let mut parts = vec![match (pass, n) {
+        (p, n) if p == n => format!("All {n} checks pass whatever the rounding"),
+        (p, n) => format!("{p} of {n} pass whatever the rounding"),
+    }];
+    if fail > 0 {
+        parts.push(format!(
+            "{fail} FAIL{} whatever the rounding",
+            if fail == 1 { "S" } else { "" }
+        ));
+    }
+    if undetermined > 0 {
+        let stated: Vec<String> = report
+            .checks
+            .iter()
+            .filter(|c| c.robust == Verdict::Undetermined)
+            .map(|c| {
+                format!(
+                    "{} {} on the stated figures",
+                    c.reference.map_or_else(|| rule(c), str::to_string),
+                    if c.passed { "passes" } else { "FAILS" }
+                )
+            })
+            .collect();
+        parts.push(format!(
+            "{undetermined} undetermined: rounding decides ({}; safe check --strict fails on {})",
+            stated.join(", "),
+            if undetermined == 1 { "it" } else { "them" }
+        ));
+    }
+    parts.join("; ") + "."
 }
 
 /// A check's figure as people read it: euros, or a count of members.
@@ -301,11 +348,15 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                 Column::text("id", "id").machine_only(),
                 Column::text("reference", "ref.").essential(),
                 Column::text("rule", "check").priority(2),
-                Column::text("passed", "status").essential(),
-                Column::text("within_rounding", "within rounding")
+                // People read the verdict that holds whatever the rounding,
+                // and the stated figures' beside it when they differ.
+                Column::text("status", "status").human_only().essential(),
+                Column::text("stated", "on stated figures")
                     .human_only()
                     .optional()
-                    .essential(),
+                    .essential()
+                    .short("stated"),
+                Column::text("passed", "passed").machine_only(),
                 Column::number("actual", "actual").machine_only(),
                 Column::number("limit", "limit").machine_only(),
                 Column::number("margin", "margin").machine_only(),
@@ -328,12 +379,17 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                         Cell::text(c.id.as_str()),
                         Cell::text(c.reference.unwrap_or("")),
                         Cell::text(rule(c)),
-                        Cell::Check(c.passed),
+                        match c.robust {
+                            Verdict::Pass => Cell::Check(true),
+                            Verdict::Fail => Cell::Check(false),
+                            Verdict::Undetermined => Cell::Verdict("undetermined"),
+                        },
                         if bounded {
-                            Cell::Verdict(c.robust.as_str())
+                            Cell::Check(c.passed)
                         } else {
                             Cell::Empty
                         },
+                        Cell::Check(c.passed),
                         Cell::Number(c.actual),
                         Cell::Number(c.limit),
                         Cell::Number(c.margin),
@@ -378,7 +434,7 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
             .map(|c| {
                 vec![
                     Cell::text(c.reference.map_or_else(|| rule(c), str::to_string)),
-                    figure(c, c.actual, precision),
+                    figure(c, c.actual, precision).about(c.actual_min != c.actual_max),
                     match c.unit {
                         CheckUnit::Eur => Cell::range_at(
                             c.actual_min,
@@ -389,9 +445,9 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                         CheckUnit::Count => Cell::Empty,
                     },
                     figure(c, c.limit, precision),
-                    figure(c, c.margin, precision),
+                    figure(c, c.margin, precision).about(c.actual_min != c.actual_max),
                     c.difference.map_or(Cell::Empty, |d| match c.unit {
-                        CheckUnit::Eur => Cell::money_change(d),
+                        CheckUnit::Eur => Cell::money_change(d).about(c.actual_min != c.actual_max),
                         CheckUnit::Count => Cell::change(d, Measure::Count, d.cmp(&Decimal::ZERO)),
                     }),
                 ]

@@ -289,12 +289,13 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
             vec![
                 Cell::text(m.code),
                 Cell::text(m.name),
-                Cell::text(m.status.label()),
+                Cell::key(m.status.id(), m.status.label()),
                 amount(m.old_amount, m.old_amount_min, m.old_amount_max),
                 amount(m.new_amount, m.new_amount_min, m.new_amount_max),
-                Cell::money_change(m.change),
+                Cell::money_change(m.change).about(m.change_min != m.change_max),
                 m.change_pct.map_or(Cell::Empty, |p| {
                     Cell::change(p, Measure::Pct, m.change.cmp(&Decimal::ZERO))
+                        .about(m.change_min != m.change_max)
                 }),
                 if rounded {
                     Cell::key(
@@ -339,9 +340,9 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
                      change: [Decimal; 3]| {
         vec![
             Cell::key(id, label),
-            Cell::MoneyAt(old[0], money),
-            Cell::MoneyAt(new[0], money),
-            Cell::money_change(change[0]),
+            Cell::MoneyAt(old[0], money).about(old[1] != old[2]),
+            Cell::MoneyAt(new[0], money).about(new[1] != new[2]),
+            Cell::money_change(change[0]).about(change[1] != change[2]),
             Cell::Money(old[1]),
             Cell::Money(old[2]),
             Cell::Money(new[1]),

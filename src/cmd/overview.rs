@@ -60,11 +60,14 @@ impl Report for Overview<'_> {
         let t = &self.report.total;
         let c = &self.report.concentration;
         let money = t.precision.money();
-        let bounded = |value: Decimal, min: Decimal, max: Decimal| FigureRow {
-            value: Cell::MoneyAt(value, money),
-            range: Cell::range_at(min, max, Measure::Money, Some(money)),
-            min: Cell::Money(min),
-            max: Cell::Money(max),
+        let bounded = |value: Decimal, min: Decimal, max: Decimal| {
+            FigureRow::bounded(
+                Cell::MoneyAt(value, money),
+                min,
+                max,
+                Measure::Money,
+                Some(money),
+            )
         };
         let rows = vec![
             bounded(t.allocated, t.allocated_min, t.allocated_max).row("allocated", "allocated"),
@@ -72,19 +75,23 @@ impl Report for Overview<'_> {
             bounded(t.headroom, t.headroom_min, t.headroom_max).row("headroom", "headroom"),
             FigureRow::count(t.member_count).row("member_count", "members"),
             FigureRow::count(t.confirmed).row("confirmed", "confirmed"),
-            FigureRow {
-                value: Cell::Pct(t.utilisation_pct),
-                range: Cell::range(t.utilisation_min_pct, t.utilisation_max_pct, Measure::Pct),
-                min: Cell::Pct(t.utilisation_min_pct),
-                max: Cell::Pct(t.utilisation_max_pct),
-            }
+            FigureRow::bounded(
+                Cell::Pct(t.utilisation_pct),
+                t.utilisation_min_pct,
+                t.utilisation_max_pct,
+                Measure::Pct,
+                None,
+            )
             .row("utilisation_pct", "utilisation"),
             bounded(c.actual, c.actual_min, c.actual_max).row("top3", "top 3 (Art. 13)"),
             FigureRow::exact(Cell::MoneyAt(c.limit, money), c.limit).row("top3_cap", "60% cap"),
-            FigureRow::exact(Cell::MoneyAt(c.margin, money), c.margin)
+            bounded(c.margin, c.limit - c.actual_max, c.limit - c.actual_min)
                 .row("top3_margin", "room under the cap"),
-            FigureRow::text(c.actual_pct_of_ceiling.map_or(Cell::Empty, Cell::Pct))
-                .row("top3_pct_of_ceiling", "top 3, % of ceiling"),
+            FigureRow::stated(
+                c.actual_pct_of_ceiling.map_or(Cell::Empty, Cell::Pct),
+                c.actual_min != c.actual_max,
+            )
+            .row("top3_pct_of_ceiling", "top 3, % of ceiling"),
         ];
         let width = self
             .commands

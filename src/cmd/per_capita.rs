@@ -100,7 +100,7 @@ impl Report for PerCapitaReport<'_> {
                 let opt_int = |v: Option<usize>| v.map_or(Cell::Empty, |v| Cell::Int(v as i64));
                 row.extend([
                     people(m.population),
-                    Cell::opt_euros(m.per_capita),
+                    Cell::opt_euros(m.per_capita).about(m.per_capita_min != m.per_capita_max),
                     Cell::Basis(m.basis),
                     Cell::Money(m.amount_min),
                     Cell::Money(m.amount_max),
@@ -134,7 +134,10 @@ impl Report for PerCapitaReport<'_> {
                 ("name", Cell::text(label)),
                 ("amount", Cell::amount(t.amount, t.amount_min, t.amount_max)),
                 ("population", people(Some(t.population))),
-                ("per_capita", Cell::opt_euros(t.per_capita)),
+                (
+                    "per_capita",
+                    Cell::opt_euros(t.per_capita).about(t.per_capita_min != t.per_capita_max),
+                ),
                 (
                     "amount_range",
                     Cell::range(t.amount_min, t.amount_max, Measure::Money),
@@ -176,7 +179,7 @@ impl Report for PerCapitaReport<'_> {
         } else {
             table.with_total(total(
                 format!(
-                    "together ({}{})",
+                    "total ({}{})",
                     members(of),
                     figures(of, self.total.member_count)
                 ),

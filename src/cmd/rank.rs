@@ -103,7 +103,7 @@ pub fn rank_grid<'a>(members: &'a RankRows<'a>, p: Precision) -> Grid<'a> {
                 Column::number("share_range", "share within rounding")
                     .human_only()
                     .range(),
-                Column::number("cumulative_range", "cumulative within rounding")
+                Column::number("cumulative_range", "cumulative share within rounding")
                     .human_only()
                     .range(),
                 Column::money("cumulative_amount_range", "cumulative within rounding")
@@ -130,8 +130,8 @@ pub fn rank_grid<'a>(members: &'a RankRows<'a>, p: Precision) -> Grid<'a> {
             };
             row.extend([
                 cumulative(),
-                Cell::Pct(m.share_pct),
-                Cell::Pct(m.cumulative_pct),
+                Cell::Pct(m.share_pct).about(m.share_min_pct != m.share_max_pct),
+                Cell::Pct(m.cumulative_pct).about(m.cumulative_min_pct != m.cumulative_max_pct),
                 Cell::Basis(m.basis),
                 cumulative(),
                 Cell::Money(m.amount_min),

@@ -107,11 +107,22 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     ];
     if let Some(id) = predecessor {
         let before: &'c crate::dataset::Dataset = ctx.keep(editions::load(id)?)?;
+        // The changes rounding cannot explain; the rest are counted.
+        let mut changes = diff_report(before, data)?;
+        let all = changes.members.len();
+        changes.members.retain(|m| m.beyond_rounding);
+        changes.change_count = changes.members.len();
+        let rest = all - changes.members.len();
         sections.push(Section {
             id: "changes",
             title: format!("What changed since {id}"),
-            lead: None,
-            report: Box::new(diff_report(before, data)?),
+            lead: Some(format!(
+                "The changes beyond rounding (members added or removed, and amounts that moved more \
+                 than the two figures' rounding can explain); {} unchanged or changed only within \
+                 rounding (safe diff {id} lists every member).",
+                crate::words::count(rest, "other member")
+            )),
+            report: Box::new(changes),
         });
     }
     let page = Page {

@@ -101,7 +101,7 @@ impl Report for SharesReport<'_> {
                     Cell::amount(m.amount, m.amount_min, m.amount_max),
                 );
                 row.extend([
-                    Cell::Pct(m.share_pct),
+                    Cell::Pct(m.share_pct).about(m.share_min_pct != m.share_max_pct),
                     Cell::Basis(m.basis),
                     Cell::Number(m.share_exact_pct),
                     Cell::Money(m.amount_min),

@@ -47,8 +47,10 @@ fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>) -> Vec<Cell<'a>> {
         Cell::Int(n.rank as i64),
         Cell::text(n.code),
         Cell::text(n.name),
-        Cell::Money(n.amount),
-        Cell::Money(n.gap),
+        Cell::amount(n.amount, n.amount_min, n.amount_max),
+        Cell::amount(n.gap, n.gap_min, n.gap_max),
+        Cell::range(n.amount_min, n.amount_max, Measure::Money),
+        Cell::range(n.gap_min, n.gap_max, Measure::Money),
     ]
 }
 
@@ -56,24 +58,16 @@ impl Report for MemberReport<'_> {
     fn view(&self) -> View<'_> {
         let p = self.figures;
         let money = p.money();
-        let pct = |value, min, max| FigureRow {
-            value: Cell::Pct(value),
-            range: Cell::range(min, max, Measure::Pct),
-            min: Cell::Pct(min),
-            max: Cell::Pct(max),
-        };
+        let pct =
+            |value, min, max| FigureRow::bounded(Cell::Pct(value), min, max, Measure::Pct, None);
         let rows = vec![
-            FigureRow {
-                value: Cell::MoneyAt(self.amount, p.amount),
-                range: Cell::range_at(
-                    self.amount_min,
-                    self.amount_max,
-                    Measure::Money,
-                    Some(money),
-                ),
-                min: Cell::Money(self.amount_min),
-                max: Cell::Money(self.amount_max),
-            }
+            FigureRow::bounded(
+                Cell::MoneyAt(self.amount, p.amount),
+                self.amount_min,
+                self.amount_max,
+                Measure::Money,
+                Some(money),
+            )
             .row("amount", "amount"),
             FigureRow {
                 // CSV: the rank; tables: "9 of 19".
@@ -112,12 +106,9 @@ impl Report for MemberReport<'_> {
             FigureRow::text(self.population.map_or(Cell::Empty, |p| Cell::Int(p as i64)))
                 .row("population", "population"),
             match (self.per_capita, self.per_capita_min, self.per_capita_max) {
-                (Some(v), Some(min), Some(max)) => FigureRow {
-                    value: Cell::Euros(v),
-                    range: Cell::range(min, max, Measure::Euros),
-                    min: Cell::Euros(min),
-                    max: Cell::Euros(max),
-                },
+                (Some(v), Some(min), Some(max)) => {
+                    FigureRow::bounded(Cell::Euros(v), min, max, Measure::Euros, None)
+                }
                 _ => FigureRow::text(Cell::Empty),
             }
             .row("per_capita", "per inhabitant"),
@@ -158,6 +149,14 @@ impl Report for MemberReport<'_> {
                     Column::text("name", "member").priority(2),
                     Column::money("amount", "amount").precise(p.amount),
                     Column::money("gap", "gap").precise(p.amount),
+                    Column::money("amount_range", "amount within rounding")
+                        .precise(money)
+                        .human_only()
+                        .range(),
+                    Column::money("gap_range", "gap within rounding")
+                        .precise(money)
+                        .human_only()
+                        .range(),
                 ],
                 rows: neighbours.into(),
                 footer: Vec::new(),
@@ -175,8 +174,8 @@ impl Report for MemberReport<'_> {
         if self.amount_min != self.amount_max {
             blocks.push(Block::Note(
                 "The figure is rounded: the exact amount lies within rounding as shown, and so do the \
-                 rank, shares and amount per inhabitant (the neighbours and differences are on the \
-                 stated figures)."
+                 rank, shares and amount per inhabitant (--ranges shows the bounds of the neighbours \
+                 and gaps)."
                     .to_string(),
             ));
         }

@@ -38,13 +38,24 @@ impl Report for StatsReport<'_> {
         let blank = || Cell::Empty;
         let bounded = |value: Decimal, min: Decimal, max: Decimal, places: i32| {
             vec![
-                Cell::MoneyAt(value, places),
+                Cell::MoneyAt(value, places).about(min != max),
                 Cell::range_at(min, max, Measure::Money, Some(places.max(money))),
                 Cell::Money(min),
                 Cell::Money(max),
             ]
         };
         let stated = |value: Cell<'static>| vec![value, blank(), blank(), blank()];
+        let bounded_change = |value: Decimal, min: Decimal, max: Decimal| {
+            vec![
+                Cell::money_change(value).about(min != max),
+                Cell::range_at(min, max, Measure::Money, Some(money)),
+                Cell::Money(min),
+                Cell::Money(max),
+            ]
+        };
+        // Worked out on the stated figures only: not known exactly when
+        // the table is rounded.
+        let rounded = self.total_min != self.total_max;
         let row = |id: String,
                    label: String,
                    mut cells: Vec<Cell<'static>>,
@@ -89,13 +100,23 @@ impl Report for StatsReport<'_> {
             row(
                 "largest_member".into(),
                 format!("largest: {} {}", self.max.code, self.max.name),
-                stated(Cell::MoneyAt(self.max.amount, p.amount)),
+                bounded(
+                    self.max.amount,
+                    self.max.amount_min,
+                    self.max.amount_max,
+                    p.amount,
+                ),
                 no_shares(),
             ),
             row(
                 "smallest_member".into(),
                 format!("smallest: {} {}", self.min.code, self.min.name),
-                stated(Cell::MoneyAt(self.min.amount, p.amount)),
+                bounded(
+                    self.min.amount,
+                    self.min.amount_min,
+                    self.min.amount_max,
+                    p.amount,
+                ),
                 no_shares(),
             ),
         ];
@@ -105,8 +126,9 @@ impl Report for StatsReport<'_> {
                 format!("largest {} together", t.n),
                 bounded(t.amount, t.amount_min, t.amount_max, p.amount),
                 [
-                    Cell::Pct(t.share_of_allocated_pct),
-                    Cell::Pct(t.share_of_ceiling_pct),
+                    Cell::Pct(t.share_of_allocated_pct).about(rounded),
+                    Cell::Pct(t.share_of_ceiling_pct)
+                        .about(t.share_of_ceiling_min_pct != t.share_of_ceiling_max_pct),
                     Cell::range(
                         t.share_of_ceiling_min_pct,
                         t.share_of_ceiling_max_pct,
@@ -130,19 +152,19 @@ impl Report for StatsReport<'_> {
         rows.push(row(
             "top3_margin".into(),
             "room under the cap".into(),
-            stated(Cell::money_change(c.margin)),
+            bounded_change(c.margin, c.limit - c.actual_max, c.limit - c.actual_min),
             no_shares(),
         ));
         rows.push(row(
             "hhi".into(),
             "HHI (0–10,000)".into(),
-            stated(Cell::Number(self.hhi)),
+            stated(Cell::Number(self.hhi).about(rounded)),
             no_shares(),
         ));
         rows.push(row(
             "gini".into(),
             "Gini (0–1)".into(),
-            stated(Cell::Number(self.gini)),
+            stated(Cell::Number(self.gini).about(rounded)),
             no_shares(),
         ));
         let mut blocks = vec![
@@ -174,8 +196,9 @@ impl Report for StatsReport<'_> {
         ];
         if self.total_min != self.total_max {
             blocks.push(Block::Note(
-                "Within rounding: the largest and smallest members, HHI, Gini and the shares of the \
-                 allocated sum are computed on the stated figures; the other figures show their bounds."
+                "Within rounding: HHI, Gini and the shares of the allocated sum are worked out on the \
+                 stated figures (marked ≈: their exact values are not known); the other figures show \
+                 their bounds."
                     .to_string(),
             ));
         }

@@ -52,11 +52,14 @@ impl Report for TotalReport {
 
     fn view(&self) -> View<'_> {
         let money = self.precision.money();
-        let bounded = |value: Decimal, min: Decimal, max: Decimal| FigureRow {
-            value: Cell::MoneyAt(value, money),
-            range: Cell::range_at(min, max, Measure::Money, Some(money)),
-            min: Cell::Money(min),
-            max: Cell::Money(max),
+        let bounded = |value: Decimal, min: Decimal, max: Decimal| {
+            FigureRow::bounded(
+                Cell::MoneyAt(value, money),
+                min,
+                max,
+                Measure::Money,
+                Some(money),
+            )
         };
         let mut rows = vec![
             bounded(self.allocated, self.allocated_min, self.allocated_max)
@@ -67,16 +70,13 @@ impl Report for TotalReport {
                 .row("headroom", "headroom"),
             FigureRow::count(self.member_count).row("member_count", "members"),
             FigureRow::count(self.confirmed).row("confirmed", "confirmed"),
-            FigureRow {
-                value: Cell::Pct(self.utilisation_pct),
-                range: Cell::range(
-                    self.utilisation_min_pct,
-                    self.utilisation_max_pct,
-                    Measure::Pct,
-                ),
-                min: Cell::Pct(self.utilisation_min_pct),
-                max: Cell::Pct(self.utilisation_max_pct),
-            }
+            FigureRow::bounded(
+                Cell::Pct(self.utilisation_pct),
+                self.utilisation_min_pct,
+                self.utilisation_max_pct,
+                Measure::Pct,
+                None,
+            )
             .row("utilisation_pct", "utilisation"),
         ];
         if let Some(e) = &self.expectation {
@@ -85,17 +85,13 @@ impl Report for TotalReport {
                     .row("expected", "expected"),
             );
             rows.push(
-                FigureRow {
-                    value: Cell::money_change(e.difference),
-                    range: Cell::range_at(
-                        e.difference_min,
-                        e.difference_max,
-                        Measure::Money,
-                        Some(money),
-                    ),
-                    min: Cell::Money(e.difference_min),
-                    max: Cell::Money(e.difference_max),
-                }
+                FigureRow::bounded(
+                    Cell::money_change(e.difference),
+                    e.difference_min,
+                    e.difference_max,
+                    Measure::Money,
+                    Some(money),
+                )
                 .row("difference", "difference"),
             );
         }

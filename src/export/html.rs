@@ -85,6 +85,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tfoot td { font-weight: 700; }
 .pass { color: var(--pass); font-weight: 700; }
 .fail { color: var(--fail); font-weight: 700; }
+.undetermined { font-weight: 700; font-style: italic; }
 .headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
   gap: 0.75rem; padding: 0; list-style: none; }
 .headline li { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.75rem; }
@@ -186,10 +187,11 @@ fn write_page(page: &Page<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "</main>\n<footer>\n<p>Made with safe. Figures are exact; percentages are rounded \
-half-to-even to 2 places; compact amounts (€43.7bn) are rounded for reading, with the exact \
-figure beside them. Figures marked * are not confirmed: tentative or reported figures, not a \
-Council decision's exact amount.</p>\n</footer>\n</body>\n</html>"
+        "</main>\n<footer>\n<p>Made with safe. Figures are as exact as the table's: a figure \
+marked ≈ comes from rounded amounts, and its exact value lies within the bounds shown beside it; \
+percentages are rounded half-to-even to 2 places; compact amounts (€43.7bn) are rounded for \
+reading, with the stated figure to the euro beside them. Figures marked * are not confirmed: \
+tentative or reported figures, not a Council decision's exact amount.</p>\n</footer>\n</body>\n</html>"
     )
 }
 
@@ -257,10 +259,17 @@ fn headline(
                 continue;
             };
             let euros = row.get(1).and_then(Cell::euros);
+            // "exact" only for a figure whose bounds are a point; a rounded
+            // one is the stated figure, its bounds beside it.
+            let rounded = matches!(row.get(1), Some(Cell::Rounded(_) | Cell::Approx(_)));
             let (big, exact) = match euros {
                 Some(d) if d.abs() >= rust_decimal::Decimal::from(10_000) => (
-                    format_compact(d),
-                    Some(format!("exact {}", value.trim_start_matches('≈'))),
+                    format!("{}{}", if rounded { "≈" } else { "" }, format_compact(d)),
+                    Some(format!(
+                        "{} {}",
+                        if rounded { "stated" } else { "exact" },
+                        value.trim_start_matches('≈')
+                    )),
                 ),
                 _ => (value.clone(), None),
             };
@@ -389,6 +398,7 @@ fn html_table(
             match cell {
                 Cell::Check(true) => classes.push("pass"),
                 Cell::Check(false) => classes.push("fail"),
+                Cell::Verdict("undetermined") => classes.push("undetermined"),
                 _ => {}
             }
             let class = if classes.is_empty() {

@@ -168,13 +168,13 @@ impl Survey {
         if self.rounded {
             notes.push(match (reader, self.ranges_hidden) {
                 (Reader::Terminal, true) => format!(
-                    "{ROUNDED_MARK} rounded figure: the exact amount lies within bounds (--ranges shows them)."
+                    "{ROUNDED_MARK} rounded figure: its exact value lies within bounds (--ranges shows them)."
                 ),
                 (Reader::Page, _) => format!(
-                    "{ROUNDED_MARK} rounded figure: the exact amount lies within bounds, drawn as whiskers in the chart."
+                    "{ROUNDED_MARK} rounded figure: its exact value lies within bounds, drawn as a band in the chart."
                 ),
                 _ => format!(
-                    "{ROUNDED_MARK} rounded figure: the exact amount lies within its bounds."
+                    "{ROUNDED_MARK} rounded figure: its exact value lies within bounds."
                 ),
             });
         }
@@ -391,11 +391,17 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
         Cell::MoneyAt(d, precision) => money(
             text,
             *d,
-            places_needed(*d, unit).max(places_at(*precision, unit)),
+            places
+                .max(places_needed(*d, unit))
+                .max(places_at(*precision, unit)),
         ),
         Cell::Rounded(d) => {
             text.push_str(ROUNDED_MARK);
             cell_text(&Cell::Money(*d), in_money_column, unit, places, text);
+        }
+        Cell::Approx(inner) => {
+            text.push_str(ROUNDED_MARK);
+            cell_text(inner, in_money_column, unit, places, text);
         }
         Cell::Euros(d) => {
             text.push('€');
@@ -491,21 +497,33 @@ impl Tally {
         let unit = look.unit;
         let places = &mut self.places;
         for (i, cell) in row.iter().enumerate().take(places.len()) {
-            match cell {
+            let inner = match cell {
+                Cell::Approx(inner) => inner,
+                cell => cell,
+            };
+            match inner {
                 Cell::Money(d) | Cell::Rounded(d) | Cell::Change(d, Measure::Money, _)
                     if look.relevant[i] =>
                 {
                     places[i] = places[i].max(places_needed(*d, unit))
                 }
+                // A column's lone figures share its places: the fewest that
+                // hold every one of them exactly.
+                Cell::MoneyAt(d, p) if look.relevant[i] => {
+                    places[i] = places[i]
+                        .max(places_needed(*d, unit))
+                        .max(places_at(*p, unit))
+                }
                 Cell::Range(b) if b.measure == Measure::Money && look.relevant[i] => {
                     places[i] = places[i]
                         .max(places_needed(b.min, unit))
                         .max(places_needed(b.max, unit))
+                        .max(b.precision.map_or(0, |p| places_at(p, unit)))
                 }
                 Cell::Basis(b) if in_body && b.marked() => self.unconfirmed |= !b.confirmed(),
                 _ => {}
             }
-            self.rounded |= matches!(cell, Cell::Rounded(_));
+            self.rounded |= matches!(cell, Cell::Rounded(_) | Cell::Approx(_));
             self.filled[i] |= !cell.is_blank();
             if !look.may_show[i] {
                 continue;
@@ -566,6 +584,7 @@ fn placed_numbers(cell: &Cell<'_>, in_money_column: bool) -> usize {
     match cell {
         _ if !in_money_column => 0,
         Cell::Money(_) | Cell::Rounded(_) | Cell::Change(_, Measure::Money, _) => 1,
+        Cell::Approx(inner) => placed_numbers(inner, in_money_column),
         Cell::Range(b) if b.measure == Measure::Money && b.precision.is_none() => 2,
         _ => 0,
     }
@@ -585,6 +604,7 @@ fn placed_width(cell: &Cell<'_>, unit: Unit, places: u32) -> usize {
     match cell {
         Cell::Money(d) => grouped(*d),
         Cell::Rounded(d) => ROUNDED_MARK.width() + grouped(*d),
+        Cell::Approx(inner) => ROUNDED_MARK.width() + placed_width(inner, unit, places),
         Cell::Change(d, _, sign) => {
             let forced = *sign == std::cmp::Ordering::Greater
                 || (*sign == std::cmp::Ordering::Less && !d.is_sign_negative());
@@ -640,6 +660,9 @@ fn with_unit(column: &Column, header: &str, unit: Unit) -> String {
 /// then the edition's note when it concerns the report.
 pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Style) -> View<'a> {
     let mut view = report.view();
+    if let Some(places) = style.places {
+        view = super::places::round_view(view, style.unit, places);
+    }
     let line = report.table_line(table).map(Block::Note);
     if let Some(part) = style.part {
         // One table of a report of several (`--part`), with its notes.

@@ -21,6 +21,7 @@ mod json;
 mod junit;
 mod markdown;
 pub mod output;
+mod places;
 pub mod provenance;
 pub mod svg;
 mod terminal;
@@ -109,6 +110,8 @@ pub struct Style {
     pub width: Option<usize>,
     /// Show the bounds of rounded figures in listings (`--ranges`).
     pub ranges: bool,
+    /// Round money figures to this many places of the unit (`--places`).
+    pub places: Option<u32>,
     /// Start CSV with a UTF-8 byte-order mark (`--bom`), for spreadsheets
     /// that otherwise read it in a legacy encoding.
     pub bom: bool,
@@ -123,6 +126,7 @@ impl Default for Style {
             part: None,
             width: None,
             ranges: false,
+            places: None,
             bom: false,
         }
     }
@@ -312,6 +316,33 @@ pub fn check(report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
                 )
             }));
         }
+    }
+    let human = matches!(style.format, Format::Table | Format::Markdown);
+    if style.ranges {
+        let listed = human
+            && report.view().blocks.iter().any(
+                |b| matches!(b, Block::Grid(g) if g.columns.iter().any(|c| c.ranges && c.human)),
+            );
+        if !listed {
+            return Err(Error::usage(format!(
+                "--ranges adds the bounds of rounded figures to listings in tables and Markdown \
+                 (rank, shares, per-capita, table, diff, what-if); `safe {}`{} {}",
+                frame.command,
+                if human { "" } else { " in this format" },
+                if frame.command == "chart" {
+                    "marks rounded figures ≈ (chart --svg draws their bounds as bands; rank --ranges lists them)"
+                } else if human {
+                    "shows its bounds already (marked ≈, and within rounding beside them)"
+                } else {
+                    "carries every bound already (the _min and _max fields)"
+                }
+            )));
+        }
+    }
+    if style.places.is_some() && !human {
+        return Err(Error::usage(
+            "--places rounds figures for reading, in tables and Markdown: JSON and CSV keep every digit",
+        ));
     }
     if style.bom && style.format != Format::Csv {
         return Err(Error::usage(

@@ -367,6 +367,10 @@ pub enum Cell<'a> {
     /// A rounded figure: euros whose exact value lies within bounds (shown
     /// with `≈` in tables).
     Rounded(Decimal),
+    /// A figure of another kind whose exact value lies within bounds
+    /// (a share, a figure per inhabitant, a change): shown with `≈`.
+    /// Boxed: a listing's cells stay small.
+    Approx(Box<Cell<'a>>),
     /// Euros that `--unit` never scales (euros per inhabitant), shown to
     /// the cent.
     Euros(Decimal),
@@ -400,6 +404,7 @@ impl<'a> Cell<'a> {
     /// The euros a money cell holds (for a compact form beside it).
     pub fn euros(&self) -> Option<Decimal> {
         match self {
+            Cell::Approx(inner) => inner.euros(),
             Cell::Money(d) | Cell::MoneyAt(d, _) | Cell::Rounded(d) => Some(*d),
             _ => None,
         }
@@ -425,6 +430,17 @@ impl<'a> Cell<'a> {
     pub fn money_change(value: Decimal) -> Self {
         Cell::Change(value, Measure::Money, value.cmp(&Decimal::ZERO))
     }
+    /// This figure, marked `≈` when `rounded` (its bounds are not a
+    /// point).
+    pub fn about(self, rounded: bool) -> Self {
+        match self {
+            _ if !rounded => self,
+            Cell::Money(d) => Cell::Rounded(d),
+            cell @ (Cell::Rounded(_) | Cell::Approx(_) | Cell::Empty) => cell,
+            cell => Cell::Approx(Box::new(cell)),
+        }
+    }
+
     /// An amount, marked as rounded when its bounds are not the amount.
     pub fn amount(value: Decimal, min: Decimal, max: Decimal) -> Self {
         if min == max {
@@ -472,6 +488,7 @@ impl<'a> Cell<'a> {
     /// the table does not state).
     pub fn is_blank(&self) -> bool {
         match self {
+            Cell::Approx(inner) => inner.is_blank(),
             Cell::Empty | Cell::Basis(Basis::Unstated) => true,
             Cell::Text(t) => t.is_empty(),
             _ => false,
@@ -481,6 +498,7 @@ impl<'a> Cell<'a> {
     /// The number a cell holds, if any.
     pub fn value(&self) -> Option<Decimal> {
         match self {
+            Cell::Approx(inner) => inner.value(),
             Cell::Money(d)
             | Cell::MoneyAt(d, _)
             | Cell::Rounded(d)
@@ -499,6 +517,10 @@ impl<'a> Cell<'a> {
         use std::fmt::Write as _;
         // Writing to a string cannot fail.
         let _ = match self {
+            Cell::Approx(inner) => {
+                inner.raw_into(out);
+                Ok(())
+            }
             Cell::Text(s) => out.write_str(s),
             Cell::Int(i) => write!(out, "{i}"),
             Cell::Money(d)
@@ -545,6 +567,35 @@ impl<'a> FigureRow<'a> {
             range: Cell::Empty,
             min: Cell::Money(figure),
             max: Cell::Money(figure),
+        }
+    }
+
+    /// A figure of `measure` within `min` and `max`: marked `≈` and given
+    /// its range when they are not one value (money of a field whose
+    /// finest place is `precision`).
+    pub fn bounded(
+        value: Cell<'a>,
+        min: Decimal,
+        max: Decimal,
+        measure: Measure,
+        precision: Option<i32>,
+    ) -> Self {
+        FigureRow {
+            value: value.about(min != max),
+            range: Cell::range_at(min, max, measure, precision),
+            min: Cell::Number(min),
+            max: Cell::Number(max),
+        }
+    }
+
+    /// A figure worked out on the stated figures only (no bounds): marked
+    /// `≈` when the table is rounded, since its exact value is not known.
+    pub fn stated(value: Cell<'a>, rounded_table: bool) -> Self {
+        FigureRow {
+            value: value.about(rounded_table),
+            range: Cell::Empty,
+            min: Cell::Empty,
+            max: Cell::Empty,
         }
     }
 

@@ -209,6 +209,72 @@ const COMPACT_DIGITS: u32 = 4;
 /// rounded down (`ToNegativeInfinity`) and an upper bound rounded up
 /// (`ToPositiveInfinity`), so that the printed range holds the exact one.
 pub fn format_compact_with(value: Decimal, strategy: RoundingStrategy) -> String {
+    compact_to(value, COMPACT_DIGITS, strategy).0
+}
+
+/// `value` compact, with as many more significant digits as it takes to
+/// print it apart from each of `limits` it differs from, on the right
+/// side (€150,033,700,000 against €150bn: `€150.03bn`, never `€150bn`).
+pub fn format_compact_apart(value: Decimal, limits: &[Decimal]) -> String {
+    let nearest = RoundingStrategy::MidpointNearestEven;
+    for digits in COMPACT_DIGITS..=MAX_DIGITS {
+        let (text, shown) = compact_to(value, digits, nearest);
+        if limits.iter().all(|&l| shown.cmp(&l) == value.cmp(&l)) {
+            return text;
+        }
+    }
+    format_short(value)
+}
+
+/// A figure and its bounds compact, the bounds rounded outward, with the
+/// significant digits it takes for the printed range to be apart where
+/// the exact one is, to hold the figure apart from either end it differs
+/// from, and to be no more than twice as wide as the exact range:
+/// (`€147.46bn`, `€147.47bn`, `€147.53bn`).
+pub fn format_compact_range(
+    min: Decimal,
+    value: Decimal,
+    max: Decimal,
+    limits: &[Decimal],
+) -> [String; 3] {
+    use RoundingStrategy::{MidpointNearestEven, ToNegativeInfinity, ToPositiveInfinity};
+    let width = max.checked_sub(min);
+    let mut last = None;
+    for digits in COMPACT_DIGITS..=MAX_DIGITS {
+        let (lo, low) = compact_to(min, digits, ToNegativeInfinity);
+        let (mid, shown) = compact_to(value, digits, MidpointNearestEven);
+        let (hi, high) = compact_to(max, digits, ToPositiveInfinity);
+        let apart = |a: Decimal, b: Decimal, x: Decimal, y: Decimal| (a < b) == (x < y);
+        let sides = |printed: Decimal, exact: Decimal| {
+            limits.iter().all(|&l| printed.cmp(&l) == exact.cmp(&l))
+        };
+        if apart(low, high, min, max)
+            && apart(low, shown, min, value)
+            && apart(shown, high, value, max)
+            && sides(low, min)
+            && sides(shown, value)
+            && sides(high, max)
+            && match (
+                high.checked_sub(low),
+                width.and_then(|w| w.checked_mul(Decimal::TWO)),
+            ) {
+                (Some(printed), Some(twice)) => printed <= twice,
+                _ => true,
+            }
+        {
+            return [lo, mid, hi];
+        }
+        last = Some([lo, mid, hi]);
+    }
+    last.unwrap_or_default()
+}
+
+/// The most significant digits a compact figure is given.
+const MAX_DIGITS: u32 = 28;
+
+/// [`format_compact_with`] to `digits` significant digits: the text and
+/// the value it shows, in euros.
+fn compact_to(value: Decimal, digits: u32, strategy: RoundingStrategy) -> (String, Decimal) {
     const UNITS: [(u32, &str); 4] = [(9, "bn"), (6, "m"), (3, "k"), (0, "")];
     let abs = value.abs();
     // The largest unit the value reaches (thousands only from 10,000, so
@@ -224,9 +290,9 @@ pub fn format_compact_with(value: Decimal, strategy: RoundingStrategy) -> String
         let (shift, suffix) = UNITS[at];
         let scaled = shifted(value, shift);
         let int_digits = integer_digits(scaled.abs());
-        let places = COMPACT_DIGITS
+        let places = digits
             .saturating_sub(int_digits)
-            .min(if shift == 0 { 2 } else { COMPACT_DIGITS });
+            .min(if shift == 0 { 2 } else { digits });
         let rounded = scaled.round_dp_with_strategy(places, strategy);
         // Past what the unit shows (1,000 of it; 10,000 plain euros), the
         // rounding carried into the next unit.
@@ -248,11 +314,31 @@ pub fn format_compact_with(value: Decimal, strategy: RoundingStrategy) -> String
         } else {
             shown.scale()
         };
-        return format!(
-            "{sign}€{}{suffix}",
-            format_grouped(shown, Unit::Eur, places)
+        let euros = rounded
+            .checked_mul(Decimal::from(10u64.pow(shift)))
+            .unwrap_or(rounded);
+        return (
+            format!(
+                "{sign}€{}{suffix}",
+                format_grouped(shown, Unit::Eur, places)
+            ),
+            euros,
         );
     }
+}
+
+/// `value` rounded to `places` decimal places of `unit` (`1.5bn` to one
+/// place of €bn), with `strategy`, back in euros; `value` itself when
+/// that many places hold it.
+pub fn round_at(value: Decimal, unit: Unit, places: u32, strategy: RoundingStrategy) -> Decimal {
+    if places_needed(value, unit) <= places {
+        return value;
+    }
+    let shift = unit.shift();
+    let rounded = shifted(value, shift).round_dp_with_strategy(places, strategy);
+    rounded
+        .checked_mul(Decimal::from(10u64.pow(shift)))
+        .map_or(value, |d| d.normalize())
 }
 
 /// `value / 10^shift`, exactly (a move of the decimal point).

@@ -17,8 +17,9 @@ pub use exact::{
     ExactSum, add_exact, cmp_ratios, exact_sum, mul_int_exact, percent_of_exact, sub_exact,
 };
 pub use format::{
-    format_compact, format_compact_with, format_grouped, format_short, grouped_len, places_needed,
-    precision_of, push_grouped, push_plain,
+    format_compact, format_compact_apart, format_compact_range, format_compact_with,
+    format_grouped, format_short, grouped_len, places_needed, precision_of, push_grouped,
+    push_plain, round_at,
 };
 pub use parse::{AMOUNT_FORMS, AmountError, NumberError, parse_amount, parse_exact};
 

@@ -74,11 +74,6 @@ fn report(value: impl serde::Serialize) -> Value {
     serde_json::to_value(value).unwrap()
 }
 
-/// `x` as a percentage rounded down / up at 2 places.
-fn pct(numerator: i64, denominator: i64, strategy: RoundingStrategy) -> Decimal {
-    (Decimal::from(numerator) * Decimal::ONE_HUNDRED / Decimal::from(denominator))
-        .round_dp_with_strategy(2, strategy)
-}
 const DOWN: RoundingStrategy = RoundingStrategy::ToNegativeInfinity;
 const UP: RoundingStrategy = RoundingStrategy::ToPositiveInfinity;
 
@@ -97,6 +92,21 @@ fn median(amounts: &[i64]) -> Decimal {
         Decimal::from(sorted[n / 2])
     } else {
         Decimal::from(sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO
+    }
+}
+
+/// The printed bounds of a quotient whose exact values run from `lo` to
+/// `hi`, at `places`: rounded outward, or, from exact inputs, the figure
+/// itself (rounded half-to-even) twice.
+fn printed(lo: Decimal, hi: Decimal, places: u32, exact: bool) -> (Decimal, Decimal) {
+    if exact {
+        let figure = lo.round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven);
+        (figure, figure)
+    } else {
+        (
+            lo.round_dp_with_strategy(places, DOWN),
+            hi.round_dp_with_strategy(places, UP),
+        )
     }
 }
 
@@ -140,8 +150,12 @@ proptest! {
             combos.iter().map(|c| Decimal::from(ceiling - total(c))), dec(&t["headroom"]))?;
         let low = combos.iter().map(total).min().unwrap();
         let high = combos.iter().map(total).max().unwrap();
-        prop_assert_eq!(dec(&t["utilisation_min_pct"]), pct(low, ceiling, DOWN));
-        prop_assert_eq!(dec(&t["utilisation_max_pct"]), pct(high, ceiling, UP));
+        let exact = low == high;
+        let hundredths = |x: i64| Decimal::from(x * 100) / Decimal::from(ceiling);
+        prop_assert_eq!(
+            (dec(&t["utilisation_min_pct"]), dec(&t["utilisation_max_pct"])),
+            printed(hundredths(low), hundredths(high), 2, exact)
+        );
 
         // Ranks (competition ranking) and shares of the ceiling.
         let r = report(rank_report(&data, None, false).unwrap());
@@ -151,8 +165,10 @@ proptest! {
                 Decimal::from(1 + c.iter().filter(|&&x| x > c[i]).count())
             });
             exact_range("rank", dec(&row["rank_best"]), dec(&row["rank_worst"]), ranks, dec(&row["rank"]))?;
-            prop_assert_eq!(dec(&row["share_min_pct"]), pct(table[i].0, ceiling, DOWN));
-            prop_assert_eq!(dec(&row["share_max_pct"]), pct(table[i].2, ceiling, UP));
+            prop_assert_eq!(
+                (dec(&row["share_min_pct"]), dec(&row["share_max_pct"])),
+                printed(hundredths(table[i].0), hundredths(table[i].2), 2, table[i].0 == table[i].2)
+            );
         }
 
         // Shares of the allocated sum: a member's lowest share is its min
@@ -162,8 +178,10 @@ proptest! {
             let i: usize = row["code"].as_str().unwrap()[1..].parse().unwrap();
             let lowest = combos.iter().map(|c| Decimal::from(c[i]) / Decimal::from(total(c))).min().unwrap();
             let highest = combos.iter().map(|c| Decimal::from(c[i]) / Decimal::from(total(c))).max().unwrap();
-            prop_assert_eq!(dec(&row["share_min_pct"]), (lowest * Decimal::ONE_HUNDRED).round_dp_with_strategy(2, DOWN));
-            prop_assert_eq!(dec(&row["share_max_pct"]), (highest * Decimal::ONE_HUNDRED).round_dp_with_strategy(2, UP));
+            prop_assert_eq!(
+                (dec(&row["share_min_pct"]), dec(&row["share_max_pct"])),
+                printed(lowest * Decimal::ONE_HUNDRED, highest * Decimal::ONE_HUNDRED, 2, exact)
+            );
             prop_assert!(dec(&row["share_min_pct"]) <= dec(&row["share_pct"]) && dec(&row["share_pct"]) <= dec(&row["share_max_pct"]));
         }
 
@@ -177,8 +195,10 @@ proptest! {
         exact_range("median", dec(&st["median_min"]), dec(&st["median_max"]),
             combos.iter().map(|c| median(c)), dec(&st["median"]))?;
         let n = Decimal::from(table.len());
-        prop_assert_eq!(dec(&st["mean_min"]), (Decimal::from(low) / n).round_dp_with_strategy(2, DOWN));
-        prop_assert_eq!(dec(&st["mean_max"]), (Decimal::from(high) / n).round_dp_with_strategy(2, UP));
+        prop_assert_eq!(
+            (dec(&st["mean_min"]), dec(&st["mean_max"])),
+            printed(Decimal::from(low) / n, Decimal::from(high) / n, 2, exact)
+        );
 
         // Checks: robust exactly when every combination agrees.
         let ch = report(check_report(&data, None, None).unwrap());

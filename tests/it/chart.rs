@@ -37,13 +37,13 @@ fn chart_has_one_line_per_member_within_the_width() {
         .collect();
     assert_eq!(
         lines.len(),
-        13,
-        "heading, unit, 5 bars (HU tied with FR), the footnote and notes wrapped to 60"
+        14,
+        "heading, unit, 5 bars (HU tied with FR), the footnotes and notes wrapped to 60"
     );
-    assert!(lines[2].ends_with("29.13%"));
+    assert!(lines[2].ends_with("≈29.13%"));
     assert!(lines.iter().all(|l| l.chars().count() <= 60));
     assert!(lines[1..7].iter().all(|l| l.chars().count() == 60));
-    assert!(lines[10].starts_with("Not shown: BE, LT"), "{}", lines[10]);
+    assert!(lines[11].starts_with("Not shown: BE, LT"), "{}", lines[11]);
     Test::on(SEED)
         .args(["chart", "--width", "5"])
         .run()

@@ -14,8 +14,12 @@ fn check_is_green_on_the_bundled_table() {
         ])
         .run()
         .ok()
-        .stdout_has("All 5 checks pass")
-        .stdout_has("51.06%");
+        // The headline verdict holds whatever the rounding: Art. 6 is
+        // undetermined on this rounded table, though it passes on the
+        // stated figures.
+        .stdout_has("3 of 5 pass whatever the rounding; 2 undetermined")
+        .stdout_has("Art. 6 passes on the stated figures")
+        .stdout_has("≈51.06%");
     assert!(run.stdout.contains("€13.41bn under"), "{}", run.stdout);
     let json = Test::on(SEED).args(["check", "--json"]).run().ok().json();
     assert_eq!(json["ok"], true);

@@ -18,7 +18,8 @@ fn diff_against_the_example_revision() {
             .unwrap()
             .clone()
     };
-    assert_eq!(by("PL")["status"], "increased");
+    // PL's change is within what the rounding of 43.7bn can explain.
+    assert_eq!(by("PL")["status"], "within_rounding");
     assert_eq!(text(&by("PL")["change"]), "34100805");
     assert_eq!(text(&by("PL")["change_pct"]), "0.08");
     assert_eq!(by("LV")["status"], "decreased");

@@ -449,7 +449,7 @@ fn markdown_right_aligns_numbers() {
     assert_eq!(lines[3], "|---:|:---|:---|---:|---:|---:|---:|:---|");
     assert_eq!(
         lines[4],
-        "| 1 | PL | Poland | ≈43,700,000,000 | ≈43,700,000,000 | 29.13% | 29.13% | tentative\\* |"
+        "| 1 | PL | Poland | ≈43,700,000,000 | ≈43,700,000,000 | ≈29.13% | ≈29.13% | tentative\\* |"
     );
     let out = Test::on(SEED)
         .args(["table", "--format", "markdown"])

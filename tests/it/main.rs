@@ -24,6 +24,7 @@ mod house;
 mod input;
 mod overview;
 mod per_capita;
+mod precision;
 mod properties;
 mod rank;
 mod report;

@@ -83,9 +83,17 @@ fn the_page_holds_every_member_and_the_exact_total() {
                 "{code} {amount}: {row}"
             );
         }
-        // Headline figures: compact to read, the exact figure beside.
+        // Headline figures: compact to read, the stated figure beside,
+        // called exact only when its bounds are a point.
         let headline = cells(&doc, "#headline .exact").join(" ");
-        assert!(headline.contains(&format!("exact €{total}")), "{headline}");
+        assert!(headline.contains(&format!("stated €{total}")), "{headline}");
+        assert!(headline.contains("exact €150,000,000,000"), "{headline}");
+        for card in cells(&doc, "#headline li") {
+            assert!(
+                !(card.contains("exact") && card.contains("within rounding")),
+                "a figure with a range is called exact: {card}"
+            );
+        }
         assert!(html.contains(first));
         // Accessible: each table named once (its caption, or its
         // section's heading: no title shown twice), table headers with
@@ -131,8 +139,11 @@ fn the_page_holds_every_member_and_the_exact_total() {
         );
     }
     let (_, council) = page(&["--edition", "council-2026-02"]);
+    // Only the changes beyond rounding: EE's cut, not PL's 34,100,805
+    // (within what 43.7bn's rounding explains).
     let changes = cells(&council, "#changes tbody tr").join("\n");
-    assert!(changes.contains("+34,100,805"), "{changes}");
+    assert!(changes.contains("-316,103,000"), "{changes}");
+    assert!(!changes.contains("34,100,805"), "{changes}");
     assert!(
         cells(&council, "#ranking td")
             .iter()

@@ -32,9 +32,9 @@ fn stats_on_the_bundled_table() {
         .args(["stats"])
         .run()
         .ok()
-        .stdout_has("1,399.52")
-        .stdout_has("0.5869")
-        .stdout_has("€76.59bn = 51.06% of the ceiling: €13.41bn under the €90bn cap");
+        .stdout_has("≈1,399.52")
+        .stdout_has("≈0.5869")
+        .stdout_has("≈€76.59bn = ≈51.06% of the ceiling: €13.41bn under the €90bn cap");
 }
 
 #[test]
