@@ -26,7 +26,7 @@ fn a_terminal_of_no_columns_still_gets_whole_numbers() {
         .args([
             "-qec",
             &format!(
-                "stty cols 0; {} rank --color never",
+                "stty cols 0; SAFE_EDITION=commission-2025-09 {} rank --color never",
                 env!("CARGO_BIN_EXE_safe")
             ),
             "/dev/null",
