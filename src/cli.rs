@@ -183,6 +183,14 @@ pub struct Global {
     /// LibreOffice read its accents right (with --format csv)
     #[arg(long, global = true)]
     pub bom: bool,
+
+    /// Raise or lower a limit on what an input may hold, KIND=SIZE
+    /// (repeatable): `input` (the whole file, default 1GiB), `record` (one
+    /// row, 256MiB), `field` (one field, 256MiB); SIZE in bytes or with k,
+    /// m, g (1,024s). An input past a limit is refused (exit 65) before it
+    /// fills memory
+    #[arg(long = "limit", global = true, value_name = "KIND=SIZE", value_parser = crate::values::limit)]
+    pub limits: Vec<String>,
 }
 
 /// `--color`.
@@ -299,6 +307,15 @@ impl Global {
         Ok(())
     }
 
+    /// The limits on inputs, from `--limit` (each already checked).
+    pub fn limits(&self) -> Result<crate::source::Limits> {
+        let mut limits = crate::source::Limits::default();
+        for text in &self.limits {
+            limits.set(text).map_err(Error::usage)?;
+        }
+        Ok(limits)
+    }
+
     /// Where the table comes from: `--data`, `--edition`, `SAFE_EDITION`
     /// or the default edition.
     pub fn table_spec(&self) -> Result<TableSpec> {
@@ -309,6 +326,7 @@ impl Global {
                     format: self.data_format,
                     ceiling: self.ceiling,
                     rounding: self.rounding,
+                    limits: self.limits()?,
                 },
             });
         }
@@ -408,8 +426,10 @@ pub fn usage_error(err: &clap::Error) -> String {
                 .to_string()
         }
     };
-    if let Some(values) = get(ContextKind::ValidValue) {
+    if let Some(values) = get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
         message.push_str(&format!("; possible values: {values}"));
+    } else if value.as_deref() == Some("") && err.kind() == ClapKind::InvalidValue {
+        message.push_str(": it is empty");
     }
     if let Some(suggested) =
         get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedValue))

@@ -6,15 +6,41 @@
 
 use std::borrow::Cow;
 
-/// Control characters (C0, DEL, C1) shown as `\u{..}` escapes.
+use icu_properties::props::{BidiControl, BinaryProperty, NoncharacterCodePoint};
+
+/// Why a character may not stand in text that reaches a terminal, a
+/// spreadsheet, Markdown, XML or HTML, or `None` when it may: control
+/// characters (C0, DEL, C1), bidirectional controls (they can reverse the
+/// rest of a line, amounts included), non-characters (XML cannot hold
+/// U+FFFE and U+FFFF) and line or paragraph separators.
+pub fn forbidden(c: char) -> Option<&'static str> {
+    if c.is_control() {
+        Some("a control character")
+    } else if c.is_ascii() {
+        None
+    } else if BidiControl::for_char(c) {
+        Some("a bidirectional control character")
+    } else if NoncharacterCodePoint::for_char(c) {
+        Some("a non-character")
+    } else if matches!(c, '\u{2028}' | '\u{2029}') {
+        Some("a line or paragraph separator")
+    } else {
+        None
+    }
+}
+
+/// Text from outside (a file's name, a value typed on the command line)
+/// for a message or a view: every [`forbidden`] character shown as a
+/// `\u{..}` escape, so it cannot drive a terminal, reverse a line or
+/// start a second one.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(|c| forbidden(c).is_some()) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| {
-                if c.is_control() {
+                if forbidden(c).is_some() {
                     c.escape_unicode().to_string()
                 } else {
                     c.to_string()

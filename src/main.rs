@@ -109,7 +109,7 @@ fn start() -> u8 {
         Ok(code) => code,
         Err(err) => {
             if !err.message().is_empty() {
-                let _ = writeln!(std::io::stderr().lock(), "safe: error: {err}");
+                error_line(&err.to_string());
             }
             err.kind().exit_code()
         }
@@ -134,12 +134,17 @@ fn run() -> Result<u8, Error> {
         panic!("forced by SAFE_TEST_PANIC (debug builds only)");
     }
     cli.global.check()?;
-    let ctx = Ctx::new(cli.global.style(), cli.global.table_spec()?, Cli::command);
+    let ctx = Ctx::new(
+        cli.global.style(),
+        cli.global.table_spec()?,
+        cli.global.limits()?,
+        Cli::command,
+    );
     let output = cli.run(&ctx).map_err(|e| match ctx.loaded() {
         Some(data) => e.in_table(&data.origin),
         None => e,
     })?;
-    safe::sink::deliver(output, &command, ctx.style)
+    safe::sink::deliver(output, &command, ctx.style, &ctx.inputs())
 }
 
 /// Help and version go to stdout (exit 0); usage errors become one line on
@@ -164,21 +169,26 @@ fn clap_exit(err: &clap::Error) -> u8 {
                 ),
                 "help",
                 safe::export::Style::default(),
+                &[],
             ) {
                 Ok(code) => code,
                 Err(e) => {
-                    let _ = writeln!(std::io::stderr().lock(), "safe: error: {e}");
+                    error_line(&e.to_string());
                     e.kind().exit_code()
                 }
             }
         }
         _ => {
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "safe: error: {}",
-                cli::usage_error(err)
-            );
+            error_line(&cli::usage_error(err));
             exit::USAGE
         }
     }
+}
+
+/// An error as one line on stderr: whatever it quotes from outside (a
+/// value typed on the command line, a file's name) cannot break the line,
+/// drive the terminal or pose as a CI workflow command.
+fn error_line(message: &str) {
+    let line = safe::escape::escape_controls(message);
+    let _ = writeln!(std::io::stderr().lock(), "safe: error: {line}");
 }

@@ -385,7 +385,8 @@ impl<'a> Index<'a> {
                     format!("; did you mean {}?", hints.join(" or "))
                 };
                 Err(Error::usage(format!(
-                    "no member called {query:?} in this table{hint}"
+                    "no member called {} in this table{hint}",
+                    crate::dataset::builder::quote(query)
                 )))
             }
         }
@@ -401,19 +402,36 @@ pub fn lookup<'a>(query: &str, data: &'a Dataset) -> Lookup<'a> {
 /// for a "did you mean" (only members: a suggestion is never a country the
 /// table does not have).
 pub fn suggestions(query: &str, data: &Dataset) -> Vec<String> {
+    // A query longer than this is no typo of a name: no search (which
+    // would cost its length times each name's).
+    if query.len() > MAX_SUGGESTED_QUERY {
+        return Vec::new();
+    }
     let folded = fold(query);
-    let limit = (folded.chars().count() / 3).max(2);
+    let length = folded.chars().count();
+    let limit = (length / 3).max(2);
+    // Two texts whose lengths differ by more than `limit` are further
+    // apart than that: only names of about the query's length are
+    // compared, so the search is linear in the table.
+    let distance_to = |name: &str| {
+        // (A character is at most four bytes: a longer name is too long.)
+        if name.len() > (length + limit) * 4 {
+            return usize::MAX;
+        }
+        let name = fold(name);
+        if name.chars().count().abs_diff(length) > limit {
+            return usize::MAX;
+        }
+        strsim::levenshtein(&folded, &name)
+    };
     let mut candidates: Vec<(usize, String)> = Vec::new();
     for a in &data.allocations {
         // The names people write for the member's country count too.
         let known = country(&a.code);
         let distance = std::iter::once(a.name.as_str())
             .chain(known.into_iter().flat_map(Country::all_names))
-            .map(|name| strsim::levenshtein(&folded, &fold(name)))
-            .chain(std::iter::once(strsim::levenshtein(
-                &folded,
-                &fold(&a.code),
-            )))
+            .chain(std::iter::once(a.code.as_str()))
+            .map(distance_to)
             .min()
             .unwrap_or(usize::MAX);
         if distance <= limit {
@@ -427,6 +445,9 @@ pub fn suggestions(query: &str, data: &Dataset) -> Vec<String> {
     candidates.sort();
     candidates.into_iter().take(3).map(|(_, l)| l).collect()
 }
+
+/// The longest query (in bytes) "did you mean" searches for.
+const MAX_SUGGESTED_QUERY: usize = 256;
 
 /// Finds a member of the table or explains why not (see [`Index::find`]).
 pub fn find_member<'a>(query: &str, data: &'a Dataset) -> Result<&'a Allocation, Error> {

@@ -53,17 +53,22 @@ pub fn bundled() -> Result<Population> {
 }
 
 /// Loads `path`, or the bundled figures when `path` is `None`.
-pub fn load(path: Option<&Path>) -> Result<Population> {
+pub fn load(path: Option<&Path>, limits: crate::source::Limits) -> Result<Population> {
     match path {
         None => bundled(),
         Some(p) => {
             let source = Source::from_path(p);
             let origin = source.origin();
-            let bytes = source.read()?;
+            let bytes = source.read(limits)?;
             parse(&origin, &origin, &bytes)
         }
     }
 }
+
+/// The largest population a member may have: ten billion, more than the
+/// world's (so that the populations of a million members add up in 64
+/// bits).
+pub const MAX_POPULATION: u64 = 10_000_000_000;
 
 /// Parses a population CSV; errors name `origin` and the line.
 pub fn parse(origin: &str, source: &str, bytes: &[u8]) -> Result<Population> {
@@ -90,14 +95,19 @@ pub fn parse(origin: &str, source: &str, bytes: &[u8]) -> Result<Population> {
         let at = |message: String| Error::data(origin, Some((line, 1)), message);
         let code = validate_code(record.get(code_at).unwrap_or("")).map_err(at)?;
         let text = record.get(population_at).unwrap_or("");
+        let too_large = || {
+            at(format!(
+                "population of {code} is {}: more people than live on Earth (at most {}); is a \
+                 column of another figure named `population`?",
+                crate::dataset::builder::quote(text),
+                MAX_POPULATION
+            ))
+        };
         let population: u64 = match text.parse::<u64>() {
+            Ok(n) if n > MAX_POPULATION => return Err(too_large()),
             Ok(n) if n > 0 => n,
             Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
-                return Err(at(format!(
-                    "population of {code} is too large: {} (at most {})",
-                    crate::dataset::builder::quote(text),
-                    u64::MAX
-                )));
+                return Err(too_large());
             }
             _ => {
                 return Err(at(format!(

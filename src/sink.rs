@@ -33,8 +33,9 @@ use crate::source::display_path;
 const STDOUT: &str = "standard output";
 
 /// Writes everything `output` holds and returns the exit status.
-pub fn deliver(output: Output<'_>, command: &str, style: Style) -> Result<u8> {
+pub fn deliver(output: Output<'_>, command: &str, style: Style, inputs: &[PathBuf]) -> Result<u8> {
     refuse_unfit(&output, command, style)?;
+    refuse_overwriting_inputs(&output.files, inputs)?;
     if let Show::Report { report, subject } = &output.show {
         export::check(
             report.as_ref(),
@@ -138,6 +139,25 @@ enum Target {
         mode: u32,
         owner: Option<(u32, u32)>,
     },
+}
+
+/// Refuses to write a file that is one of the command's inputs (the same
+/// file, through any link): as `cp` refuses to copy a file onto itself,
+/// the table is never destroyed by its own report. Exit 74, nothing
+/// written.
+fn refuse_overwriting_inputs(files: &[FileOut<'_>], inputs: &[PathBuf]) -> Result<()> {
+    let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
+    let inputs: Vec<(u64, u64)> = inputs.iter().filter_map(|p| id(p)).collect();
+    for file in files {
+        if id(&file.path).is_some_and(|out| inputs.contains(&out)) {
+            return Err(Error::output(
+                &display_path(&file.path),
+                "cannot write: it is an input of this command (writing it would destroy the \
+                 table it is made from); choose another file",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Writes `files`, all or none (see the module docs).
@@ -446,6 +466,7 @@ mod tests {
             Output::nothing().with_file(path.to_path_buf(), text.to_string()),
             "test",
             Style::default(),
+            &[],
         )
     }
 
@@ -485,7 +506,7 @@ mod tests {
         let output = Output::nothing()
             .with_file(good.clone(), "a".to_string())
             .with_file(dir.path().join("missing/b.1"), "b".to_string());
-        assert!(deliver(output, "test", Style::default()).is_err());
+        assert!(deliver(output, "test", Style::default(), &[]).is_err());
         assert!(!good.exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }

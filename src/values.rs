@@ -26,6 +26,12 @@ pub fn rounding(text: &str) -> Result<crate::dataset::Rounding, String> {
 }
 
 /// An amount of euros (`149.9337bn`, `787m`, `5e9`).
+/// `--limit KIND=SIZE`, checked as it is parsed.
+pub fn limit(text: &str) -> Result<String, String> {
+    crate::source::Limits::default().set(text)?;
+    Ok(text.to_string())
+}
+
 pub fn amount(text: &str) -> Result<Decimal, String> {
     parse_amount(text).map_err(|e| e.to_string())
 }

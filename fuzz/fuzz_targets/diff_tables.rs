@@ -12,10 +12,10 @@ use safe::dataset::{csv, editions};
 fuzz_target!(|bytes: &[u8]| {
     let split = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
     let (a, b) = (&bytes[..split], bytes.get(split + 1..).unwrap_or_default());
-    let Ok(old) = csv::parse("old.csv", a, None, None, None) else {
+    let Ok(old) = csv::parse("old.csv", a, None, &Default::default()) else {
         return;
     };
-    let new = csv::parse("new.csv", b, None, None, None).ok();
+    let new = csv::parse("new.csv", b, None, &Default::default()).ok();
     for id in editions::ids() {
         let edition = editions::load(id).expect("bundled edition");
         common::run(diff_report(&old, &edition), &old);

@@ -13,7 +13,7 @@ fuzz_target!(|bytes: &[u8]| {
         None => return,
     };
     let delimiter = tab.then_some(b'\t');
-    if let Ok(data) = safe::dataset::csv::parse("fuzz.csv", bytes, delimiter, None, None) {
+    if let Ok(data) = safe::dataset::csv::parse("fuzz.csv", bytes, delimiter, &Default::default()) {
         common::render_every_report(&data);
     }
 });

@@ -14,7 +14,7 @@ use safe::dataset::csv;
 
 fuzz_target!(|bytes: &[u8]| {
     let split = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    let Ok(data) = csv::parse("t.csv", &bytes[..split], None, None, None) else {
+    let Ok(data) = csv::parse("t.csv", &bytes[..split], None, &Default::default()) else {
         return;
     };
     let script = String::from_utf8_lossy(bytes.get(split + 1..).unwrap_or_default());

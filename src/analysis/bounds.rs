@@ -219,22 +219,30 @@ pub fn top_sum(values: impl Iterator<Item = Decimal>, k: usize, what: &str) -> R
 /// interval: best with the member at its upper bound and everyone else at
 /// their lower, worst the other way. `O(n log n)`.
 pub fn rank_ranges(values: &[Range]) -> Vec<(usize, usize)> {
-    let mut lows: Vec<Decimal> = values.iter().map(|r| r.min).collect();
-    let mut highs: Vec<Decimal> = values.iter().map(|r| r.max).collect();
+    let mins: Vec<Decimal> = values.iter().map(|r| r.min).collect();
+    let maxs: Vec<Decimal> = values.iter().map(|r| r.max).collect();
+    rank_ranges_of(&mins, &maxs)
+}
+
+/// [`rank_ranges`] of values of any order (exact quotients, say): member
+/// `i` lies between `mins[i]` and `maxs[i]`.
+pub fn rank_ranges_of<T: Ord + Clone>(mins: &[T], maxs: &[T]) -> Vec<(usize, usize)> {
+    let mut lows = mins.to_vec();
+    let mut highs = maxs.to_vec();
     lows.sort_unstable();
     highs.sort_unstable();
     // How many of `sorted` are strictly above `x`.
-    let above = |sorted: &[Decimal], x: Decimal| sorted.len() - sorted.partition_point(|v| *v <= x);
-    values
-        .iter()
-        .map(|r| {
+    let above = |sorted: &[T], x: &T| sorted.len() - sorted.partition_point(|v| v <= x);
+    mins.iter()
+        .zip(maxs)
+        .map(|(min, max)| {
             // Nobody's lower bound is above the member's own upper one by
             // being the member (min ≤ max).
-            let best = 1 + above(&lows, r.max);
+            let best = 1 + above(&lows, max);
             // The member's own upper bound is above its lower one when it
             // is rounded: it does not outrank itself.
-            let own = usize::from(r.max > r.min);
-            let worst = 1 + above(&highs, r.min) - own;
+            let own = usize::from(max > min);
+            let worst = 1 + above(&highs, min) - own;
             (best, worst)
         })
         .collect()
@@ -252,7 +260,9 @@ pub fn median(ascending: &[Decimal], what: &str) -> Result<Decimal> {
     } else {
         let pair = add_exact(ascending[n / 2 - 1], ascending[n / 2])
             .ok_or_else(|| Error::overflow(what))?;
-        (pair / Decimal::TWO).normalize()
+        crate::money::half(pair)
+            .ok_or_else(|| Error::overflow(what))?
+            .normalize()
     })
 }
 

@@ -51,6 +51,7 @@ pub mod bounds;
 pub mod chart;
 pub mod check;
 pub mod diff;
+pub mod exact;
 pub mod overview;
 pub mod per_capita;
 pub mod rank;

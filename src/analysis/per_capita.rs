@@ -154,37 +154,67 @@ impl PerCapitaTotal {
     }
 }
 
+/// An amount per inhabitant as the exact quotient, ordered exactly.
+#[derive(Debug, Clone, Copy)]
+struct PerHead {
+    amount: Decimal,
+    people: Decimal,
+}
+
+impl PerHead {
+    fn of(amount: Decimal, people: u64) -> Self {
+        PerHead {
+            amount,
+            people: Decimal::from(people),
+        }
+    }
+}
+
+impl Ord for PerHead {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        crate::money::cmp_ratios(self.amount, self.people, other.amount, other.people)
+    }
+}
+
+impl PartialOrd for PerHead {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for PerHead {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for PerHead {}
+
 pub fn per_capita_report<'a>(
     data: &'a Dataset,
     population: &Population,
     top: Option<usize>,
 ) -> Result<PerCapitaReport<'a>> {
     // Members with a figure first, ranked on the exact quotient (the
-    // rounded figure could tie members that differ), computed once per
-    // member.
-    let mut keyed: Vec<(Decimal, usize, u64)> = Vec::new();
+    // rounded figure could tie members that differ; so could a 28-digit
+    // approximation of the quotient).
+    let mut keyed: Vec<(PerHead, usize, u64)> = Vec::new();
     for (i, a) in data.allocations.iter().enumerate() {
         if let Some(p) = population.get(&a.code) {
-            let exact = a.amount.checked_div(Decimal::from(p)).unwrap_or_default();
-            keyed.push((exact, i, p));
+            keyed.push((PerHead::of(a.amount, p), i, p));
         }
     }
     let name = |i: usize| &data.allocations[i].name;
     keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))));
     // Ranks within the bounds, on the exact quotients of the bounds.
-    let ranges: Vec<Range> = keyed
-        .iter()
-        .map(|&(_, i, p)| {
-            let a = &data.allocations[i];
-            let people = Decimal::from(p);
-            Range {
-                min: a.min.checked_div(people).unwrap_or_default(),
-                max: a.max.checked_div(people).unwrap_or_default(),
-            }
-        })
-        .collect();
     let rank_ranges = if data.is_rounded() {
-        super::bounds::rank_ranges(&ranges)
+        let bound = |f: fn(&Allocation) -> Decimal| -> Vec<PerHead> {
+            keyed
+                .iter()
+                .map(|&(_, i, p)| PerHead::of(f(&data.allocations[i]), p))
+                .collect()
+        };
+        super::bounds::rank_ranges_of(&bound(|a| a.min), &bound(|a| a.max))
     } else {
         Vec::new()
     };
@@ -192,7 +222,7 @@ pub fn per_capita_report<'a>(
     let mut members = PerCapitaRows {
         rows: Vec::with_capacity(data.allocations.len()),
     };
-    let mut previous: Option<(Decimal, usize)> = None;
+    let mut previous: Option<(PerHead, usize)> = None;
     for (k, &(value, i, p)) in keyed.iter().enumerate() {
         let rank = match previous {
             Some((v, r)) if v == value => r,

@@ -2,7 +2,6 @@
 //! sum, rounded either each on its own (half-to-even) or by the largest
 //! remainder method so the column adds up.
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -166,53 +165,6 @@ impl<'a> ShareRows<'a> {
 
 small_rows!(ShareRows, ShareRow);
 
-/// Largest-remainder (Hamilton) rounding of `exact` values to `places`
-/// decimal places so that they add up to `target`. Ties in the remainder go
-/// to the earlier value, so callers pass values in their tie-break order.
-/// With `caps`, no value is rounded up past its cap (used when scaling
-/// amounts down: nobody may end up above where they started).
-///
-/// `None` when the arithmetic overflows or the target cannot be met.
-pub fn largest_remainder(
-    exact: &[Decimal],
-    places: u32,
-    target: Decimal,
-    caps: Option<&[Decimal]>,
-) -> Option<Vec<Decimal>> {
-    let unit = Decimal::new(1, places);
-    let mut rounded: Vec<Decimal> = exact
-        .iter()
-        .map(|v| {
-            let mut floor = v.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
-            floor.rescale(places);
-            floor
-        })
-        .collect();
-    let floor_sum = rounded
-        .iter()
-        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))?;
-    // How many units are missing; never negative, never more than one each.
-    let missing = target
-        .checked_sub(floor_sum)?
-        .checked_div(unit)?
-        .round()
-        .to_usize()
-        .unwrap_or(0)
-        .min(exact.len());
-    let mut order: Vec<usize> = (0..exact.len())
-        .filter(|&i| caps.is_none_or(|c| rounded[i].checked_add(unit).is_some_and(|v| v <= c[i])))
-        .collect();
-    // A stable sort keeps the caller's order among equal remainders.
-    order.sort_by(|&a, &b| (exact[b] - rounded[b]).cmp(&(exact[a] - rounded[a])));
-    if order.len() < missing {
-        return None;
-    }
-    for &i in order.iter().take(missing) {
-        rounded[i] = rounded[i].checked_add(unit)?;
-    }
-    Some(rounded)
-}
-
 pub fn shares_report(
     data: &Dataset,
     of: Base,
@@ -225,20 +177,35 @@ pub fn shares_report(
         Base::Allocated => data.allocated,
     };
     let list = ranked(&data.allocations);
-    let exact: Vec<Decimal> = list
-        .iter()
-        .map(|r| percent(r.allocation.amount, base, "a share"))
-        .collect::<Result<_>>()?;
     let total_exact_pct = percent(data.allocated, base, "the total share")?;
-    let rounded: Vec<Decimal> = match method {
-        Method::Nearest => exact.iter().map(|v| round_to(*v, precision)).collect(),
-        Method::LargestRemainder => largest_remainder(
-            &exact,
+    // Rounded from the exact quotients (never from a 28-digit
+    // approximation of them): ties and midpoints are decided exactly.
+    let nearest = |part: Decimal| {
+        super::percent_with(
+            part,
+            base,
             precision,
-            round_to(total_exact_pct, precision),
-            None,
+            RoundingStrategy::MidpointNearestEven,
+            "a share",
         )
-        .ok_or_else(|| Error::overflow("the largest-remainder shares"))?,
+    };
+    let rounded: Vec<Decimal> = match method {
+        Method::Nearest => list
+            .iter()
+            .map(|r| nearest(r.allocation.amount))
+            .collect::<Result<_>>()?,
+        Method::LargestRemainder => {
+            let amounts: Vec<Decimal> = list.iter().map(|r| r.allocation.amount).collect();
+            super::exact::largest_remainder(
+                &amounts,
+                Decimal::ONE_HUNDRED,
+                base,
+                precision,
+                nearest(data.allocated)?,
+                None,
+                "the largest-remainder shares",
+            )?
+        }
     };
     let total_rounded_pct = round_to(sum(&rounded, "the sum of shares")?, precision);
     let total = Range {
@@ -322,23 +289,6 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
-    }
-
-    #[test]
-    fn largest_remainder_adds_up() {
-        let thirds = [d("33.3333"), d("33.3333"), d("33.3334")];
-        let r = largest_remainder(&thirds, 0, d("100"), None).unwrap();
-        assert_eq!(r.iter().sum::<Decimal>(), d("100"));
-        // Equal remainders: the earlier one wins the spare unit.
-        let r = largest_remainder(&[d("0.5"), d("0.5")], 0, d("1"), None).unwrap();
-        assert_eq!(r, vec![d("1"), d("0")]);
-        // A cap keeps a value from being rounded up past it.
-        let r =
-            largest_remainder(&[d("0.5"), d("0.5")], 0, d("1"), Some(&[d("0"), d("1")])).unwrap();
-        assert_eq!(r, vec![d("0"), d("1")]);
-        assert!(
-            largest_remainder(&[d("0.5"), d("0.5")], 0, d("1"), Some(&[d("0"), d("0")])).is_none()
-        );
     }
 
     #[test]

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::check::{CheckReport, check_report};
 use super::diff::{DiffReport, diff_report};
-use super::shares::largest_remainder;
 use super::{sub, sum};
 use crate::dataset::text::{name_hash, same_name};
 use crate::dataset::{Allocation, Basis, Dataset};
@@ -298,22 +297,22 @@ fn fit_pro_rata(after: &mut Dataset, fixed: &HashSet<String>, method: Fit) -> Re
         .map(|&i| after.allocations[i].amount)
         .collect();
     let scalable_sum = sum(&originals, "the members to scale")?;
-    let ratio = target
-        .checked_div(scalable_sum)
-        .ok_or_else(|| Error::overflow("the pro-rata ratio"))?;
     let places = originals
         .iter()
         .map(|a| a.normalize().scale())
         .chain(std::iter::once(target.normalize().scale()))
         .max()
         .unwrap_or(0);
-    let exact: Vec<Decimal> = originals
-        .iter()
-        .map(|a| a.checked_mul(ratio).map(|v| v.min(*a)))
-        .collect::<Option<_>>()
-        .ok_or_else(|| Error::overflow("a pro-rata amount"))?;
-    let scaled = largest_remainder(&exact, places, target, Some(&originals))
-        .ok_or_else(|| Error::overflow("the pro-rata fit"))?;
+    // Each scaled by target / sum, exactly, then by largest remainder.
+    let scaled = super::exact::largest_remainder(
+        &originals,
+        target,
+        scalable_sum,
+        places,
+        target,
+        Some(&originals),
+        "the pro-rata fit",
+    )?;
     let mut zeros = Vec::new();
     for (&i, amount) in scalable.iter().zip(scaled) {
         let row = &mut after.allocations[i];

@@ -52,7 +52,10 @@ pub struct Args {
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
-    let other = other_spec(&args.other, ctx.spec())?;
+    let other = other_spec(&args.other, ctx.spec(), ctx.limits)?;
+    if let TableSpec::File { path, .. } = &other {
+        ctx.reads(path);
+    }
     let (table, other) = if same_table(ctx.spec(), &other) {
         // A table against itself: loaded once.
         let table = ctx.table()?;
@@ -91,7 +94,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
 /// OTHER is a bundled edition's id, or else a file (`-`: standard input).
 /// A file that has an edition's name must be written as a path
 /// (`./council-2026-02`).
-fn other_spec(other: &Path, table: &TableSpec) -> Result<TableSpec> {
+fn other_spec(other: &Path, table: &TableSpec, limits: crate::source::Limits) -> Result<TableSpec> {
     if let Some(id) = other.to_str().filter(|t| editions::is_edition(t)) {
         if other.exists() {
             return Err(Error::usage(format!(
@@ -127,7 +130,10 @@ fn other_spec(other: &Path, table: &TableSpec) -> Result<TableSpec> {
     }
     Ok(TableSpec::File {
         path: other.to_path_buf(),
-        options: LoadOptions::default(),
+        options: LoadOptions {
+            limits,
+            ..LoadOptions::default()
+        },
     })
 }
 

@@ -52,16 +52,32 @@ pub struct Ctx {
     /// commands, completions and man pages).
     pub cli: fn() -> clap::Command,
     spec: TableSpec,
+    /// How much an input may hold (`--limit`): the table's, a second
+    /// table's, the population's.
+    pub limits: crate::source::Limits,
+    /// The files read (the table, a second table, populations), so that
+    /// none is written over.
+    inputs: std::sync::Mutex<Vec<PathBuf>>,
     table: OnceCell<Dataset>,
     other: OnceCell<Dataset>,
 }
 
 impl Ctx {
-    pub fn new(style: Style, spec: TableSpec, cli: fn() -> clap::Command) -> Self {
+    pub fn new(
+        style: Style,
+        spec: TableSpec,
+        limits: crate::source::Limits,
+        cli: fn() -> clap::Command,
+    ) -> Self {
         Ctx {
             style,
             cli,
+            inputs: std::sync::Mutex::new(match &spec {
+                TableSpec::File { path, .. } if path.as_os_str() != "-" => vec![path.clone()],
+                _ => Vec::new(),
+            }),
             spec,
+            limits,
             table: OnceCell::new(),
             other: OnceCell::new(),
         }
@@ -77,7 +93,25 @@ impl Ctx {
                 "--population - and --data - both read standard input: give one of them a file",
             ));
         }
-        crate::population::load(path)
+        if let Some(p) = path {
+            self.reads(p);
+        }
+        crate::population::load(path, self.limits)
+    }
+
+    /// Notes that the command reads `path` (a file is never written over
+    /// by the command that reads it).
+    pub fn reads(&self, path: &Path) {
+        if path.as_os_str() != "-" {
+            if let Ok(mut inputs) = self.inputs.lock() {
+                inputs.push(path.to_path_buf());
+            }
+        }
+    }
+
+    /// The files the command reads.
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        self.inputs.lock().map(|i| i.clone()).unwrap_or_default()
     }
 
     /// Where the table comes from.

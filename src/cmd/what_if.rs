@@ -68,10 +68,16 @@ pub fn add_arg(text: &str) -> Result<AddArg, String> {
     let code = crate::dataset::validate_code(code.trim())?;
     let (amount, name) = match rest.split_once(':') {
         Some((amount, name)) => {
+            // The rules of a data file's names: text from the command
+            // line reaches the same views.
+            let what = || format!("the name of {code} in --add");
+            crate::dataset::text::check_chars(name, what)?;
             let name = name.trim();
-            if name.is_empty() || name.chars().any(char::is_control) {
+            crate::dataset::text::check_text(name, what)?;
+            if !crate::dataset::text::visible(name) {
                 return Err(format!(
-                    "the name after ':' in {text:?} must be plain, non-empty text"
+                    "{}: it holds only spaces and invisible characters",
+                    what()
                 ));
             }
             (amount, Some(name.to_string()))
@@ -100,6 +106,25 @@ pub fn set_arg(text: &str) -> Result<SetArg, String> {
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
+    // A member changed twice (added and removed, say) is said so before
+    // any name is looked up.
+    for add in &args.add {
+        let named = |m: &str| m.trim().eq_ignore_ascii_case(&add.code);
+        let other = if args.remove.iter().any(|m| named(m)) {
+            Some("--remove")
+        } else if args.set.iter().any(|s| named(&s.member)) {
+            Some("--set")
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            return Err(Error::usage(format!(
+                "{} is changed twice (--add {} and {other} {}): a member may be changed once per \
+                 scenario",
+                add.code, add.code, add.code
+            )));
+        }
+    }
     let data = ctx.table()?;
     let mut changes = Vec::new();
     // One index for every name given: many changes stay linear.

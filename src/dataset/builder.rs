@@ -56,6 +56,8 @@ pub struct Builder {
     /// leaves it alone).
     own_bounds: Vec<bool>,
     total: ExactSum,
+    /// How large a row's fields and each field may be.
+    limits: crate::source::Limits,
 }
 
 /// Why a table could not be finished.
@@ -83,7 +85,14 @@ impl Builder {
             name_hashes: Vec::with_capacity(capacity),
             own_bounds: Vec::with_capacity(capacity),
             total: ExactSum::new(),
+            limits: crate::source::Limits::default(),
         }
+    }
+
+    /// The builder with these limits on a row and a field (`--limit`).
+    pub fn limited(mut self, limits: crate::source::Limits) -> Self {
+        self.limits = limits;
+        self
     }
 
     /// How messages name row `index`: `allocations[3]` or `line 5`.
@@ -102,6 +111,7 @@ impl Builder {
     /// Checks one row and adds it. `line` is the row's line for
     /// [`Place::Line`] readers (ignored otherwise).
     pub fn push(&mut self, raw: RawRow<'_>, line: usize) -> Result<(), String> {
+        check_sizes(&raw, self.limits)?;
         let allocation = validate_row(&raw)?;
         if self.place == Place::Line {
             self.places.push(u32::try_from(line).unwrap_or(u32::MAX));
@@ -302,6 +312,41 @@ fn trim(text: &str) -> &str {
     }
 }
 
+/// Refuses a row whose fields together, or any one field, pass the
+/// limits (`--limit record=SIZE`, `--limit field=SIZE`).
+fn check_sizes(raw: &RawRow<'_>, limits: crate::source::Limits) -> Result<(), String> {
+    let fields = [
+        ("code", Some(raw.code)),
+        ("name", Some(raw.name)),
+        ("amount", Some(raw.amount)),
+        ("basis", raw.basis),
+        ("decided", raw.decided),
+        ("source", raw.source),
+        ("prefinancing", raw.prefinancing),
+        ("note", raw.note),
+        ("min", raw.min),
+        ("max", raw.max),
+    ];
+    let mut record = 0u64;
+    for (which, text) in fields {
+        let len = text.map_or(0, str::len) as u64;
+        if len > limits.field {
+            return Err(format!(
+                "the {which} field is longer than the field limit of {} (--limit field=SIZE raises it)",
+                crate::source::size_text(limits.field)
+            ));
+        }
+        record += len;
+    }
+    if record > limits.record {
+        return Err(format!(
+            "the row is longer than the record limit of {} (--limit record=SIZE raises it)",
+            crate::source::size_text(limits.record)
+        ));
+    }
+    Ok(())
+}
+
 fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
     let code = validate_code(raw.code)?;
     // Checked before trimming: a tab or line break is refused, not trimmed
@@ -309,6 +354,11 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
     check_chars(raw.name, || format!("name of member {code}"))?;
     let name = trim(raw.name);
     check_text(name, || format!("name of member {code}"))?;
+    if !super::text::visible(name) {
+        return Err(format!(
+            "name of member {code} shows nothing: it holds only spaces and invisible characters"
+        ));
+    }
     let amount = positive_amount(raw.amount, || format!("amount of {code} ({name})"))?;
     let bound = |text: Option<&str>, which: &str| -> Result<Decimal, String> {
         match text.map(trim) {
@@ -316,6 +366,18 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
             Some(text) => positive_amount(text, || format!("{which} of {code} ({name})")),
         }
     };
+    let given = |t: Option<&str>| t.map(trim).is_some_and(|t| !t.is_empty());
+    if given(raw.min) != given(raw.max) {
+        let (has, lacks) = if given(raw.min) {
+            ("min", "max")
+        } else {
+            ("max", "min")
+        };
+        return Err(format!(
+            "{code} ({name}) has a {has} but no {lacks}: give a row both bounds or neither \
+             (equal to its amount when it is exact)"
+        ));
+    }
     let min = bound(raw.min, "min")?;
     let max = bound(raw.max, "max")?;
     if min > amount {
@@ -418,27 +480,59 @@ pub fn quote(text: &str) -> String {
     format!("{short:?}")
 }
 
-/// Requires `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+/// Requires a real calendar date, `YYYY-MM-DD`.
 pub fn check_date(text: &str) -> Result<(), String> {
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let ok = b.len() == 10
+    let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && digits(0..4)
         && digits(5..7)
-        && digits(8..10)
-        && matches!(
-            &text[5..7],
-            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
-        )
-        && ("01"..="31").contains(&&text[8..10]);
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("must be a date YYYY-MM-DD, got {}", quote(text)))
+        && digits(8..10);
+    if !shaped {
+        return Err(format!("must be a date YYYY-MM-DD, got {}", quote(text)));
     }
+    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => {
+            return Err(format!(
+                "must be a date YYYY-MM-DD, got {}: there is no month {month}",
+                quote(text)
+            ));
+        }
+    };
+    if day == 0 || day > days {
+        return Err(format!(
+            "must be a date YYYY-MM-DD, got {}: {} has {days} days",
+            quote(text),
+            MONTHS[month as usize - 1]
+        ));
+    }
+    Ok(())
 }
+
+/// The months, for messages.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Reads a number exactly; `what` names it in errors.
 fn exact_number(text: &str, what: impl Fn() -> String) -> Result<Decimal, String> {
@@ -576,5 +670,14 @@ mod tests {
         assert!(check_date("2026-2-11").is_err());
         assert!(check_date("2026-02-32").is_err());
         assert!(check_date("2026-00-10").is_err());
+        assert!(check_date("2026-13-01").is_err());
+        // Real calendar dates only.
+        assert!(check_date("2026-02-30").is_err());
+        assert!(check_date("2026-04-31").is_err());
+        assert!(check_date("2026-02-29").is_err());
+        assert!(check_date("2028-02-29").is_ok());
+        assert!(check_date("2100-02-29").is_err());
+        assert!(check_date("2000-02-29").is_ok());
+        assert!(check_date("2026-12-31").is_ok());
     }
 }

@@ -16,7 +16,8 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::builder::{Builder, Place, RawRow, Unfinished};
-use super::{Dataset, Fund, Rounding};
+use super::{Dataset, Fund, LoadOptions, Rounding};
+use crate::source::Limits;
 use std::io::Read;
 
 use crate::error::{Error, Result};
@@ -42,12 +43,11 @@ pub fn parse(
     origin: &str,
     bytes: &[u8],
     delimiter: Option<u8>,
-    ceiling: Option<Decimal>,
-    rounding: Option<Rounding>,
+    options: &LoadOptions,
 ) -> Result<Dataset> {
     let bytes = lone_cr_as_lf(crate::source::strip_bom(bytes));
-    let table = parse_split(origin, &bytes, delimiter, PARALLEL_FROM)?;
-    finish(origin, table, ceiling, rounding)
+    let table = parse_split(origin, &bytes, delimiter, PARALLEL_FROM, options.limits)?;
+    finish(origin, table, options.ceiling, options.rounding)
 }
 
 /// Line ends of a lone CR (as old Mac programs write) read as LF, so that
@@ -72,6 +72,7 @@ fn parse_split(
     bytes: &[u8],
     delimiter: Option<u8>,
     parallel_from: usize,
+    limits: Limits,
 ) -> Result<Builder> {
     let delimiter = delimiter.unwrap_or_else(|| sniff(bytes));
     let mut reader = csv::ReaderBuilder::new()
@@ -98,9 +99,15 @@ fn parse_split(
                 origin,
                 Some((1, 1)),
                 format!(
-                    "unknown column {} in the header; the columns are {}",
+                    "unknown column {} in the header; the columns are {}{}",
                     super::builder::quote(header),
-                    COLUMNS.join(", ")
+                    COLUMNS.join(", "),
+                    if header.contains('\t') {
+                        " (the header is separated by tabs: is the table TSV? --data-format tsv \
+                         reads it so)"
+                    } else {
+                        ""
+                    }
                 ),
             ));
         };
@@ -131,6 +138,7 @@ fn parse_split(
         at,
         count: headers.len(),
         delimiter,
+        limits,
     };
     // The rows start where the header ends.
     let start = reader.position().clone();
@@ -186,6 +194,8 @@ struct Columns {
     /// How many fields the header has (every row must have as many).
     count: usize,
     delimiter: u8,
+    /// How large a row and a field may be.
+    limits: Limits,
 }
 
 /// From how many bytes of rows a table is read on two threads.
@@ -233,7 +243,8 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
     };
     // One row a line at most (a long name is one row, not thousands).
     let lines = chunk.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut builder = Builder::new(Place::Line, lines.min(chunk.len() / 16));
+    let mut builder =
+        Builder::new(Place::Line, lines.min(chunk.len() / 16)).limited(columns.limits);
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -438,7 +449,7 @@ mod tests {
             let eol = if crlf { "\r\n" } else { "\n" };
             let text = format!("code,name,amount{eol}{}{eol}", lines.join(eol));
             let read = |from| {
-                parse_split("t.csv", text.as_bytes(), None, from)
+                parse_split("t.csv", text.as_bytes(), None, from, Limits::default())
                     .and_then(|b| finish("t.csv", b, None, None))
             };
             let (one, two) = (read(usize::MAX), read(0));
@@ -456,8 +467,7 @@ mod tests {
             "t.csv",
             b"Amount;CODE;name\r\n1.5;pl;Poland\r\n2;RO;Romania\r\n",
             None,
-            None,
-            None,
+            &LoadOptions::default(),
         )
         .unwrap();
         assert_eq!(t.allocated, Decimal::new(35, 1));
@@ -471,8 +481,7 @@ mod tests {
             "t.csv",
             b"code,name,amount\nPL,Poland,1\nRO,Romania,\"1,5\"\n",
             None,
-            None,
-            None,
+            &LoadOptions::default(),
         )
         .unwrap_err();
         assert!(
@@ -485,7 +494,13 @@ mod tests {
             "{}",
             err.message()
         );
-        let err = parse("t.csv", b"code,name\nPL,Poland\n", None, None, None).unwrap_err();
+        let err = parse(
+            "t.csv",
+            b"code,name\nPL,Poland\n",
+            None,
+            &LoadOptions::default(),
+        )
+        .unwrap_err();
         assert!(
             err.message().contains("no `amount` column"),
             "{}",

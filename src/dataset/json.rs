@@ -13,19 +13,25 @@ use super::builder::{Builder, Place, RawRow, Unfinished, check_date, check_text,
 use super::text::check_chars;
 use super::{Dataset, Edition, Fund, Rounding, SCHEMA_VERSION};
 use crate::error::{Error, Result};
+use crate::source::Limits;
 
 /// [`SCHEMA_VERSION`] as JSON reads numbers.
 const SCHEMA_VERSION_U64: u64 = SCHEMA_VERSION as u64;
 
 /// Validates the text of a JSON table; `origin` names it in errors.
 pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
-    parse_with(origin, bytes, None)
+    parse_with(origin, bytes, None, Limits::default())
 }
 
 /// [`parse`], with a rounding rule for rows without their own bounds
 /// (`--rounding`, which takes the place of the table's own `rounding`).
-pub fn parse_with(origin: &str, bytes: &[u8], rounding: Option<Rounding>) -> Result<Dataset> {
-    super::encoding::check(origin, bytes)?;
+pub fn parse_with(
+    origin: &str,
+    bytes: &[u8],
+    rounding: Option<Rounding>,
+    limits: Limits,
+) -> Result<Dataset> {
+    crate::source::check_encoding(origin, bytes)?;
     let bytes = crate::source::strip_bom(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::data(
@@ -43,7 +49,7 @@ pub fn parse_with(origin: &str, bytes: &[u8], rounding: Option<Rounding>) -> Res
     }
     // One row an object at most (a long name is one row).
     let objects = bytes.iter().filter(|&&b| b == b'{').count();
-    let mut builder = Builder::new(Place::Index, objects.min(bytes.len() / 32));
+    let mut builder = Builder::new(Place::Index, objects.min(bytes.len() / 32)).limited(limits);
     let table = read(text, &mut builder, None).map_err(|e| json_error(origin, &e))?;
     let version_ok = matches!(table.schema_version.as_u64(), Some(1..=SCHEMA_VERSION_U64));
     if !version_ok {
@@ -67,7 +73,7 @@ pub fn parse_with(origin: &str, bytes: &[u8], rounding: Option<Rounding>) -> Res
             // Read the text again, stopping at the row, so that the error
             // carries the row's line and column like every other.
             Unfinished::Row { index, message, .. } => {
-                let mut again = Builder::new(Place::Index, 0);
+                let mut again = Builder::new(Place::Index, 0).limited(limits);
                 match read(text, &mut again, Some((index, &message))) {
                     Err(e) => json_error(origin, &e),
                     Ok(_) => Error::data(origin, None, message),

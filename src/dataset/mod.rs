@@ -11,7 +11,6 @@
 pub mod builder;
 pub mod csv;
 pub mod editions;
-pub mod encoding;
 pub mod json;
 pub mod text;
 
@@ -158,6 +157,13 @@ impl Rounding {
             }
         };
         let unit = crate::money::parse_amount(unit).map_err(|e| e.to_string())?;
+        if mode == RoundingMode::Nearest && crate::money::half(unit).is_none() {
+            return Err(format!(
+                "the rounding unit {unit} is too fine: a figure rounded to nearest stands for half \
+                 a unit either side, and half of it needs more than 28 decimal places; use a \
+                 coarser unit, or :truncated"
+            ));
+        }
         Ok(Rounding { unit, mode })
     }
 
@@ -176,7 +182,7 @@ impl Rounding {
         let overflow = || "cannot hold its bounds exactly".to_string();
         match self.mode {
             RoundingMode::Nearest => {
-                let half = self.unit / Decimal::TWO;
+                let half = crate::money::half(self.unit).ok_or_else(overflow)?;
                 Ok((
                     sub_exact(amount, half).ok_or_else(overflow)?,
                     add_exact(amount, half).ok_or_else(overflow)?,
@@ -489,6 +495,8 @@ pub struct LoadOptions {
     pub ceiling: Option<Decimal>,
     /// The rounding of rows without their own bounds (`--rounding`).
     pub rounding: Option<Rounding>,
+    /// How much the input may hold (`--limit`).
+    pub limits: crate::source::Limits,
 }
 
 /// Loads and validates a table from a file or standard input.
@@ -503,8 +511,7 @@ pub fn load(source: &Source<'_>, options: LoadOptions) -> Result<Dataset> {
             "--ceiling is for CSV and TSV tables; a JSON table states its own ceiling",
         ));
     }
-    let bytes = source.read()?;
-    encoding::check(&origin, &bytes)?;
+    let bytes = source.read(options.limits)?;
     let format = by_name.unwrap_or_else(|| sniff_format(&bytes));
     if options.ceiling.is_some() && format == DataFormat::Json {
         return Err(Error::usage(
@@ -512,15 +519,9 @@ pub fn load(source: &Source<'_>, options: LoadOptions) -> Result<Dataset> {
         ));
     }
     match format {
-        DataFormat::Json => json::parse_with(&origin, &bytes, options.rounding),
-        DataFormat::Csv => csv::parse(&origin, &bytes, None, options.ceiling, options.rounding),
-        DataFormat::Tsv => csv::parse(
-            &origin,
-            &bytes,
-            Some(b'\t'),
-            options.ceiling,
-            options.rounding,
-        ),
+        DataFormat::Json => json::parse_with(&origin, &bytes, options.rounding, options.limits),
+        DataFormat::Csv => csv::parse(&origin, &bytes, None, &options),
+        DataFormat::Tsv => csv::parse(&origin, &bytes, Some(b'\t'), &options),
     }
 }
 

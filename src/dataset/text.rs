@@ -12,30 +12,32 @@
 //! * a line or paragraph separator (U+2028, U+2029).
 //!
 //! Two names are the same member when a reader cannot tell them apart:
-//! compared after Unicode normalisation (NFC), without default-ignorable
-//! code points (zero-width spaces, joiners, variation selectors, soft
-//! hyphens), ignoring case. `Polánd` and `Poland` are two names.
+//! compared after Unicode normalisation (NFC), without invisible code
+//! points (default-ignorable ones such as zero-width spaces, joiners,
+//! variation selectors and soft hyphens, and blanks such as U+2800), with
+//! every kind of space as a space, under Unicode full case folding (`ΕΛΛΑΣ`
+//! and `Ελλας` are one). `Polánd` and `Poland` are two names. A name with
+//! nothing visible is refused.
 
-use icu_properties::props::{
-    BidiControl, BinaryProperty, DefaultIgnorableCodePoint, NoncharacterCodePoint,
-};
+use icu_properties::props::{BinaryProperty, DefaultIgnorableCodePoint, WhiteSpace};
 
-/// Why a character may not stand in a text field, or `None` when it may.
-pub fn forbidden(c: char) -> Option<&'static str> {
-    if c.is_control() {
-        Some("a control character")
-    } else if c.is_ascii() {
-        None
-    } else if BidiControl::for_char(c) {
-        Some("a bidirectional control character")
-    } else if NoncharacterCodePoint::for_char(c) {
-        Some("a non-character")
-    } else if matches!(c, '\u{2028}' | '\u{2029}') {
-        Some("a line or paragraph separator")
-    } else {
-        None
-    }
+/// Whether `c` shows nothing: default-ignorable, or a blank that is not
+/// (U+2800 BRAILLE PATTERN BLANK and the Hangul fillers).
+pub fn invisible(c: char) -> bool {
+    DefaultIgnorableCodePoint::for_char(c)
+        || matches!(
+            c,
+            '\u{2800}' | '\u{3164}' | '\u{FFA0}' | '\u{115F}' | '\u{1160}'
+        )
 }
+
+/// Whether `text` shows anything but spaces and invisible characters.
+pub fn visible(text: &str) -> bool {
+    text.chars()
+        .any(|c| !c.is_whitespace() && !WhiteSpace::for_char(c) && !invisible(c))
+}
+
+pub use crate::escape::forbidden;
 
 /// Requires non-empty text in which every character may stand; `what`
 /// names the field in the error.
@@ -102,15 +104,15 @@ pub fn name_key(name: &str) -> String {
     if name.is_ascii() {
         return name.to_ascii_lowercase();
     }
-    let visible: String = name
+    let shown: String = name
         .chars()
-        .filter(|&c| !DefaultIgnorableCodePoint::for_char(c))
+        .filter(|&c| !invisible(c))
+        .map(|c| if WhiteSpace::for_char(c) { ' ' } else { c })
         .collect();
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
-        .normalize(&visible)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect()
+    let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&shown);
+    icu_casemap::CaseMapperBorrowed::new()
+        .fold_string(&composed)
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -124,6 +126,14 @@ mod tests {
         assert_eq!(name_key("Gre\u{301}ce"), name_key("Gréce"));
         assert_eq!(name_key("Pol\u{ad}and"), name_key("Poland"));
         assert_ne!(name_key("Polánd"), name_key("Poland"));
+        // Full case folding: final sigma and capital sigma are one.
+        assert_eq!(name_key("ΕΛΛΑΣ"), name_key("Ελλας"));
+        assert_eq!(name_key("Straße"), name_key("STRASSE"));
+        // Blanks that are not default-ignorable, and other spaces.
+        assert_eq!(name_key("Po\u{2800}land"), name_key("Poland"));
+        assert_eq!(name_key("Czech\u{a0}Republic"), name_key("Czech Republic"));
+        assert!(!visible("\u{2800}\u{200b} \u{3000}"));
+        assert!(visible("\u{2800}x"));
     }
 
     #[test]

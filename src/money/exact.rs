@@ -13,7 +13,31 @@ fn wide(value: Decimal) -> num_bigint::BigInt {
 /// by comparing `a × d` with `c × b` as big integers: a decision never
 /// rests on a rounded quotient.
 pub fn cmp_ratios(a: Decimal, b: Decimal, c: Decimal, d: Decimal) -> std::cmp::Ordering {
-    (wide(a) * wide(d)).cmp(&(wide(c) * wide(b)))
+    // a·d against c·b, each as an integer over 10^(its scales), brought
+    // to one scale: in 128 bits when they fit (amounts and populations
+    // do), else in big integers.
+    let (left_scale, right_scale) = (a.scale() + d.scale(), c.scale() + b.scale());
+    let narrow = || {
+        let left = a.mantissa().checked_mul(d.mantissa())?;
+        let right = c.mantissa().checked_mul(b.mantissa())?;
+        let lift = |v: i128, by: u32| v.checked_mul(10i128.checked_pow(by)?);
+        Some(if left_scale >= right_scale {
+            left.cmp(&lift(right, left_scale - right_scale)?)
+        } else {
+            lift(left, right_scale - left_scale)?.cmp(&right)
+        })
+    };
+    narrow().unwrap_or_else(|| (wide(a) * wide(d)).cmp(&(wide(c) * wide(b))))
+}
+
+/// `value / 2` exactly, or `None` when it needs more digits than a
+/// `Decimal` holds (the half of an odd 28-digit figure).
+pub fn half(value: Decimal) -> Option<Decimal> {
+    let m = value.mantissa();
+    if m % 2 == 0 {
+        return Decimal::try_from_i128_with_scale(m / 2, value.scale()).ok();
+    }
+    Decimal::try_from_i128_with_scale(m.checked_mul(5)?, value.scale() + 1).ok()
 }
 
 /// `result` if it is exactly `expected` (a value × 10^28). rust_decimal's
@@ -200,6 +224,15 @@ pub fn percent_of_exact(value: Decimal, percent: u32) -> Option<Decimal> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_half_is_exact_or_none() {
+        let d = |s: &str| <Decimal as std::str::FromStr>::from_str(s).unwrap();
+        assert_eq!(half(d("3")), Some(d("1.5")));
+        assert_eq!(half(d("4")), Some(d("2")));
+        assert_eq!(half(d("3.0000000000000000000000000001")), None);
+        assert_eq!(half(d("1e-28")), None);
+    }
     use super::*;
     use std::str::FromStr;
 

@@ -14,7 +14,7 @@ pub mod parse;
 use std::str::FromStr;
 
 pub use exact::{
-    ExactSum, add_exact, cmp_ratios, exact_sum, mul_int_exact, percent_of_exact, sub_exact,
+    ExactSum, add_exact, cmp_ratios, exact_sum, half, mul_int_exact, percent_of_exact, sub_exact,
 };
 pub use format::{
     format_compact, format_compact_apart, format_compact_range, format_compact_with,

@@ -421,3 +421,227 @@ fn characters_xml_cannot_hold_and_bidi_controls_never_come_out() {
         }
     }
 }
+
+/// Decisions on exact values, through the binary: a tie of remainders, an
+/// index at a midpoint, a median that cannot be held.
+#[test]
+fn decisions_are_taken_on_exact_values() {
+    let t = Test::new();
+    let frcy = t.file(
+        "frcy.csv",
+        "code,name,amount\nFR,France,16220000000\nCY,Cyprus,1190000000\n",
+    );
+    let json = Test::new()
+        .args(["--data", frcy.to_str().unwrap()])
+        .args(["shares", "--method", "largest-remainder", "--json"])
+        .run()
+        .ok()
+        .json();
+    let shares: Vec<String> = json["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| format!("{} {}", m["code"].as_str().unwrap(), text(&m["share_pct"])))
+        .collect();
+    assert_eq!(shares, ["FR 10.82", "CY 0.79"]);
+    let hhi_plain = t.file(
+        "hhi2.csv",
+        "code,name,amount\nAA,A,5000000000\nBB,B,8000000000\nCC,C,35000000000\n",
+    );
+    let json = Test::new()
+        .args(["--data", hhi_plain.to_str().unwrap(), "stats", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(text(&json["hhi"]), "5703.12");
+    let median = t.file(
+        "median.csv",
+        "code,name,amount\nAA,A,1\nBB,B,2.0000000000000000000000000001\n",
+    );
+    Test::new()
+        .args(["--data", median.to_str().unwrap(), "stats"])
+        .run()
+        .fails(65, "the median");
+    Test::new()
+        .args([
+            "--data",
+            median.to_str().unwrap(),
+            "--rounding",
+            "1e-28",
+            "total",
+        ])
+        .run()
+        .fails(2, "too fine");
+}
+
+/// The rules of the data format, as documented: both bounds or neither,
+/// real dates, names compared as a reader sees them.
+#[test]
+fn data_rules_hold_as_documented() {
+    let cases = [
+        ("code,name,amount,min\nAA,A,5,4\n", "has a min but no max"),
+        (
+            "code,name,amount,min,max\nAA,A,5,4,\n",
+            "has a min but no max",
+        ),
+        (
+            "code,name,amount,decided\nAA,A,5,2026-02-30\n",
+            "February has 28 days",
+        ),
+        (
+            "code,name,amount,decided\nAA,A,5,2026-04-31\n",
+            "April has 30 days",
+        ),
+        ("code,name,amount\nAA,ΕΛΛΑΣ,5\nBB,Ελλας,6\n", "name"),
+        (
+            "code,name,amount\nAA,Poland,5\nBB,Po\u{2800}land,6\n",
+            "name",
+        ),
+        ("code,name,amount\nAA,\u{2800}\u{200b},5\n", "shows nothing"),
+    ];
+    for (csv, fragment) in cases {
+        let t = Test::new();
+        let path = t.file("t.csv", csv);
+        Test::new()
+            .args(["--data", path.to_str().unwrap(), "total"])
+            .run()
+            .fails(65, fragment);
+    }
+}
+
+/// Text from the command line obeys the rules of text from a file: refused
+/// where a file's would be, escaped where it is only shown; every error
+/// one line without a raw control character.
+#[test]
+fn command_line_text_is_checked_and_escaped() {
+    Test::new()
+        .args(["what-if", "--add", "XX=1bn:a\u{202e}b"])
+        .run()
+        .fails(2, "bidirectional control");
+    for value in ["1\n::error::fake", "\u{1b}[2J", "1\u{202e}"] {
+        let run = Test::new()
+            .args(["rank", "--top", value])
+            .run()
+            .fails(2, "--top");
+        assert!(
+            !run.stderr
+                .trim_end()
+                .chars()
+                .any(|c| c.is_control() || c == '\u{202e}'),
+            "{:?}",
+            run.stderr
+        );
+    }
+    // A file name with a bidi control is shown escaped in every view.
+    let t = Test::new();
+    let path = t.file("a\u{202e}b.csv", "code,name,amount\nAA,A,5\n");
+    for format in ["table", "markdown", "json", "csv", "junit", "github"] {
+        let command = if ["junit", "github"].contains(&format) {
+            "check"
+        } else {
+            "total"
+        };
+        let run = Test::new()
+            .args([
+                "--data",
+                path.to_str().unwrap(),
+                command,
+                "--format",
+                format,
+            ])
+            .run();
+        assert!(!run.stdout.contains('\u{202e}'), "{format}: {}", run.stdout);
+        assert!(!run.stderr.contains('\u{202e}'), "{format}: {}", run.stderr);
+    }
+    Test::new()
+        .args(["what-if", "--add", "XX=1bn", "--remove", "XX"])
+        .run()
+        .fails(2, "XX is changed twice");
+    Test::new()
+        .args(["report", "--output", ""])
+        .run()
+        .fails(2, "it is empty");
+}
+
+/// Inputs without end are refused in bounded memory: a NUL byte at once,
+/// and past a limit (`--limit`).
+#[test]
+fn runaway_inputs_are_refused() {
+    Test::new()
+        .args(["--data", "/dev/zero", "--data-format", "csv", "total"])
+        .run()
+        .fails(65, "NUL byte");
+    Test::new()
+        .args(["per-capita", "--population", "/dev/zero"])
+        .run()
+        .fails(65, "NUL byte");
+    let t = Test::new();
+    let big = t.file(
+        "big.csv",
+        format!("code,name,amount\n{}", "AA,A,1\n".repeat(2000)),
+    );
+    Test::new()
+        .args([
+            "--data",
+            big.to_str().unwrap(),
+            "--limit",
+            "input=4k",
+            "total",
+        ])
+        .run()
+        .fails(65, "larger than the input limit of 4 KiB");
+    let long = t.file(
+        "long.csv",
+        format!("code,name,amount\nAA,{},1\n", "x".repeat(5000)),
+    );
+    Test::new()
+        .args([
+            "--data",
+            long.to_str().unwrap(),
+            "--limit",
+            "field=1k",
+            "total",
+        ])
+        .run()
+        .fails(
+            65,
+            "long.csv:2:1: the name field is longer than the field limit of 1 KiB",
+        );
+    // A very long unknown name costs no search (linear in the table).
+    let rows: String = (0..20_000)
+        .map(|i| format!("M{i},Member {i},1\n"))
+        .collect();
+    let table = t.file("table.csv", format!("code,name,amount\n{rows}"));
+    Test::new()
+        .args([
+            "--data",
+            table.to_str().unwrap(),
+            "show",
+            &"x".repeat(100_000),
+        ])
+        .run()
+        .fails(2, "no member called");
+}
+
+/// A command never writes over a file it reads.
+#[test]
+fn an_output_is_never_an_input() {
+    let t = Test::new();
+    let table = t.file("t.csv", "code,name,amount\nAA,A,5\n");
+    let link = t.dir().join("link.csv");
+    std::os::unix::fs::symlink(&table, &link).unwrap();
+    for args in [vec!["report", "--output"], vec!["chart", "--svg"]] {
+        for out in [&table, &link] {
+            Test::new()
+                .args(["--data", table.to_str().unwrap()])
+                .args(&args)
+                .args([out.to_str().unwrap()])
+                .run()
+                .fails(74, "it is an input of this command");
+            assert_eq!(
+                std::fs::read_to_string(&table).unwrap(),
+                "code,name,amount\nAA,A,5\n"
+            );
+        }
+    }
+}

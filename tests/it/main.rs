@@ -22,6 +22,7 @@ mod formats;
 mod hostile;
 mod house;
 mod input;
+mod oracle;
 mod overview;
 mod per_capita;
 mod precision;

@@ -112,7 +112,14 @@ fn per_capita_refuses_bad_population_files() {
 fn a_population_too_large_says_so() {
     let t = Test::new();
     let path = t.file("p.csv", "code,population\nPL,18446744073709551616\n");
-    t.args(["per-capita", "--population", path.to_str().unwrap()])
-        .run()
-        .fails(65, "population of PL is too large");
+    let other = t.file(
+        "q.csv",
+        "code,population\nPL,18446744073709551615\nRO,18446744073709551615\n",
+    );
+    for path in [path, other] {
+        Test::new()
+            .args(["per-capita", "--population", path.to_str().unwrap()])
+            .run()
+            .fails(65, "more people than live on Earth");
+    }
 }

@@ -81,7 +81,7 @@ fn fixture(name: &'static str) -> Fixture {
         }
         "partial" => {
             let rows = [
-                "RO,Romania,16680055394,council-decision,2026-02-11,2502008309.10,,16680055394",
+                "RO,Romania,16680055394,council-decision,2026-02-11,2502008309.10,16680055394,16680055394",
                 "BG,Bulgaria,3261700000,council-decision,2026-02-11,489255000.00,,",
                 "LV,Latvia,3490000000,reported,,,3480000000,3500000000",
                 "XX,Elsewhere,1000000,,,,,",
