@@ -126,6 +126,11 @@ pub struct Global {
     #[arg(long, global = true, value_name = "ID")]
     pub edition: Option<String>,
 
+    /// Read a CSV or TSV table past columns safe does not know (a
+    /// spreadsheet's own), rather than refuse it
+    #[arg(long, global = true)]
+    pub ignore_unknown_columns: bool,
+
     /// The format of --data, when its extension does not say
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub data_format: Option<DataFormat>,
@@ -285,6 +290,11 @@ impl Global {
                     "--data-format needs --data FILE: the bundled editions have their own format",
                 ));
             }
+            if self.ignore_unknown_columns {
+                return Err(Error::usage(
+                    "--ignore-unknown-columns needs --data FILE (a CSV or TSV table)",
+                ));
+            }
             if self.ceiling.is_some() {
                 return Err(Error::usage(
                     "--ceiling needs --data FILE (a CSV or TSV table): the bundled editions state their ceiling",
@@ -327,6 +337,7 @@ impl Global {
                     ceiling: self.ceiling,
                     rounding: self.rounding,
                     limits: self.limits()?,
+                    ignore_unknown_columns: self.ignore_unknown_columns,
                 },
             });
         }

@@ -61,6 +61,17 @@ impl Kind {
 pub struct Error {
     kind: Kind,
     message: String,
+    /// For an input that does not load: which (its name), where in it
+    /// (line and column, when known) and what, apart, for the CI formats.
+    place: Option<Place>,
+}
+
+/// Where an input's fault stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub origin: String,
+    pub position: Option<(usize, usize)>,
+    pub detail: String,
 }
 
 impl Error {
@@ -72,11 +83,17 @@ impl Error {
         &self.message
     }
 
+    /// Where an input's fault stands (data and input errors).
+    pub fn place(&self) -> Option<&Place> {
+        self.place.as_ref()
+    }
+
     /// Bad arguments (exit 2).
     pub fn usage(message: impl Into<String>) -> Self {
         Error {
             kind: Kind::Usage,
             message: message.into(),
+            place: None,
         }
     }
 
@@ -87,13 +104,19 @@ impl Error {
         position: Option<(usize, usize)>,
         message: impl fmt::Display,
     ) -> Self {
+        let detail = message.to_string();
         let message = match position {
-            Some((line, column)) => format!("{origin}:{line}:{column}: {message}"),
-            None => format!("{origin}: {message}"),
+            Some((line, column)) => format!("{origin}:{line}:{column}: {detail}"),
+            None => format!("{origin}: {detail}"),
         };
         Error {
             kind: Kind::Data,
             message,
+            place: Some(Place {
+                origin: origin.to_string(),
+                position,
+                detail,
+            }),
         }
     }
 
@@ -102,6 +125,11 @@ impl Error {
         Error {
             kind: Kind::NoInput,
             message: format!("{origin}: {message}"),
+            place: Some(Place {
+                origin: origin.to_string(),
+                position: None,
+                detail: message.to_string(),
+            }),
         }
     }
 
@@ -111,6 +139,7 @@ impl Error {
         Error {
             kind: Kind::Output,
             message: format!("{what}: {message}"),
+            place: None,
         }
     }
 
@@ -119,6 +148,7 @@ impl Error {
         Error {
             kind: Kind::Internal,
             message: format!("internal error (a bug: please report it): {message}"),
+            place: None,
         }
     }
 
@@ -132,6 +162,7 @@ impl Error {
             message: format!(
                 "{INEXACT}: {what} cannot be held exactly (28 significant digits, below ±7.9e28)"
             ),
+            place: None,
         }
     }
 
@@ -140,6 +171,11 @@ impl Error {
     pub fn in_table(self, origin: &str) -> Self {
         if self.kind == Kind::Data && self.message.starts_with(INEXACT) {
             Error {
+                place: Some(Place {
+                    origin: origin.to_string(),
+                    position: None,
+                    detail: self.message.clone(),
+                }),
                 message: format!("{origin}: {}", self.message),
                 ..self
             }
@@ -155,6 +191,7 @@ impl Error {
             Error {
                 kind: Kind::Closed,
                 message: String::new(),
+                place: None,
             }
         } else {
             Error::output(what, format!("cannot write: {}", io_reason(err)))

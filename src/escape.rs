@@ -118,12 +118,23 @@ pub fn escape_markdown(text: &str) -> Cow<'_, str> {
 
 /// A CSV cell a spreadsheet would evaluate as a formula (starting with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
-/// OWASP recommends. Numeric cells are written by the exporter without
-/// passing through here, so `-5` stays a number.
+/// OWASP recommends; so does one that starts with `'`, so that
+/// [`restore_formula`] gives every text back. Numeric cells are written by
+/// the exporter without passing through here, so `-5` stays a number.
 pub fn neutralise_formula(text: &str) -> Cow<'_, str> {
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => Cow::Owned(format!("'{text}")),
         _ => Cow::Borrowed(text),
+    }
+}
+
+/// The text of a CSV cell [`neutralise_formula`] wrote: without the `'`
+/// it put before a formula-like cell (a table `safe` exported reads back
+/// as it was).
+pub fn restore_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
+        _ => text,
     }
 }
 

@@ -140,10 +140,18 @@ fn run() -> Result<u8, Error> {
         cli.global.limits()?,
         Cli::command,
     );
-    let output = cli.run(&ctx).map_err(|e| match ctx.loaded() {
-        Some(data) => e.in_table(&data.origin),
-        None => e,
-    })?;
+    let output = match cli.run(&ctx) {
+        Ok(output) => output,
+        Err(e) => {
+            let e = match ctx.loaded() {
+                Some(data) => e.in_table(&data.origin),
+                None => e,
+            };
+            // A CI format still says the table did not load, on stdout.
+            safe::sink::deliver_failure(&e, &command, ctx.style)?;
+            return Err(e);
+        }
+    };
     safe::sink::deliver(output, &command, ctx.style, &ctx.inputs())
 }
 

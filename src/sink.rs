@@ -108,6 +108,16 @@ fn refuse_unfit(output: &Output<'_>, command: &str, style: Style) -> Result<()> 
 /// Writes to standard output through one buffer. A reader that closed
 /// the pipe early (`| head`) ends the writing quietly: the exit status is
 /// still the command's.
+/// A table that does not load, in the CI format asked for (see
+/// `export::ci::load_failure`), on standard output: the CI step that reads
+/// it sees the failure. Nothing for the other formats.
+pub fn deliver_failure(err: &Error, command: &str, style: Style) -> Result<()> {
+    match export::ci::load_failure(style.format, command, err) {
+        Some(text) => to_stdout(|out| out.write_all(text.as_bytes())),
+        None => Ok(()),
+    }
+}
+
 fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     if crate::fds::closed_at_start(1) {
         return Err(Error::output(

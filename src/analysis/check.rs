@@ -121,6 +121,10 @@ pub struct Check {
     /// The bounds of the figure tested (`actual` itself when exact).
     pub actual_min: Decimal,
     pub actual_max: Decimal,
+    /// The line of the file the first row concerned stands on (a CSV or
+    /// TSV table's), for CI annotations.
+    #[serde(skip)]
+    pub line: Option<usize>,
 }
 
 impl Check {
@@ -141,6 +145,7 @@ impl Check {
             robust: if passed { Verdict::Pass } else { Verdict::Fail },
             actual_min: actual,
             actual_max: actual,
+            line: None,
         }
     }
 
@@ -368,6 +373,15 @@ pub fn check_report(
     }
     if let Some(n) = expect_members {
         checks.push(expected_members_check(data, n));
+    }
+    // A finding about rows points at the first of them.
+    for c in &mut checks {
+        let first = c
+            .members
+            .first()
+            .map(|m| m.as_str())
+            .or_else(|| c.listed_twice.first().map(|[_, second]| second.as_str()));
+        c.line = first.and_then(|code| data.line_of(code));
     }
     Ok(CheckReport {
         ok: checks.iter().all(|c| c.passed),

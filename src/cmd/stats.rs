@@ -167,6 +167,15 @@ impl Report for StatsReport<'_> {
             stated(Cell::Number(self.gini).about(rounded)),
             no_shares(),
         ));
+        // A row about one member carries its code (CSV's last column).
+        for row in &mut rows {
+            let code = match &row[0] {
+                Cell::Key(key) if key.0 == "largest_member" => Cell::text(self.max.code),
+                Cell::Key(key) if key.0 == "smallest_member" => Cell::text(self.min.code),
+                _ => Cell::Empty,
+            };
+            row.push(code);
+        }
         let mut blocks = vec![
             Block::Grid(Grid {
                 columns: vec![
@@ -188,6 +197,8 @@ impl Report for StatsReport<'_> {
                         .short("% ceil. range"),
                     Column::number("share_of_ceiling_min_pct", "of ceiling min").machine_only(),
                     Column::number("share_of_ceiling_max_pct", "of ceiling max").machine_only(),
+                    // Columns since schema 4 follow.
+                    Column::text("code", "code").machine_only(),
                 ],
                 rows: rows.into(),
                 footer: Vec::new(),

@@ -90,8 +90,19 @@ impl Report for TableReport<'_> {
                     Cell::opt_money(p.and_then(|p| p.prefinancing)),
                     opt_text(p.and_then(|p| p.source.as_deref())),
                     opt_text(p.and_then(|p| p.note.as_deref())),
-                    Cell::Money(a.min),
-                    Cell::Money(a.max),
+                    // An exact row's bounds are left empty in CSV, so that
+                    // editing its amount keeps the row whole when it is
+                    // read back (JSON carries them).
+                    if a.min == a.max {
+                        Cell::Empty
+                    } else {
+                        Cell::Money(a.min)
+                    },
+                    if a.min == a.max {
+                        Cell::Empty
+                    } else {
+                        Cell::Money(a.max)
+                    },
                     Cell::range(a.min, a.max, Measure::Money),
                 ]
             }),

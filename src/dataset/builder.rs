@@ -258,6 +258,7 @@ impl Builder {
             allocated_min: allocated_min.normalize(),
             allocated_max: allocated_max.normalize(),
             precision,
+            lines: self.places,
         })
     }
 }

@@ -46,7 +46,7 @@ pub fn parse(
     options: &LoadOptions,
 ) -> Result<Dataset> {
     let bytes = lone_cr_as_lf(crate::source::strip_bom(bytes));
-    let table = parse_split(origin, &bytes, delimiter, PARALLEL_FROM, options.limits)?;
+    let table = parse_split(origin, &bytes, delimiter, PARALLEL_FROM, options)?;
     finish(origin, table, options.ceiling, options.rounding)
 }
 
@@ -72,8 +72,9 @@ fn parse_split(
     bytes: &[u8],
     delimiter: Option<u8>,
     parallel_from: usize,
-    limits: Limits,
+    options: &LoadOptions,
 ) -> Result<Builder> {
+    let limits = options.limits;
     let delimiter = delimiter.unwrap_or_else(|| sniff(bytes));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -94,13 +95,19 @@ fn parse_split(
     let mut at: [Option<usize>; 10] = [None; 10];
     for (i, header) in headers.iter().enumerate() {
         let header = header.trim();
-        let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(header)) else {
+        let Some(k) = column_of(header) else {
+            if options.ignore_unknown_columns {
+                continue;
+            }
             return Err(Error::data(
                 origin,
                 Some((1, 1)),
                 format!(
-                    "unknown column {} in the header; the columns are {}{}",
+                    "unknown column {} (column {}) in the header; the columns are {} \
+                     (`amount_min` and `amount_max`, as `safe table` writes them, are min and \
+                     max); --ignore-unknown-columns reads the table without the others{}",
                     super::builder::quote(header),
+                    i + 1,
                     COLUMNS.join(", "),
                     if header.contains('\t') {
                         " (the header is separated by tabs: is the table TSV? --data-format tsv \
@@ -186,6 +193,18 @@ fn finish(
             Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
             Unfinished::Table(e) => e,
         })
+}
+
+/// Which known column a header names (in any case): one of [`COLUMNS`],
+/// or `amount_min`/`amount_max` (the bounds as `safe table` writes them).
+fn column_of(header: &str) -> Option<usize> {
+    let name = match header.to_ascii_lowercase().as_str() {
+        "amount_min" => "min",
+        "amount_max" => "max",
+        _ => header,
+    }
+    .to_string();
+    COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(&name))
 }
 
 /// Where the known columns stand in a row, and how rows are delimited.
@@ -288,15 +307,17 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
             ));
         }
         let field = |k: usize| columns.at[k].and_then(|i| record.get(i));
+        // Text as `safe` exports it: a formula-like cell's `'` taken off.
+        let text = |k: usize| field(k).map(crate::escape::restore_formula);
         let row = RawRow {
             code: field(0).unwrap_or(""),
-            name: field(1).unwrap_or(""),
+            name: text(1).unwrap_or(""),
             amount: field(2).unwrap_or(""),
             basis: field(3),
             decided: field(4),
-            source: field(5),
+            source: text(5),
             prefinancing: field(6),
-            note: field(7),
+            note: text(7),
             min: field(8),
             max: field(9),
         };
@@ -449,7 +470,7 @@ mod tests {
             let eol = if crlf { "\r\n" } else { "\n" };
             let text = format!("code,name,amount{eol}{}{eol}", lines.join(eol));
             let read = |from| {
-                parse_split("t.csv", text.as_bytes(), None, from, Limits::default())
+                parse_split("t.csv", text.as_bytes(), None, from, &LoadOptions::default())
                     .and_then(|b| finish("t.csv", b, None, None))
             };
             let (one, two) = (read(usize::MAX), read(0));

@@ -17,6 +17,7 @@ use crate::source::Limits;
 
 /// [`SCHEMA_VERSION`] as JSON reads numbers.
 const SCHEMA_VERSION_U64: u64 = SCHEMA_VERSION as u64;
+const OUTPUT_VERSION_U64: u64 = super::OUTPUT_VERSION as u64;
 
 /// Validates the text of a JSON table; `origin` names it in errors.
 pub fn parse(origin: &str, bytes: &[u8]) -> Result<Dataset> {
@@ -137,8 +138,37 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
         let mut edition = None;
         let mut rounding: Option<Rounding> = None;
         let mut rows = false;
+        // A `safe table --json` document reads back: its fund and edition
+        // in `table`, its derived figures recomputed from the rows.
+        let mut command: Option<String> = None;
+        let mut top: Option<Option<u64>> = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let repeated = match key.as_ref() {
+                "command" => {
+                    let name: String = map.next_value()?;
+                    if name != "table" {
+                        return Err(de::Error::custom(format!(
+                            "this is the output of `safe {name} --json`, not a table: \
+                             `safe table --json` writes a table that reads back"
+                        )));
+                    }
+                    command.replace(name).is_some()
+                }
+                "table" => {
+                    let info = map.next_value::<ObjectOnly<RawSubject>>()?.0;
+                    let fund_now = info.fund.0.check()?;
+                    let edition_now = info.edition.map(|e| e.0);
+                    fund.replace(fund_now).is_some() | edition.replace(edition_now).is_some()
+                }
+                "top" => top.replace(map.next_value()?).is_some(),
+                // Worked out again from the rows.
+                "sort" | "allocated" | "allocated_min" | "allocated_max" | "member_count"
+                | "shown"
+                    if command.is_some() =>
+                {
+                    map.next_value::<IgnoredAny>()?;
+                    false
+                }
                 "schema_version" => schema_version.replace(map.next_value()?).is_some(),
                 "fund" => fund
                     .replace(map.next_value::<ObjectOnly<RawFund>>()?.0.check()?)
@@ -168,8 +198,28 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
                 return Err(de::Error::custom(format!("duplicate field `{key}`")));
             }
         }
-        let schema_version =
-            schema_version.ok_or_else(|| de::Error::missing_field("schema_version"))?;
+        if let Some(Some(n)) = top {
+            return Err(de::Error::custom(format!(
+                "this document lists only the first {n} members (`safe table --top {n} --json`): \
+                 export the whole table to read it back"
+            )));
+        }
+        let schema_version = match (schema_version, &command) {
+            // The output's own version: this build reads what it writes,
+            // and the versions before it with the same rows.
+            (Some(v), Some(_)) => {
+                let output_ok =
+                    matches!(serde_json::Value::as_u64(&v), Some(3..=OUTPUT_VERSION_U64));
+                if !output_ok {
+                    return Err(de::Error::custom(format!(
+                        "unsupported output schema_version {v}: this safe reads the output of \
+                         versions 3 to {OUTPUT_VERSION_U64}"
+                    )));
+                }
+                serde_json::Value::from(1)
+            }
+            (v, _) => v.ok_or_else(|| de::Error::missing_field("schema_version"))?,
+        };
         let fund = fund.ok_or_else(|| de::Error::missing_field("fund"))?;
         if !rows {
             return Err(de::Error::missing_field("allocations"));
@@ -185,6 +235,23 @@ impl<'de> Visitor<'de> for TableSeed<'_> {
             rounding,
         })
     }
+}
+
+/// The `table` object of an output document: the fund and the edition (the
+/// rest is said again by the rows).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSubject<'a> {
+    #[serde(rename = "origin")]
+    _origin: IgnoredAny,
+    #[serde(borrow)]
+    fund: ObjectOnly<RawFund<'a>>,
+    #[serde(default)]
+    edition: Option<ObjectOnly<RawEdition>>,
+    #[serde(rename = "member_count")]
+    _member_count: IgnoredAny,
+    #[serde(rename = "confirmed")]
+    _confirmed: IgnoredAny,
 }
 
 #[derive(Deserialize)]
@@ -383,9 +450,11 @@ struct RawAllocation<'a> {
     prefinancing: Option<&'a RawValue>,
     #[serde(borrow, default)]
     note: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
+    /// `amount_min`, `amount_max`: the bounds as `safe table --json`
+    /// writes them.
+    #[serde(borrow, default, alias = "amount_min")]
     min: Option<&'a RawValue>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, alias = "amount_max")]
     max: Option<&'a RawValue>,
 }
 

@@ -29,6 +29,10 @@ pub use builder::validate_code;
 pub const MAX_CODE_LEN: usize = 16;
 /// The newest data-format version this build reads (it reads 1 to 3).
 pub const SCHEMA_VERSION: u32 = 3;
+/// The version of the JSON documents `safe` writes (`schema_version` of
+/// every `--json` output); `safe table --json` documents of versions 3 to
+/// this one read back as tables.
+pub const OUTPUT_VERSION: u32 = 4;
 /// What the fund's `legal_basis` must mention for the table to be a SAFE
 /// table, whose checks cite the regulation's articles.
 pub const REGULATION: &str = "2025/1106";
@@ -54,6 +58,10 @@ pub struct Dataset {
     /// The finest decimal place each field uses.
     #[serde(skip)]
     pub precision: Precision,
+    /// Where each row stands in its file, by line (CSV and TSV; empty
+    /// otherwise), so that a CI annotation points at the row.
+    #[serde(skip)]
+    pub lines: Vec<u32>,
 }
 
 /// The finest decimal place a field's figures use in the whole table: `e`
@@ -497,6 +505,9 @@ pub struct LoadOptions {
     pub rounding: Option<Rounding>,
     /// How much the input may hold (`--limit`).
     pub limits: crate::source::Limits,
+    /// Columns of a CSV or TSV table that `safe` does not know are read
+    /// past (`--ignore-unknown-columns`) rather than refused.
+    pub ignore_unknown_columns: bool,
 }
 
 /// Loads and validates a table from a file or standard input.
@@ -606,6 +617,7 @@ impl Dataset {
             allocated_max: max?,
             precision,
             allocations,
+            lines: Vec::new(),
         })
     }
 
@@ -620,6 +632,19 @@ impl Dataset {
             .iter()
             .filter(|a| a.basis.confirmed())
             .count()
+    }
+
+    /// The line of the file the row with `code` stands on, when the table
+    /// came from a CSV or TSV file.
+    pub fn line_of(&self, code: &str) -> Option<usize> {
+        if self.lines.is_empty() {
+            return None;
+        }
+        let at = self
+            .allocations
+            .iter()
+            .position(|a| a.code.eq_ignore_ascii_case(code))?;
+        self.lines.get(at).map(|&l| l as usize)
     }
 
     /// The allocation with `code` (case-insensitive), if any.

@@ -20,6 +20,64 @@ pub struct CheckLine {
     pub fails: bool,
 }
 
+/// The file a table came from, as given to `--data` (none for a bundled
+/// edition or standard input), for the CI formats' `file` properties.
+pub(crate) fn table_file(table: &Subject) -> Option<&str> {
+    let origin = table.origin.as_str();
+    (origin != crate::dataset::editions::BUNDLED_ORIGIN && origin != crate::source::STDIN_ORIGIN)
+        .then_some(origin)
+}
+
+/// A table that does not load, in a CI format (GitHub's workflow
+/// commands, JUnit): a CI step that reads the output sees the failure,
+/// at its file, line and column. `None` for the other formats and errors.
+pub fn load_failure(format: super::Format, command: &str, err: &Error) -> Option<String> {
+    use crate::escape::{escape_workflow_data, escape_workflow_property, escape_xml};
+    let place = err.place()?;
+    let file = (place.origin != crate::source::STDIN_ORIGIN
+        && place.origin != crate::dataset::editions::BUNDLED_ORIGIN)
+        .then_some(place.origin.as_str());
+    let title = format!("safe {command}: the table does not load");
+    match format {
+        super::Format::Github => {
+            let mut properties = Vec::new();
+            if let Some(file) = file {
+                properties.push(format!("file={}", escape_workflow_property(file)));
+            }
+            if let Some((line, column)) = place.position {
+                properties.push(format!("line={line}"));
+                properties.push(format!("col={column}"));
+            }
+            properties.push(format!("title={}", escape_workflow_property(&title)));
+            Some(format!(
+                "::error {}::{}\n",
+                properties.join(","),
+                escape_workflow_data(err.message())
+            ))
+        }
+        super::Format::Junit => {
+            let mut at = String::new();
+            if let Some(file) = file {
+                at.push_str(&format!(" file=\"{}\"", escape_xml(file)));
+            }
+            if let Some((line, _)) = place.position {
+                at.push_str(&format!(" line=\"{line}\""));
+            }
+            Some(format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                 <testsuites name=\"safe\" tests=\"1\" failures=\"0\" errors=\"1\">\n\
+                 <testsuite name=\"{suite}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n  \
+                 <testcase classname=\"safe.{command}\" name=\"the table loads\"{at}>\n    \
+                 <error type=\"data\" message=\"{message}\">{message}</error>\n  </testcase>\n\
+                 </testsuite>\n</testsuites>\n",
+                suite = escape_xml(&title),
+                message = escape_xml(err.message()),
+            ))
+        }
+        _ => None,
+    }
+}
+
 impl CheckLine {
     /// Passes on the stated figures, but rounding could make it fail:
     /// a warning (a failure under `--strict`).

@@ -1,4 +1,4 @@
-//! CSV (RFC 4180, via the `csv` crate): the report's main table with a
+//! CSV (RFC 4180 quoting, LF line ends, via the `csv` crate): the report's main table with a
 //! header row of stable snake_case keys and raw exact numbers (no thousands
 //! separators, no currency signs, no footer rows), after a UTF-8
 //! byte-order mark with `--bom`.

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use super::ci::{ci_checks, table_label};
+use super::ci::{ci_checks, table_file, table_label};
 use super::{Exporter, Frame, Report};
 use crate::error::Result;
 use crate::escape::{escape_workflow_data, escape_workflow_property};
@@ -27,6 +27,11 @@ impl Exporter for Github {
             return Ok(());
         };
         let label = table_label(frame.subject);
+        // Every annotation names the file (`--data`), and a finding about
+        // rows the line of the first: a pull request shows it there.
+        let file = table_file(frame.subject)
+            .map(|f| format!("file={},", escape_workflow_property(f)))
+            .unwrap_or_default();
         let mut text = String::new();
         for line in checks.iter().filter(|l| l.fails || l.undetermined()) {
             let c = &line.check;
@@ -46,8 +51,9 @@ impl Exporter for Github {
                 c.margin,
                 c.unit.as_str()
             );
+            let line = c.line.map(|l| format!("line={l},")).unwrap_or_default();
             text.push_str(&format!(
-                "::{level} title={}::{}\n",
+                "::{level} {file}{line}title={}::{}\n",
                 escape_workflow_property(&title),
                 escape_workflow_data(&message)
             ));
@@ -72,7 +78,7 @@ impl Exporter for Github {
             format!("{label}: {failed} of {} checks fail", checks.len())
         };
         text.push_str(&format!(
-            "::notice title={}::{}\n",
+            "::notice {file}title={}::{}\n",
             escape_workflow_property(&format!("safe {}", frame.command)),
             escape_workflow_data(&summary)
         ));

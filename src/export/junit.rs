@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::ci::{ci_checks, table_label};
+use super::ci::{ci_checks, table_file, table_label};
 use super::{Exporter, Frame, Report};
 use crate::error::Result;
 use crate::escape::escape_xml;
@@ -45,6 +45,14 @@ impl Exporter for Junit {
                 frame.command,
                 escape_xml(&name)
             ));
+            // The file and the line of the first row concerned, as
+            // pytest's and GitLab's readers take them.
+            if let Some(file) = table_file(frame.subject) {
+                text.push_str(&format!(" file=\"{}\"", escape_xml(file)));
+            }
+            if let Some(l) = c.line {
+                text.push_str(&format!(" line=\"{l}\""));
+            }
             if !line.fails && line.undetermined() {
                 // A warning: it passes, and rounding could make it fail.
                 text.push_str(&format!(

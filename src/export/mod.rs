@@ -39,7 +39,7 @@ use crate::error::{Error, Result};
 use crate::money::Unit;
 
 /// The version of the JSON documents `safe` writes.
-pub const JSON_SCHEMA_VERSION: u32 = 4;
+pub const JSON_SCHEMA_VERSION: u32 = crate::dataset::OUTPUT_VERSION;
 
 /// An output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -49,7 +49,8 @@ pub enum Format {
     Table,
     /// One JSON document, with `schema_version`.
     Json,
-    /// RFC 4180 CSV of the report's main table, exact raw numbers.
+    /// CSV of the report's main table (RFC 4180 quoting, LF line ends),
+    /// exact raw numbers.
     Csv,
     /// GitHub-flavoured Markdown, numeric columns right-aligned.
     Markdown,

@@ -107,16 +107,19 @@ fn github_annotates_each_failing_rule() {
     let lines = run.lines();
     let errors: Vec<&&str> = lines.iter().filter(|l| l.starts_with("::error")).collect();
     assert_eq!(errors.len(), 2, "{}", run.stdout);
+    // Each names the file (`--data`) first.
+    assert!(errors[0].starts_with("::error file="), "{}", errors[0]);
     assert!(
-        errors[0].starts_with("::error title=safe check%3A total within the ceiling (Art. 6)::")
+        errors[0].contains(",title=safe check%3A total within the ceiling (Art. 6)::"),
+        "{}",
+        errors[0]
     );
     // `%` in a message is escaped, so `60%` cannot start an escape.
     assert!(errors[1].contains("60%25"), "{}", errors[1]);
+    let last = lines.last().unwrap();
     assert!(
-        lines
-            .last()
-            .unwrap()
-            .starts_with("::notice title=safe check::")
+        last.starts_with("::notice file=") && last.contains(",title=safe check::"),
+        "{last}"
     );
     // The Commission's rounded table passes, with a warning: within
     // rounding, its total may be over the ceiling.

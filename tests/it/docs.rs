@@ -94,6 +94,8 @@ fn check(path: &std::path::Path, examples: &mut Vec<String>) -> (String, Vec<Str
     let mut mismatches = Vec::new();
     let mut block: Option<&str> = None;
     let mut last_code = 0;
+    // An `sh` block's lines run in order in one empty directory (and home).
+    let mut home: Option<tempfile::TempDir> = None;
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         out.push_str(line);
@@ -105,6 +107,7 @@ fn check(path: &std::path::Path, examples: &mut Vec<String>) -> (String, Vec<Str
                 } else {
                     "other"
                 });
+                home = None;
             }
             continue;
         }
@@ -116,7 +119,7 @@ fn check(path: &std::path::Path, examples: &mut Vec<String>) -> (String, Vec<Str
             let command = line.split("  #").next().unwrap_or("").trim();
             if command.starts_with("safe ") {
                 examples.push(command.to_string());
-                let home = tempfile::TempDir::new().unwrap();
+                let home = home.get_or_insert_with(|| tempfile::TempDir::new().unwrap());
                 for dir in [
                     ".local/share/bash-completion/completions",
                     ".zfunc",

@@ -346,6 +346,13 @@ fn csv_matches_the_json_figures_exactly() {
                     }
                     (_, v) => text(v),
                 };
+                // `table` leaves an exact row's bounds empty in CSV.
+                let exact_bound = cell.is_empty()
+                    && (key == "amount_min" || key == "amount_max")
+                    && item.get("amount") == item.get(key);
+                if exact_bound {
+                    continue;
+                }
                 assert_eq!(cell, value, "{args:?}: column {key}");
                 compared += 1;
             }

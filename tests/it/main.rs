@@ -29,6 +29,7 @@ mod precision;
 mod properties;
 mod rank;
 mod report;
+mod roundtrip;
 mod schema;
 mod shares;
 mod show;
