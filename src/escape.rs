@@ -69,6 +69,25 @@ pub fn escape_xml(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text for an XML or HTML page (the report, an SVG chart): escaped as
+/// [`escape_xml`] does, and a minus that signs a figure made U+2212 (a
+/// hyphen lets a line break between the sign and its figure, and reads as
+/// a dash).
+pub fn page_text(text: &str) -> String {
+    let escaped = escape_xml(text);
+    let chars: Vec<char> = escaped.chars().collect();
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let signs = c == '-'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_digit() || *n == '€')
+            && (i == 0 || matches!(chars[i - 1], ' ' | '(' | '≈' | ':' | '[' | '\u{a0}'));
+        out.push(if signs { '\u{2212}' } else { c });
+    }
+    out
+}
+
 /// Escapes text for Markdown (a table cell, a heading or a paragraph):
 /// `<`, `>` and `&` become entities, so no raw HTML survives; the
 /// characters of emphasis, code, links, tables and headings are

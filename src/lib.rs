@@ -21,6 +21,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod clock;
 pub mod cmd;
 pub mod dataset;
 pub mod error;

@@ -54,6 +54,24 @@ const PAGE_ROWS: usize = 100;
 /// The most bars the page's chart draws.
 const PAGE_BARS: usize = 40;
 
+/// The table as `safe table --format csv` writes it (the page's download,
+/// which `safe --data` reads back).
+fn table_csv(data: &crate::dataset::Dataset) -> Result<String> {
+    let report = crate::analysis::table::table_report(data, Default::default(), None)?;
+    let subject = Subject::of(data);
+    crate::export::render(
+        &report,
+        &crate::export::Frame {
+            command: "table",
+            subject: &subject,
+            style: crate::export::Style {
+                format: crate::export::Format::Csv,
+                ..crate::export::Style::default()
+            },
+        },
+    )
+}
+
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
@@ -137,6 +155,14 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
             standalone: false,
         },
         chart_after: "ranking",
+        // The ranking's members, in its order, with where their figures
+        // come from.
+        sources: crate::analysis::rank::ranked_top_with_ties(&data.allocations, PAGE_ROWS)
+            .into_iter()
+            .map(|r| r.allocation)
+            .collect(),
+        csv: table_csv(data)?,
+        made: crate::clock::today(),
     };
     Ok(match &args.output {
         Some(path) => {

@@ -13,7 +13,7 @@ pub const SCHEMA: &str = include_str!("../../data/table.schema.json");
 #[command(
     about = "Print the JSON Schema of the data format",
     long_about = "Print the JSON Schema (draft 2020-12) of the table format --data reads, \
-schema_version 3 (files of versions 1 and 2 still load: see the schema's description).",
+schema_version 4 (files of versions 1 to 3 still load: see the schema's description).",
     after_help = "Examples:\n  safe schema > safe-table.schema.json"
 )]
 pub struct Args {}

@@ -71,6 +71,8 @@ impl Report for TableReport<'_> {
                 ],
                 amount_bound_columns(p).into(),
                 vec![
+                    // Since schema 4.
+                    Column::text("url", "url").machine_only(),
                     Column::money("amount_range", "amount within rounding")
                         .precise(p.money())
                         .human_only()
@@ -103,6 +105,7 @@ impl Report for TableReport<'_> {
                     } else {
                         Cell::Money(a.max)
                     },
+                    opt_text(p.and_then(|p| p.url.as_deref())),
                     Cell::range(a.min, a.max, Measure::Money),
                 ]
             }),

@@ -25,6 +25,8 @@ pub struct RawRow<'a> {
     pub decided: Option<&'a str>,
     pub source: Option<&'a str>,
     pub prefinancing: Option<&'a str>,
+    /// The source's address.
+    pub url: Option<&'a str>,
     pub note: Option<&'a str>,
     /// The bounds of a rounded figure.
     pub min: Option<&'a str>,
@@ -324,6 +326,7 @@ fn check_sizes(raw: &RawRow<'_>, limits: crate::source::Limits) -> Result<(), St
         ("decided", raw.decided),
         ("source", raw.source),
         ("prefinancing", raw.prefinancing),
+        ("url", raw.url),
         ("note", raw.note),
         ("min", raw.min),
         ("max", raw.max),
@@ -415,6 +418,10 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
         check_date(date).map_err(|e| format!("decided of member {code} {e}"))?;
     }
     let source = optional(raw.source, "source")?;
+    let url = optional(raw.url, "url")?;
+    if let Some(url) = &url {
+        check_url(url).map_err(|e| format!("url of member {code} {e}"))?;
+    }
     let note = optional(raw.note, "note")?;
     let prefinancing = match raw.prefinancing.map(str::trim) {
         None | Some("") => None,
@@ -434,6 +441,7 @@ fn validate_row(raw: &RawRow<'_>) -> Result<Allocation, String> {
     let provenance = Provenance {
         decided,
         source,
+        url,
         prefinancing,
         note,
     };
@@ -479,6 +487,18 @@ pub fn quote(text: &str) -> String {
         short.push('…');
     }
     format!("{short:?}")
+}
+
+/// Requires an address with no space in it (a page links it only when it
+/// is `https:`; anything else stays text).
+pub fn check_url(url: &str) -> Result<(), String> {
+    if url.chars().any(char::is_whitespace) {
+        return Err(format!(
+            "must be an address without spaces, got {}",
+            quote(url)
+        ));
+    }
+    Ok(())
 }
 
 /// Requires a real calendar date, `YYYY-MM-DD`.

@@ -23,7 +23,7 @@ use std::io::Read;
 use crate::error::{Error, Result};
 
 /// The columns a header may name.
-pub const COLUMNS: [&str; 10] = [
+pub const COLUMNS: [&str; 11] = [
     "code",
     "name",
     "amount",
@@ -34,6 +34,7 @@ pub const COLUMNS: [&str; 10] = [
     "note",
     "min",
     "max",
+    "url",
 ];
 const REQUIRED: usize = 3;
 
@@ -92,7 +93,7 @@ fn parse_split(
     }
     // Where each known column stands; unknown columns are an error, so a
     // misspelt `ammount` is not silently ignored.
-    let mut at: [Option<usize>; 10] = [None; 10];
+    let mut at: [Option<usize>; 11] = [None; 11];
     for (i, header) in headers.iter().enumerate() {
         let header = header.trim();
         let Some(k) = column_of(header) else {
@@ -209,7 +210,7 @@ fn column_of(header: &str) -> Option<usize> {
 
 /// Where the known columns stand in a row, and how rows are delimited.
 struct Columns {
-    at: [Option<usize>; 10],
+    at: [Option<usize>; 11],
     /// How many fields the header has (every row must have as many).
     count: usize,
     delimiter: u8,
@@ -320,6 +321,7 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
             note: text(7),
             min: field(8),
             max: field(9),
+            url: field(10),
         };
         if row.amount.trim().is_empty() {
             return Err(Error::data(

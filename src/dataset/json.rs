@@ -300,6 +300,8 @@ struct RawEdition {
     as_of: String,
     source: String,
     #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
     note: Option<String>,
 }
 
@@ -335,6 +337,14 @@ impl RawEdition {
             status: text(self.status, "status")?,
             as_of,
             source: text(self.source, "source")?,
+            url: match optional_text(self.url, "edition url")? {
+                Some(url) => {
+                    super::builder::check_url(&url)
+                        .map_err(|e| E::custom(format!("edition url {e}")))?;
+                    Some(url)
+                }
+                None => None,
+            },
             note: optional_text(self.note, "edition note")?,
         })
     }
@@ -412,6 +422,7 @@ impl<'de> Visitor<'de> for RowsSeed<'_> {
                 note: raw.note.as_deref(),
                 min: min.as_deref(),
                 max: max.as_deref(),
+                url: raw.url.as_deref(),
             };
             self.builder.push(row, 0).map_err(de::Error::custom)?;
         }
@@ -450,6 +461,8 @@ struct RawAllocation<'a> {
     prefinancing: Option<&'a RawValue>,
     #[serde(borrow, default)]
     note: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    url: Option<Cow<'a, str>>,
     /// `amount_min`, `amount_max`: the bounds as `safe table --json`
     /// writes them.
     #[serde(borrow, default, alias = "amount_min")]

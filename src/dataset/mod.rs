@@ -27,12 +27,15 @@ pub use builder::validate_code;
 
 /// The longest code accepted (long enough for NUTS regions such as `PL91`).
 pub const MAX_CODE_LEN: usize = 16;
-/// The newest data-format version this build reads (it reads 1 to 3).
-pub const SCHEMA_VERSION: u32 = 3;
+/// The newest data-format version this build reads (it reads 1 to 4).
+pub const SCHEMA_VERSION: u32 = 4;
 /// The version of the JSON documents `safe` writes (`schema_version` of
 /// every `--json` output); `safe table --json` documents of versions 3 to
 /// this one read back as tables.
 pub const OUTPUT_VERSION: u32 = 4;
+/// The regulation's address on EUR-Lex (its European Legislation
+/// Identifier), which pages link.
+pub const REGULATION_URL: &str = "https://eur-lex.europa.eu/eli/reg/2025/1106/oj";
 /// What the fund's `legal_basis` must mention for the table to be a SAFE
 /// table, whose checks cite the regulation's articles.
 pub const REGULATION: &str = "2025/1106";
@@ -269,6 +272,10 @@ pub struct Edition {
     /// The date the figures stand at (`YYYY-MM-DD`).
     pub as_of: String,
     pub source: String,
+    /// The source's address, where it is known (a page links it only when
+    /// it is `https:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Anything a reader must know about the figures as a whole.
     pub note: Option<String>,
 }
@@ -408,7 +415,7 @@ impl Serialize for Allocation {
     ) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let p = self.provenance.as_deref();
-        let mut row = serializer.serialize_struct("Allocation", 10)?;
+        let mut row = serializer.serialize_struct("Allocation", 11)?;
         row.serialize_field("code", &self.code)?;
         row.serialize_field("name", &self.name)?;
         row.serialize_field("amount", &self.amount)?;
@@ -419,6 +426,8 @@ impl Serialize for Allocation {
         row.serialize_field("note", &p.and_then(|p| p.note.as_deref()))?;
         row.serialize_field("amount_min", &self.min)?;
         row.serialize_field("amount_max", &self.max)?;
+        // Since schema 4: the source's address.
+        row.serialize_field("url", &p.and_then(|p| p.url.as_deref()))?;
         row.end()
     }
 }
@@ -429,6 +438,9 @@ pub struct Provenance {
     /// The date of the decision (`YYYY-MM-DD`).
     pub decided: Option<String>,
     pub source: Option<String>,
+    /// The source's address, where it is known (a page links it only
+    /// when it is `https:`).
+    pub url: Option<String>,
     /// The pre-financing amount, exact (`0`: none requested).
     pub prefinancing: Option<Decimal>,
     pub note: Option<String>,

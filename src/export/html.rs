@@ -1,21 +1,27 @@
 //! One self-contained HTML5 page of a table (`safe report`): inline CSS,
-//! SVG and icon, no script, nothing loaded from outside, written as it
-//! goes. The sections are other commands' reports, rendered from the same
-//! views as the terminal tables (so no figure is computed twice); all
-//! text is escaped. On a narrow screen every table becomes stacked rows
-//! (each figure on its own line, with its column's name), so nothing
-//! scrolls sideways; on a wide one a table that still overflows scrolls
-//! in a focusable, labelled region with shadows at the edge that has more.
+//! SVG and icon, no script, nothing loaded from outside but the links a
+//! reader follows, written as it goes. The sections are other commands'
+//! reports, rendered from the same views as the terminal tables (so no
+//! figure is computed twice); all text is escaped, and a minus is U+2212,
+//! never split from its figure.
+//!
+//! A table takes the space it has (a container query): the full table
+//! where it fits, a narrower one without its minor columns (whose figures
+//! go in the row's details) where it does not, stacked rows (each figure
+//! on its own line, with its column's name) on a phone; a table that
+//! cannot fit even so scrolls in a focusable, labelled region. No word is
+//! ever broken: text wraps at spaces. Print (A4) shows every column and
+//! every note. The page says when it was made and by which `safe`, where
+//! each figure comes from (with links where the address is known), and
+//! carries its table as a CSV download that `safe --data` reads back.
 
 use std::io::Write;
 
-use super::human::{
-    Reader, Survey, human_cells, human_header, human_row_into, human_table, human_view,
-};
+use super::human::{Reader, Survey, human_cells, human_header, human_table, human_view};
 use super::output::Document;
 use super::svg::Chart;
 use super::{Block, Cell, Grid, Report, Style, Subject};
-use crate::dataset::Basis;
+use crate::dataset::{Allocation, Basis};
 use crate::escape::escape_xml;
 use crate::money::format_compact;
 
@@ -41,14 +47,23 @@ pub struct Page<'a> {
     pub chart: Chart<'a>,
     /// Where the chart goes: after the section with this id.
     pub chart_after: &'static str,
+    /// The members whose provenance the page gives (the ranking's), in its
+    /// order.
+    pub sources: Vec<&'a Allocation>,
+    /// The table as CSV (what `safe table --format csv` writes), for the
+    /// page's download link.
+    pub csv: String,
+    /// When the page is made (`SOURCE_DATE_EPOCH`, or today).
+    pub made: crate::clock::Day,
 }
 
-/// The icon, inline (a browser asks for /favicon.ico otherwise).
-const ICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E\
-%3Crect width='16' height='16' rx='3' fill='%231f4e8c'/%3E\
-%3Crect x='3' y='4' width='10' height='2' fill='%23fff'/%3E\
-%3Crect x='3' y='7' width='7' height='2' fill='%23fff'/%3E\
-%3Crect x='3' y='10' width='4' height='2' fill='%23fff'/%3E%3C/svg%3E";
+/// The icon, inline (a browser asks for /favicon.ico otherwise), every
+/// space escaped as a URL must have it.
+const ICON: &str = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%2016%2016'\
+%3E%3Crect%20width='16'%20height='16'%20rx='3'%20fill='%231f4e8c'/%3E%3Crect%20x='3'%20y='\
+4'%20width='10'%20height='2'%20fill='%23fff'/%3E%3Crect%20x='3'%20y='7'%20width='7'%20heig\
+ht='2'%20fill='%23fff'/%3E%3Crect%20x='3'%20y='10'%20width='4'%20height='2'%20fill='%23fff\
+'/%3E%3C/svg%3E";
 
 const CSS: &str = r##"
 :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #ffffff; --muted: #4d4d4d;
@@ -61,13 +76,14 @@ const CSS: &str = r##"
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 72rem; padding: 1rem; font: 16px/1.5 system-ui, -apple-system,
-  "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--fg); background: var(--bg);
-  overflow-wrap: anywhere; }
+  "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.25rem 0 0.5rem; }
 .fund { margin: 0.5rem 0 0; color: var(--muted); font-weight: 600; }
 h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--accent); }
-p, li { max-width: 60rem; }
+p, li, dd, figcaption { max-width: 60rem; overflow-wrap: break-word; }
 .muted, .note { color: var(--muted); font-size: 0.92rem; }
+.nobr { white-space: nowrap; }
 .scroll { overflow-x: auto; margin: 0.5rem 0 1rem;
   background: linear-gradient(to right, var(--bg) 30%, transparent),
     linear-gradient(to left, var(--bg) 30%, transparent) 100% 0,
@@ -81,12 +97,18 @@ caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); text-align: left;
   vertical-align: top; }
 thead th { background: var(--row); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num, td.key { white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tfoot td { font-weight: 700; }
 .pass { color: var(--pass); font-weight: 700; }
 .fail { color: var(--fail); font-weight: 700; }
 .undetermined { font-weight: 700; font-style: italic; }
-.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr));
+.more { display: none; }
+.more summary { color: var(--accent); cursor: pointer; white-space: nowrap; }
+.more dl { margin: 0.25rem 0 0; }
+.more dt { color: var(--muted); }
+.more dd { margin: 0 0 0.25rem; white-space: nowrap; }
+.headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
   gap: 0.75rem; padding: 0; list-style: none; }
 .headline li { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.75rem; }
 .headline .label { display: block; color: var(--muted); }
@@ -95,40 +117,49 @@ tfoot td { font-weight: 700; }
 .headline .exact { display: block; font-size: 0.85rem; color: var(--muted);
   font-variant-numeric: tabular-nums; }
 figure { margin: 1rem 0; }
-figure svg { display: block; width: 100%; max-width: 40rem; height: auto;
+figure svg { display: block; width: 100%; max-width: 400px; height: auto;
   border: 1px solid var(--line); border-radius: 6px; }
-dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
-dl.legend dt { font-weight: 600; }
+dl.legend, dl.sources { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+dl.legend dt, dl.sources dt { font-weight: 600; }
+dl.sources dd { margin: 0; }
 footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 40rem) {
-  body { padding: 0.5rem; font-size: 15px; }
-  .scroll { overflow-x: visible; background: none; }
-  table, tbody, tfoot, tr, td { display: block; width: 100%; }
-  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
-    white-space: nowrap; }
-  tr { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
-  td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.1rem 0;
-    text-align: right; }
-  td.num { white-space: normal; }
-  td::before { content: attr(data-label); color: var(--muted); text-align: left;
+  .scroll > table, .scroll > table > tbody, .scroll > table > tfoot, .scroll > table tr,
+  .scroll > table td { display: block; width: 100%; }
+  .scroll > table > caption { display: block; }
+  .scroll > table > thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap; }
+  .scroll > table tr { border-bottom: 1px solid var(--line); padding: 0.35rem 0; }
+  .scroll > table td { display: flex; justify-content: space-between; gap: 1rem; border: 0;
+    padding: 0.1rem 0; text-align: right; }
+  .scroll > table td.minor { display: flex; }
+  .scroll > table td.more { display: none; }
+  .scroll > table td::before { content: attr(data-label); color: var(--muted); text-align: left;
     font-weight: 400; }
-  td.key { display: inline; width: auto; font-weight: 700; padding-right: 0.4rem; }
-  td.key::before { content: none; }
-  td.key.num::before { content: "#"; color: var(--muted); font-weight: 400; }
-  tfoot tr { border-top: 2px solid var(--line); }
-  dl.legend { grid-template-columns: 1fr; }
+  .scroll > table td.key { display: inline; width: auto; font-weight: 700; padding-right: 0.4rem; }
+  .scroll > table td.key::before { content: none; }
+  .scroll > table td.key.num::before { content: "#"; color: var(--muted); font-weight: 400; }
+  .scroll > table > tfoot tr { border-top: 2px solid var(--line); }
+}
+@media (max-width: 40rem) {
+  body { padding: 0.5rem; font-size: 15px; }
+  dl.legend, dl.sources { grid-template-columns: 1fr; }
+  dl.sources dd { margin-bottom: 0.5rem; }
 }
 @media print {
   @page { size: A4; margin: 15mm; }
   :root { --fg: #000; --bg: #fff; --muted: #333; --line: #999; --row: #eee; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   .scroll { overflow: visible; background: none; }
-  table { page-break-inside: auto; font-size: 9pt; }
+  table { page-break-inside: auto; font-size: 8pt; }
+  th, td { padding: 0.2rem 0.35rem; }
   tr { page-break-inside: avoid; }
   h2 { page-break-after: avoid; }
-  figure svg { max-height: 200mm; }
-}
-"##;
+  .more summary { display: none; }
+  .more details::details-content { content-visibility: visible; display: block; }
+  figure svg { max-width: 110mm; }
+  a { color: inherit; text-decoration: none; }
+}"##;
 
 impl Document for Page<'_> {
     fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
@@ -152,21 +183,23 @@ fn write_page(page: &Page<'_>, out: &mut dyn Write) -> std::io::Result<()> {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{}</title>\n<link rel=\"icon\" href=\"{ICON}\">\n<style>{CSS}</style>\n</head>\n<body>\n<header>",
-        escape_xml(&format!("{}: {title}", table.fund.name))
+<title>{}</title>\n<link rel=\"icon\" href=\"{ICON}\">\n<style>{CSS}\n{}</style>\n</head>\n<body>\n<header>",
+        escape_xml(&format!("{}: {title}", table.fund.name)),
+        width_rules()
     )?;
     writeln!(
         out,
         "<p class=\"fund\">{}</p>",
         escape_xml(&table.fund.name)
     )?;
-    writeln!(out, "<h1>{}</h1>", escape_xml(&title))?;
+    writeln!(out, "<h1>{}</h1>", typeset(&title))?;
     writeln!(
         out,
         "<p class=\"table-line\">{}</p>",
-        escape_xml(&super::provenance::table_line(table))
+        typeset(&super::provenance::table_line(table))
     )?;
     provenance(out, table)?;
+    made(out, page)?;
     writeln!(out, "</header>\n<main>")?;
     headline(out, page.headline.as_ref(), table, page.style)?;
     for section in &page.sections {
@@ -174,10 +207,10 @@ fn write_page(page: &Page<'_>, out: &mut dyn Write) -> std::io::Result<()> {
             out,
             "<section id=\"{0}\" aria-labelledby=\"{0}-h\">\n<h2 id=\"{0}-h\">{1}</h2>",
             section.id,
-            escape_xml(&section.title)
+            typeset(&section.title)
         )?;
         if let Some(lead) = &section.lead {
-            writeln!(out, "<p>{}</p>", escape_xml(lead))?;
+            writeln!(out, "<p>{}</p>", typeset(lead))?;
         }
         blocks(out, section, table, page.style)?;
         writeln!(out, "</section>")?;
@@ -185,22 +218,155 @@ fn write_page(page: &Page<'_>, out: &mut dyn Write) -> std::io::Result<()> {
             chart(out, &page.chart)?;
         }
     }
+    sources(out, &page.sources)?;
+    legend(out)?;
     writeln!(
         out,
-        "</main>\n<footer>\n<p>Made with safe. Figures are as exact as the table's: a figure \
-marked ≈ comes from rounded amounts, and its exact value lies within the bounds shown beside it; \
-percentages are rounded half-to-even to 2 places; compact amounts (€43.7bn) are rounded for \
-reading, with the stated figure to the euro beside them. Figures marked * are not confirmed: \
-tentative or reported figures, not a Council decision's exact amount.</p>\n</footer>\n</body>\n</html>"
+        "</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>",
+        typeset(
+            "Figures are as exact as the table's: a figure marked ≈ comes from rounded amounts, \
+             and its exact value lies within the bounds shown beside it; percentages are rounded \
+             half-to-even to 2 places; compact amounts (€43.7bn) are rounded for reading, with \
+             the stated figure to the euro beside them. Figures marked * are not confirmed: \
+             tentative or reported figures, not a Council decision's exact amount."
+        )
     )
 }
 
-/// The fund, the edition, its source and note, and the basis legend.
+/// When the page was made and by which `safe`, and its table to take
+/// away: a CSV download that `safe --data` reads back.
+fn made(out: &mut dyn Write, page: &Page<'_>) -> std::io::Result<()> {
+    let id = page
+        .subject
+        .edition
+        .as_ref()
+        .and_then(|e| e.id.as_deref())
+        .unwrap_or("table");
+    writeln!(
+        out,
+        "<p class=\"muted\">Made on <span class=\"nobr\">{}</span> with safe {}. \
+<a download=\"safe-{}.csv\" href=\"data:text/csv;charset=utf-8,{}\">Download the table (CSV)</a>, \
+which <code class=\"nobr\">safe --data</code> reads back.</p>",
+        page.made,
+        env!("CARGO_PKG_VERSION"),
+        escape_xml(id),
+        percent_encoded(page.csv.as_bytes())
+    )
+}
+
+/// `bytes` for a `data:` URL: every byte but letters, digits and `-._~`
+/// percent-encoded (a URL holds no raw space, quote or line end).
+fn percent_encoded(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A source's words, linked when its address is an `https:` one (any
+/// other text from a data file stays text).
+fn linked(text: &str, url: Option<&str>) -> String {
+    match url.filter(|u| is_https(u)) {
+        Some(url) => format!("<a href=\"{}\">{}</a>", escape_xml(url), typeset(text)),
+        None => typeset(text),
+    }
+}
+
+/// Whether `url` is an `https:` address a link may carry.
+fn is_https(url: &str) -> bool {
+    url.strip_prefix("https://")
+        .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+}
+
+/// Where each figure of the ranking comes from: basis, decision date,
+/// pre-financing, source (linked where its address is known) and note,
+/// a member to an entry (the ranking's names link here).
+fn sources(out: &mut dyn Write, members: &[&Allocation]) -> std::io::Result<()> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"sources\" aria-labelledby=\"sources-h\">\n\
+<h2 id=\"sources-h\">Where each figure comes from</h2>\n<dl class=\"sources\">"
+    )?;
+    for a in members {
+        let p = a.provenance.as_deref();
+        let mut facts = vec![format!(
+            "{}{}",
+            escape_xml(a.basis.label()),
+            if a.basis.marked() { "*" } else { "" }
+        )];
+        if let Some(day) = p.and_then(|p| p.decided.as_deref()) {
+            facts.push(format!(
+                "decided <span class=\"nobr\">{}</span>",
+                escape_xml(day)
+            ));
+        }
+        if let Some(pre) = p.and_then(|p| p.prefinancing) {
+            facts.push(format!(
+                "{} <span class=\"nobr\">{}</span>",
+                typeset("pre-financing"),
+                typeset(&crate::money::format_short(pre))
+            ));
+        }
+        let mut lines = vec![facts.join(" · ")];
+        if let Some(source) = p.and_then(|p| p.source.as_deref()) {
+            lines.push(format!(
+                "Source: {}",
+                linked(source, p.and_then(|p| p.url.as_deref()))
+            ));
+        }
+        if let Some(note) = p.and_then(|p| p.note.as_deref()) {
+            lines.push(format!("Note: {}", typeset(note)));
+        }
+        writeln!(
+            out,
+            "<dt id=\"src-{}\">{} {}</dt><dd>{}</dd>",
+            escape_xml(&a.code),
+            escape_xml(&a.code),
+            typeset(&crate::export::human::cut_text(&a.name)),
+            lines.join("<br>\n")
+        )?;
+    }
+    writeln!(out, "</dl>\n</section>")
+}
+
+/// What a row's basis means, always shown (and printed).
+fn legend(out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "<section id=\"bases\" aria-labelledby=\"bases-h\">\n\
+<h2 id=\"bases-h\">What a row's basis means</h2>\n<dl class=\"legend\">"
+    )?;
+    for basis in Basis::ALL {
+        let mark = if basis.marked() { "*" } else { "" };
+        writeln!(
+            out,
+            "<dt>{}{mark}</dt><dd>{}</dd>",
+            typeset(basis.label()),
+            typeset(basis.describe())
+        )?;
+    }
+    writeln!(out, "</dl>\n</section>")
+}
+
+/// The fund, the edition and its source (linked where its address is
+/// known), and how many figures are confirmed.
 fn provenance(out: &mut dyn Write, table: &Subject) -> std::io::Result<()> {
     let fund = &table.fund;
     let mut facts = Vec::new();
     if let Some(basis) = &fund.legal_basis {
-        facts.push(format!("Legal basis: {basis}"));
+        // The regulation's own text, on EUR-Lex.
+        let url = basis
+            .contains(crate::dataset::REGULATION)
+            .then_some(crate::dataset::REGULATION_URL);
+        facts.push(format!("Legal basis: {}", linked(basis, url)));
     }
     match &table.edition {
         Some(e) => {
@@ -208,32 +374,24 @@ fn provenance(out: &mut dyn Write, table: &Subject) -> std::io::Result<()> {
                 e.id.as_deref()
                     .map(|id| format!("{id}, "))
                     .unwrap_or_default();
-            facts.push(format!("Edition: {id}{}, as of {}", e.status, e.as_of));
-            facts.push(format!("Source: {}", e.source));
+            facts.push(typeset(&format!(
+                "Edition: {id}{}, as of {}",
+                e.status, e.as_of
+            )));
+            facts.push(format!("Source: {}", linked(&e.source, e.url.as_deref())));
         }
-        None => facts.push(format!("Table: {}", table.origin)),
+        None => facts.push(typeset(&format!(
+            "Table: {}",
+            super::provenance::table_name(table)
+        ))),
     }
-    let facts: Vec<String> = facts.iter().map(|f| escape_xml(f).into_owned()).collect();
     writeln!(out, "<p class=\"muted\">{}</p>", facts.join("<br>\n"))?;
     writeln!(
         out,
-        "<p class=\"muted\">{} of {} figures confirmed.</p>",
+        "<p class=\"muted\">{} of {} figures confirmed (<a href=\"#bases\">what a basis means</a>, \
+<a href=\"#sources\">where each figure comes from</a>).</p>",
         table.confirmed, table.member_count
-    )?;
-    writeln!(
-        out,
-        "<details>\n<summary>What a row's basis means</summary>\n<dl class=\"legend\">"
-    )?;
-    for basis in Basis::ALL {
-        let mark = if basis.marked() { "*" } else { "" };
-        writeln!(
-            out,
-            "<dt>{}{mark}</dt><dd>{}</dd>",
-            basis.label(),
-            escape_xml(basis.describe())
-        )?;
-    }
-    writeln!(out, "</dl>\n</details>")
+    )
 }
 
 /// The headline figures as cards (from the `total` report's table): a
@@ -277,16 +435,16 @@ fn headline(
                 out,
                 "<li><span class=\"label\">{}</span><span class=\"value\">{}</span>",
                 escape_xml(label),
-                escape_xml(&big)
+                typeset(&big)
             )?;
             if let Some(exact) = exact {
-                write!(out, "<span class=\"exact\">{}</span>", escape_xml(&exact))?;
+                write!(out, "<span class=\"exact\">{}</span>", typeset(&exact))?;
             }
             if let Some(range) = rest.first().filter(|r| r.as_str() != "–") {
                 write!(
                     out,
                     "<span class=\"exact\">within rounding: {}</span>",
-                    escape_xml(range)
+                    typeset(range)
                 )?;
             }
             writeln!(out, "</li>")?;
@@ -297,7 +455,7 @@ fn headline(
         writeln!(
             out,
             "<p class=\"note\">About these figures: {}</p>",
-            escape_xml(note)
+            typeset(note)
         )?;
     }
     writeln!(out, "</section>")
@@ -314,13 +472,15 @@ fn blocks(
 ) -> std::io::Result<()> {
     let mut caption: Option<String> = None;
     let mut tables = 0;
+    // The page names its table once, in its header.
+    let table_line = super::provenance::table_line(info);
     for block in human_view(section.report.as_ref(), info, style).blocks {
         match block {
             Block::Part(_) | Block::Chart(_) => {}
             Block::Heading(h) => caption = Some(h),
             // The edition's note is in the headline already.
-            Block::Note(n) if n.starts_with("Note") => {}
-            Block::Note(n) => writeln!(out, "<p class=\"note\">{}</p>", escape_xml(&n))?,
+            Block::Note(n) if n.starts_with("Note") || n == table_line => {}
+            Block::Note(n) => writeln!(out, "<p class=\"note\">{}</p>", typeset(&n))?,
             Block::Grid(t) => {
                 tables += 1;
                 let name = caption.take();
@@ -336,10 +496,79 @@ fn is_key(key: &str) -> bool {
     matches!(key, "rank" | "code" | "name" | "metric" | "id")
 }
 
+/// Text for the page (see [`crate::escape::page_text`]), a word with a
+/// hyphen or a sign in it (`2026-04-10`, `pre-financing`, `−€2,134`) kept
+/// on one line: a browser would break it after the hyphen.
+fn typeset(text: &str) -> String {
+    let text = crate::escape::page_text(text);
+    if !text.contains(['-', '\u{2212}']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.contains(['-', '\u{2212}']) {
+            out.push_str("<span class=\"nobr\">");
+            out.push_str(word);
+            out.push_str("</span>");
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// The width rules of the page's tables, by the screen a table needs in
+/// full (`full-K`: K rem): below it, its minor columns go and their
+/// figures show in each row's details (media queries: the W3C checker
+/// does not know container queries yet).
+fn width_rules() -> String {
+    let mut css = String::new();
+    for k in (FULL_FROM..=FULL_TO).step_by(2) {
+        css.push_str(&format!(
+            "@media (max-width: {k}rem) {{ .full-{k} .minor {{ display: none; }} \
+             .full-{k} .more {{ display: table-cell; }} }}\n"
+        ));
+    }
+    css
+}
+
+/// The range of screen widths a table's class names (in rem); a table
+/// that needs more than the page's widest (72rem) is narrow everywhere.
+const FULL_FROM: usize = 20;
+const FULL_TO: usize = 200;
+
+/// How wide a table needs to be to show every column on one line a cell
+/// (headers wrap at spaces), in em, estimated from its texts: a
+/// character about 0.6 em at the table's size, a cell's padding 1.25 em.
+fn full_width(headers: &[String], texts: &[Vec<String>], shown: &[usize]) -> f64 {
+    shown
+        .iter()
+        .map(|&i| {
+            let cells = texts
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|t| super::human::display_width(t))
+                .max()
+                .unwrap_or(0);
+            let header = headers[i]
+                .split(' ')
+                .map(super::human::display_width)
+                .max()
+                .unwrap_or(0);
+            cells.max(header) as f64 * 0.6 + 1.25
+        })
+        .sum()
+}
+
 /// One table: a caption (or the section's heading as its name), column
 /// headers with `scope`, numbers right-aligned with tabular figures, each
 /// cell labelled with its column for the stacked layout, the footer rows
-/// in `<tfoot>`; inside a focusable region that scrolls when it must.
+/// in `<tfoot>`; minor columns (a priority of 3 or more) marked, and
+/// repeated in each row's details for when the table is too narrow for
+/// them; inside a focusable region that scrolls when it must.
 fn html_table(
     out: &mut dyn Write,
     table: Grid<'_>,
@@ -358,60 +587,113 @@ fn html_table(
         (None, 1) => section.title.clone(),
         (None, n) => format!("{}, table {n}", section.title),
     };
+    let headers: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| human_header(c, style.unit))
+        .collect();
+    let texts = human_cells(&table, style.unit, &places);
+    let minor: Vec<bool> = table
+        .columns
+        .iter()
+        .map(|c| c.priority >= 3 && !is_key(c.key))
+        .collect();
+    let all: Vec<usize> = (0..headers.len()).collect();
+    let has_minor = minor.iter().any(|&m| m);
+    let class = if has_minor {
+        // The screen it needs: the table at its font (0.95rem), and the
+        // page's padding; past the page's widest, every screen.
+        let needed = (full_width(&headers, &texts, &all) * 0.95 + 2.5).ceil() as usize;
+        let k = if needed > 72 {
+            FULL_TO
+        } else {
+            (needed.div_ceil(2) * 2).max(FULL_FROM)
+        };
+        format!(" class=\"full-{k}\"")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
         "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{} (scrolls sideways when wider than the screen)\">",
         escape_xml(&name)
     )?;
     match caption {
-        Some(c) => writeln!(out, "<table>\n<caption>{}</caption>", escape_xml(c))?,
-        None => writeln!(out, "<table aria-labelledby=\"{}-h\">", section.id)?,
+        Some(c) => writeln!(out, "<table{class}>\n<caption>{}</caption>", typeset(c))?,
+        None => writeln!(out, "<table{class} aria-labelledby=\"{}-h\">", section.id)?,
     }
-    let headers: Vec<String> = table
-        .columns
-        .iter()
-        .map(|c| human_header(c, style.unit))
-        .collect();
     write!(out, "<thead><tr>")?;
-    for (c, header) in table.columns.iter().zip(&headers) {
-        let class = if c.numeric { " class=\"num\"" } else { "" };
-        write!(out, "<th scope=\"col\"{class}>{}</th>", escape_xml(header))?;
+    for (i, (c, header)) in table.columns.iter().zip(&headers).enumerate() {
+        let classes = [c.numeric.then_some("num"), minor[i].then_some("minor")];
+        write!(
+            out,
+            "<th scope=\"col\"{}>{}</th>",
+            class_attr(&classes),
+            escape_xml(header)
+        )?;
+    }
+    if has_minor {
+        write!(out, "<th scope=\"col\" class=\"more\">details</th>")?;
     }
     writeln!(out, "</tr></thead>\n<tbody>")?;
     let footer_start = table.rows.len();
-    let mut text = Vec::new();
-    for (i, row) in table.all_rows().enumerate() {
-        human_row_into(&table, &row, style.unit, &places, None, &mut text);
+    let code_at = table.columns.iter().position(|c| c.key == "code");
+    let linked = section.id == "ranking";
+    for (i, (row, text)) in table.all_rows().zip(&texts).enumerate() {
         if i == footer_start {
             writeln!(out, "</tbody>\n<tfoot>")?;
         }
-        write!(out, "<tr>")?;
-        for (col, (cell, text)) in row.iter().zip(&text).enumerate() {
+        let code = code_at
+            .and_then(|at| text.get(at))
+            .filter(|c| !c.is_empty() && i < footer_start && linked);
+        match code {
+            Some(code) => write!(out, "<tr id=\"rank-{}\">", escape_xml(code))?,
+            None => write!(out, "<tr>")?,
+        }
+        for (col, (cell, text)) in row.iter().zip(text).enumerate() {
             let column = &table.columns[col];
-            let mut classes = Vec::new();
-            if column.numeric {
-                classes.push("num");
-            }
-            if is_key(column.key) && i < footer_start {
-                classes.push("key");
-            }
-            match cell {
-                Cell::Check(true) => classes.push("pass"),
-                Cell::Check(false) => classes.push("fail"),
-                Cell::Verdict("undetermined") => classes.push("undetermined"),
-                _ => {}
-            }
-            let class = if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"{}\"", classes.join(" "))
+            let classes = [
+                column.numeric.then_some("num"),
+                (is_key(column.key) && i < footer_start).then_some("key"),
+                minor[col].then_some("minor"),
+                match cell {
+                    Cell::Check(true) => Some("pass"),
+                    Cell::Check(false) => Some("fail"),
+                    Cell::Verdict("undetermined") => Some("undetermined"),
+                    _ => None,
+                },
+            ];
+            let content = match code {
+                // A member's name leads to where its figure comes from.
+                Some(code) if column.key == "name" => format!(
+                    "<a href=\"#src-{}\">{}</a>",
+                    escape_xml(code),
+                    typeset(text)
+                ),
+                _ => typeset(text),
             };
             write!(
                 out,
-                "<td{class} data-label=\"{}\">{}</td>",
+                "<td{} data-label=\"{}\">{content}</td>",
+                class_attr(&classes),
                 escape_xml(&headers[col]),
-                escape_xml(text)
             )?;
+        }
+        if has_minor {
+            // The minor columns again, for a table too narrow for them.
+            write!(
+                out,
+                "<td class=\"more\" data-label=\"details\"><details><summary>more</summary><dl>"
+            )?;
+            for (col, text) in text.iter().enumerate().filter(|(c, _)| minor[*c]) {
+                write!(
+                    out,
+                    "<dt>{}</dt><dd>{}</dd>",
+                    escape_xml(&headers[col]),
+                    typeset(text)
+                )?;
+            }
+            write!(out, "</dl></details></td>")?;
         }
         writeln!(out, "</tr>")?;
     }
@@ -422,9 +704,19 @@ fn html_table(
     }
     writeln!(out, "</table>\n</div>")?;
     for note in footnotes {
-        writeln!(out, "<p class=\"note\">{}</p>", escape_xml(&note))?;
+        writeln!(out, "<p class=\"note\">{}</p>", typeset(&note))?;
     }
     Ok(())
+}
+
+/// ` class="a b"` of the classes given, or nothing.
+fn class_attr(classes: &[Option<&str>]) -> String {
+    let names: Vec<&str> = classes.iter().flatten().copied().collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", names.join(" "))
+    }
 }
 
 /// The chart, inline: the drawing `safe chart --svg` writes, sized by the
@@ -434,7 +726,8 @@ fn chart(out: &mut dyn Write, chart: &Chart<'_>) -> std::io::Result<()> {
     chart.write_to(out)?;
     writeln!(
         out,
-        "<figcaption class=\"muted\">The ranking as bars: hatched bars are not confirmed, \
-whiskers span the bounds of a rounded figure; each bar's tooltip gives its exact amount.</figcaption>\n</figure>"
+        "<figcaption class=\"muted\">The ranking as bars: hatched bars are not confirmed, a \
+whisker spans the bounds of a rounded figure (≈), drawn at least 3 px wide; each name leads to \
+its row of the ranking, which gives the exact figure.</figcaption>\n</figure>"
     )
 }

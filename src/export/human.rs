@@ -171,7 +171,7 @@ impl Survey {
                     "{ROUNDED_MARK} rounded figure: its exact value lies within bounds (--ranges shows them)."
                 ),
                 (Reader::Page, _) => format!(
-                    "{ROUNDED_MARK} rounded figure: its exact value lies within bounds, drawn as a band in the chart."
+                    "{ROUNDED_MARK} rounded figure: its exact value lies within bounds, drawn as a whisker in the chart."
                 ),
                 _ => format!(
                     "{ROUNDED_MARK} rounded figure: its exact value lies within bounds."

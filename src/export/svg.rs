@@ -22,17 +22,25 @@ use crate::money::{Unit, format_compact, format_grouped, places_needed};
 /// The width of the drawing, in its own units.
 pub const WIDTH: u32 = 400;
 const MARGIN: u32 = 12;
-/// Where bars start and where the longest ends (the rest is for its
-/// value).
-const PLOT_LEFT: u32 = MARGIN;
-const PLOT_RIGHT: u32 = WIDTH - MARGIN - 68;
-/// A member's row: the name's line, then the bar.
-const ROW: u32 = 38;
+/// A member's row: its name on the left, its bar and figure on the right;
+/// where bars start and where the longest ends (the rest is for its
+/// figure).
+const NAME_WIDTH: u32 = 118;
+const PLOT_LEFT: u32 = MARGIN + NAME_WIDTH + 6;
+const PLOT_RIGHT: u32 = WIDTH - MARGIN - 66;
+const ROW: u32 = 22;
 const BAR: u32 = 12;
+/// The narrowest a rounded figure's whisker is drawn, so that it shows.
+const MIN_WHISKER: u32 = 3;
 /// Font sizes: nothing smaller than [`SMALL`].
 const SMALL: u32 = 12;
 const LABEL: u32 = 13;
 const TITLE: u32 = 16;
+
+/// Characters of a name that fit its room beside the bars.
+fn name_fits(font: u32) -> usize {
+    (f64::from(NAME_WIDTH) / (f64::from(font) * 0.56)) as usize
+}
 
 /// Characters that fit on a line at a font size, with the widest common
 /// sans-serif fonts (0.56 em a character on average; bold 0.64).
@@ -202,7 +210,10 @@ impl Legend {
             lines.push((Swatch::Hatched, "not confirmed: tentative or reported"));
         }
         if self.bounded {
-            lines.push((Swatch::Whisker, "bounds of a rounded figure"));
+            lines.push((
+                Swatch::Whisker,
+                "≈ bounds of a rounded figure (at least 3 wide)",
+            ));
         }
         lines
     }
@@ -232,7 +243,7 @@ fn text(
     writeln!(
         out,
         "<text x=\"{x}\" y=\"{y}\" class=\"{class}\" fill=\"{fill}\" font-size=\"{size}\"{extra}>{}</text>",
-        escape_xml(content)
+        crate::escape::page_text(content)
     )
 }
 
@@ -242,18 +253,21 @@ fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     let by = report.by;
     // What goes above the bars.
     let title_lines = wrap(chart.title, fits(TITLE, true));
-    let about = match &subject.edition {
-        Some(e) => format!(
+    // A file says what it shows; inside a page, whose header says it, the
+    // table's line will do.
+    let about = match (&subject.edition, chart.standalone) {
+        (Some(e), true) => format!(
             "{}: {}. {}",
             subject.fund.name,
             e.title.as_deref().unwrap_or(&e.status),
             super::provenance::table_line(subject)
         ),
-        None => format!(
+        (None, true) => format!(
             "{}. {}",
             subject.fund.name,
             super::provenance::table_line(subject)
         ),
+        (_, false) => super::provenance::table_line(subject),
     };
     let about_lines = wrap(&about, fits(SMALL, false));
     let legend = Legend::of(&report.bars).lines();
@@ -267,11 +281,15 @@ fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
             crate::words::some_of(&report.left_out, 12)
         ));
     }
-    if let Some(e) = &subject.edition {
+    if let Some(e) = subject.edition.as_ref().filter(|_| chart.standalone) {
         let end = if e.source.ends_with('.') { "" } else { "." };
         footer.push(format!("Source: {}{end}", e.source));
     }
-    footer.push("Each bar's exact figure is in its tooltip and in the tables.".to_string());
+    footer.push(if chart.standalone {
+        "Each bar's exact figure is in its tooltip and in `safe rank`.".to_string()
+    } else {
+        "Each name leads to its row of the ranking, with its exact figure.".to_string()
+    });
     let footer_lines: Vec<String> = footer
         .iter()
         .flat_map(|l| wrap(l, fits(SMALL, false)))
@@ -313,10 +331,12 @@ fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     } else {
         String::new()
     };
+    // A file is one image; in a page, whose names are links, a group.
+    let role = if chart.standalone { "img" } else { "group" };
     writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\"{size} viewBox=\"0 0 {WIDTH} {height}\" \
-font-family=\"Helvetica, Arial, sans-serif\" role=\"img\" aria-labelledby=\"sc-title sc-desc\">"
+font-family=\"Helvetica, Arial, sans-serif\" role=\"{role}\" aria-labelledby=\"sc-title sc-desc\">"
     )?;
     writeln!(
         out,
@@ -406,15 +426,24 @@ patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-
     for (i, bar) in report.bars.iter().enumerate() {
         let top = plot_top + i as u32 * ROW;
         let name = format!("{} ({})", cut(bar.name, 200), bar.code);
+        let label = format!("{} {}", bar.code, cut(bar.name, 200));
+        // Inside a page, a name leads to its row of the ranking, which
+        // gives the exact figure.
+        if !chart.standalone {
+            write!(out, "<a href=\"#rank-{}\">", escape_xml(bar.code))?;
+        }
         text(
             out,
-            (PLOT_LEFT, top + 14),
+            (MARGIN, top + 15),
             "sc-fg",
             LABEL,
             "",
-            &cut(&name, fits(LABEL, false)),
+            &cut(&label, name_fits(LABEL)),
         )?;
-        let bar_top = top + 19;
+        if !chart.standalone {
+            writeln!(out, "</a>")?;
+        }
+        let bar_top = top + 5;
         let x_end = x_of(bar.value, axis_max);
         let width = (x_end - Decimal::from(PLOT_LEFT)).max(Decimal::ONE);
         let (kind, fill) = if bar.basis.marked() {
@@ -429,19 +458,31 @@ patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-
             escape_xml(&tooltip(bar, by, &cut(&name, 200)))
         )?;
         let mut value_x = x_end;
-        if bar.value_min != bar.value_max {
-            let low = x_of(bar.value_min, axis_max);
-            let high = x_of(bar.value_max, axis_max);
-            whisker(out, low, high, bar_top + BAR / 2)?;
+        let rounded = bar.value_min != bar.value_max;
+        if rounded {
+            let (mut low, mut high) =
+                (x_of(bar.value_min, axis_max), x_of(bar.value_max, axis_max));
+            // At least MIN_WHISKER wide about its middle, so it shows.
+            let narrow = Decimal::from(MIN_WHISKER) - (high - low);
+            if narrow > Decimal::ZERO {
+                low -= narrow / Decimal::TWO;
+                high += narrow / Decimal::TWO;
+            }
+            whisker(out, low.round_dp(2), high.round_dp(2), bar_top + BAR / 2)?;
             value_x = value_x.max(high);
         }
+        let figure = compact(bar.value, by);
         text(
             out,
             ((value_x + Decimal::from(5)).round_dp(2), bar_top + 11),
             "sc-fg",
             SMALL,
             "",
-            &compact(bar.value, by),
+            &if rounded {
+                format!("≈{figure}")
+            } else {
+                figure
+            },
         )?;
     }
     writeln!(out, "</g>")?;

@@ -82,9 +82,9 @@ fn chart_svg_is_well_formed_with_one_bar_per_member() {
     let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
     for expected in [
         "Allocation by member",
-        "Poland (PL)",
-        "€43.7bn",
-        "€46.7m",
+        "PL Poland",
+        "≈€43.7bn",
+        "≈€46.7m",
         "€40bn",
         "Fund ceiling: €150bn.",
     ] {
@@ -125,10 +125,10 @@ fn chart_svg_escapes_names() {
         .ok()
         .stdout;
     let doc = roxmltree::Document::parse(&out).expect("valid XML");
-    assert!(
-        doc.descendants()
-            .any(|n| n.text() == Some("Alpha & <Beta> (AA)"))
-    );
+    assert!(doc.descendants().any(|n| {
+        n.text()
+            .is_some_and(|t| t.starts_with("Alpha & <Beta> (AA)"))
+    }));
 }
 
 #[test]

@@ -115,7 +115,7 @@ const CASES: &[(&str, i32, &str)] = &[
         "contains a control character",
     ),
     ("not-utf8.json", 65, "1:38: not valid UTF-8"),
-    ("schema-version-4.json", 65, "unsupported schema_version 4"),
+    ("schema-version-5.json", 65, "unsupported schema_version 5"),
     (
         "sum-overflows.json",
         65,

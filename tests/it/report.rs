@@ -117,14 +117,17 @@ fn the_page_holds_every_member_and_the_exact_total() {
         assert_eq!(cells(&doc, "figure svg > desc").len(), 1);
         assert_eq!(cells(&doc, "figure svg rect.bar").len(), 19);
         // Self-contained: nothing is loaded from anywhere (the icon is a
-        // data URI, the hatching a pattern of the chart's own).
+        // data URI, the hatching a pattern of the chart's own); the only
+        // addresses outside are links a reader follows.
         let own = html
             .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
             .replace("xmlns='http://www.w3.org/2000/svg'", "");
-        for outside in ["src=", "url(http", "@import", "<script", "http:", "https:"] {
+        for outside in ["src=", "url(http", "@import", "<script", "http:"] {
             assert!(!own.contains(outside), "{outside} in the page");
         }
-        assert_eq!(html.matches("href=").count(), 1);
+        let hrefs = html.matches("href=").count();
+        let links = html.matches("<a href=").count() + html.matches("<a download=").count();
+        assert_eq!(hrefs, links + 1, "only links and the icon have an address");
         assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"));
         // The heading is the edition's title; the footnote speaks to a
         // reader, not a shell.
@@ -142,7 +145,7 @@ fn the_page_holds_every_member_and_the_exact_total() {
     // Only the changes beyond rounding: EE's cut, not PL's 34,100,805
     // (within what 43.7bn's rounding explains).
     let changes = cells(&council, "#changes tbody tr").join("\n");
-    assert!(changes.contains("-316,103,000"), "{changes}");
+    assert!(changes.contains("\u{2212}316,103,000"), "{changes}");
     assert!(!changes.contains("34,100,805"), "{changes}");
     assert!(
         cells(&council, "#ranking td")
@@ -239,7 +242,34 @@ const MEASURE: &str = r#"
 (async () => {
   const r = { dark: matchMedia('(prefers-color-scheme: dark)').matches,
     width: innerWidth, scrollWidth: document.documentElement.scrollWidth,
-    unfocusable: [], outside: [], ranked: 0, small: [], outsideChart: [], texts: 0 };
+    unfocusable: [], outside: [], ranked: 0, small: [], outsideChart: [], texts: 0,
+    broken: [], narrow: [], chartHeight: 0 };
+  // Every run of non-space characters on one line; no text set in a
+  // column narrower than 30 px.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const host = node.parentElement;
+    if (!host || host.closest('svg, script, style, title')) continue;
+    const re = /\S+/g;
+    let m;
+    while ((m = re.exec(node.data))) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter(b => b.width > 0);
+      if (rects.length == 0) continue;
+      const tops = new Set(rects.map(b => Math.round(b.top)));
+      if (tops.size > 1) r.broken.push(m[0] + ' in ' + host.tagName);
+      if (m[0].length > 2) {
+        // The column it is set in: its block, not an inline link.
+        const block = host.closest('td, th, caption, p, li, dd, dt, div, h1, h2, figcaption') || host;
+        const box = block.getBoundingClientRect();
+        if (box.width > 0 && box.width < 30) r.narrow.push(m[0] + ' in a ' + host.tagName + ' ' + box.width.toFixed(1) + 'px wide');
+      }
+    }
+  }
+  const figure = document.querySelector('#chart svg');
+  if (figure) r.chartHeight = figure.getBoundingClientRect().height;
   for (const e of document.querySelectorAll('body *')) {
     const s = getComputedStyle(e);
     if ((s.overflowX == 'auto' || s.overflowX == 'scroll') && e.scrollWidth > e.clientWidth
@@ -285,6 +315,26 @@ const MEASURE: &str = r#"
 /// than 500): the frame's document is the page with the script added,
 /// and reports to the frame's parent, whose DOM Chromium dumps.
 fn measure(html: &str, dir: &Path, width: u32, dark: bool, audit: bool) -> serde_json::Value {
+    measure_as(html, dir, width, dark, audit, false)
+}
+
+/// [`measure`], with the page's print styles applied (`print`) as they are
+/// on paper.
+fn measure_as(
+    html: &str,
+    dir: &Path,
+    width: u32,
+    dark: bool,
+    audit: bool,
+    print: bool,
+) -> serde_json::Value {
+    let printed;
+    let html = if print {
+        printed = html.replace("@media print {", "@media all {");
+        printed.as_str()
+    } else {
+        html
+    };
     let axe = if audit {
         format!("<script>{}</script>", axe())
     } else {
@@ -302,7 +352,7 @@ fn measure(html: &str, dir: &Path, width: u32, dark: bool, audit: bool) -> serde
 <body style=\"margin:0\"><iframe title=\"page\" style=\"border:0;width:{width}px;height:900px\" \
 srcdoc=\"{srcdoc}\"></iframe></body></html>"
     );
-    let page = dir.join(format!("measure-{width}-{dark}.html"));
+    let page = dir.join(format!("measure-{width}-{dark}-{print}.html"));
     std::fs::write(&page, host).unwrap();
     let mut flags = vec![
         format!("--window-size={},1000", width.max(500) + 40),
@@ -312,7 +362,11 @@ srcdoc=\"{srcdoc}\"></iframe></body></html>"
     if dark {
         flags.push("--blink-settings=preferredColorScheme=0".to_string());
     }
-    let out = browser(&dir.join(format!("profile-{width}-{dark}")), &flags, &page);
+    let out = browser(
+        &dir.join(format!("profile-{width}-{dark}-{print}")),
+        &flags,
+        &page,
+    );
     assert!(out.status.success(), "{out:?}");
     let dom = String::from_utf8_lossy(&out.stdout);
     let doc = scraper::Html::parse_document(&dom);
@@ -334,12 +388,55 @@ fn page_html(args: &[&str]) -> String {
 }
 
 #[test]
+#[ignore = "needs Debian's chromium: bash .ci/run installs it and runs the ignored tests"]
+fn the_page_never_breaks_a_word_at_any_width_or_in_print() {
+    let t = Test::new();
+    for edition in ["council-2026-04", "commission-2025-09"] {
+        let html = page_html(&["--edition", edition]);
+        for (width, print) in [
+            (320, false),
+            (390, false),
+            (640, false),
+            (768, false),
+            (1024, false),
+            (1280, false),
+            (1920, false),
+            (700, true),
+        ] {
+            let r = measure_as(&html, t.dir(), width, false, false, print);
+            let at = format!(
+                "{edition} at {width}px{}",
+                if print { ", print" } else { "" }
+            );
+            assert_eq!(
+                r["broken"],
+                serde_json::json!([]),
+                "{at}: words broken across lines"
+            );
+            assert_eq!(
+                r["narrow"],
+                serde_json::json!([]),
+                "{at}: text in a column under 30px"
+            );
+            assert!(
+                r["scrollWidth"].as_u64() <= r["width"].as_u64(),
+                "{at}: the page scrolls sideways: {r}"
+            );
+            if width == 1280 {
+                // The whole chart fits a laptop's screen.
+                assert!(r["chartHeight"].as_f64() < Some(760.0), "{at}: {r}");
+            }
+        }
+    }
+}
+
+#[test]
 #[ignore = "needs Debian's chromium and axe-core: bash .ci/run installs them and runs the ignored tests"]
 fn the_page_reads_on_a_phone_and_a_desktop_light_and_dark() {
     let t = Test::new();
     for args in [vec![], vec!["--edition", "council-2026-02"]] {
         let html = page_html(&args);
-        for width in [390, 1280] {
+        for width in [390, 768, 1280] {
             for dark in [false, true] {
                 let r = measure(&html, t.dir(), width, dark, true);
                 let at = format!("{args:?} at {width}px, dark {dark}");
@@ -510,4 +607,95 @@ fn the_svg_chart_marks_what_is_not_confirmed_and_labels_compactly() {
         6 + 1
     );
     assert!(svg.contains("prefers-color-scheme: dark"));
+}
+
+/// The page says where each figure comes from, when and by what it was
+/// made, and carries its table as a CSV that reads back.
+#[test]
+fn the_page_carries_its_sources_and_its_data() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = dir.path().join("page.html");
+    Test::new()
+        .env("SOURCE_DATE_EPOCH", "1796774400")
+        .args(["--edition", "council-2026-04", "report", "--output"])
+        .args([out.to_str().unwrap()])
+        .run()
+        .ok();
+    let html = std::fs::read_to_string(&out).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    // Provenance: LV's source, PL's decision date, https links only.
+    let sources = cells(&doc, "#sources dd").join("\n");
+    assert!(sources.contains("mod.gov.lv"), "{sources}");
+    let pl = cells(&doc, "#sources dd").into_iter().next().unwrap();
+    assert!(pl.contains("decided 2026-02-17"), "{pl}");
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse("a[href^='http']").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(
+        links
+            .iter()
+            .any(|l| l.starts_with("https://eur-lex.europa.eu/")),
+        "{links:?}"
+    );
+    assert!(links.iter().all(|l| l.starts_with("https://")), "{links:?}");
+    // When, and by which safe.
+    assert!(html.contains("Made on <span class=\"nobr\">2026-12-09</span>"));
+    assert!(html.contains(&format!("with safe {}", env!("CARGO_PKG_VERSION"))));
+    // The download reads back to the same figures.
+    let link = doc
+        .select(&scraper::Selector::parse("a[download]").unwrap())
+        .next()
+        .unwrap();
+    let href = link.value().attr("href").unwrap();
+    let encoded = href.strip_prefix("data:text/csv;charset=utf-8,").unwrap();
+    let mut bytes = Vec::new();
+    let mut chars = encoded.bytes();
+    while let Some(b) = chars.next() {
+        if b == b'%' {
+            let hex: String = [chars.next().unwrap(), chars.next().unwrap()]
+                .iter()
+                .map(|&c| char::from(c))
+                .collect();
+            bytes.push(u8::from_str_radix(&hex, 16).unwrap());
+        } else {
+            bytes.push(b);
+        }
+    }
+    let csv = dir.path().join(link.value().attr("download").unwrap());
+    std::fs::write(&csv, bytes).unwrap();
+    let json = Test::new()
+        .args(["--data", csv.to_str().unwrap(), "total", "--json"])
+        .run()
+        .ok()
+        .json();
+    assert_eq!(
+        ["allocated", "allocated_min", "allocated_max"].map(|k| text(&json[k])),
+        ["147471930258", "147460930258", "147522930258"]
+    );
+}
+
+#[test]
+#[ignore = "needs Java and the W3C checker (npm's vnu-jar): bash .ci/run installs it and runs the ignored tests"]
+fn the_page_is_valid_html() {
+    let vnu = format!(
+        "{}/target/vnu/node_modules/vnu-jar/build/dist/vnu.jar",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert!(Path::new(&vnu).is_file(), "{vnu}: bash .ci/run installs it");
+    let t = Test::new();
+    for edition in ["council-2026-04", "commission-2025-09"] {
+        let page = t.dir().join(format!("{edition}.html"));
+        std::fs::write(&page, page_html(&["--edition", edition])).unwrap();
+        let out = std::process::Command::new("java")
+            .args(["-jar", &vnu, "--errors-only"])
+            .arg(&page)
+            .output()
+            .expect("java runs");
+        let errors = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && errors.trim().is_empty(),
+            "{edition}: {errors}"
+        );
+    }
 }
