@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 
 use crate::cmd::{self, Ctx, Output, TableSpec};
 use crate::dataset::{DataFormat, LoadOptions, Rounding, editions};
+use anyhow::Context as _;
+
 use crate::error::{Error, Result};
 use crate::export::{Format, Part, Style};
 use crate::money::Unit;
@@ -232,7 +234,7 @@ macro_rules! commands {
             }
 
             /// Runs the command.
-            pub fn run<'c>(&self, ctx: &'c Ctx) -> Result<Output<'c>> {
+            pub fn run<'c>(&self, ctx: &'c Ctx) -> anyhow::Result<Output<'c>> {
                 match self {
                     $(Command::$variant(args) => cmd::$module::run(args, ctx),)*
                 }
@@ -266,7 +268,7 @@ pub const OVERVIEW: &str = "overview";
 impl Cli {
     /// Runs what the command line asks for (the overview without a
     /// command).
-    pub fn run<'c>(&self, ctx: &'c Ctx) -> Result<Output<'c>> {
+    pub fn run<'c>(&self, ctx: &'c Ctx) -> anyhow::Result<Output<'c>> {
         match &self.command {
             Some(command) => command.run(ctx),
             None => cmd::overview::run(ctx),
@@ -328,7 +330,7 @@ impl Global {
 
     /// Where the table comes from: `--data`, `--edition`, `SAFE_EDITION`
     /// or the default edition.
-    pub fn table_spec(&self) -> Result<TableSpec> {
+    pub fn table_spec(&self) -> anyhow::Result<TableSpec> {
         if let Some(path) = &self.data {
             return Ok(TableSpec::File {
                 path: path.clone(),
@@ -341,13 +343,12 @@ impl Global {
                 },
             });
         }
+        // An unknown id is a usage error now, not when the table loads.
         let id = match &self.edition {
-            Some(id) => id.clone(),
+            Some(id) => editions::find(id).context("--edition")?.id,
             None => editions::default_id()?,
         };
-        // An unknown id is a usage error now, not when the table loads.
-        editions::find(&id)?;
-        Ok(TableSpec::Edition(id))
+        Ok(TableSpec::Edition(id.to_string()))
     }
 
     /// The output style, from the options and the environment.

@@ -11,7 +11,13 @@
 //! | 74   | cannot write output |
 //!
 //! An [`Error`] is made only through its constructors, one per kind, so
-//! every message of a kind starts the same way.
+//! every message of a kind starts the same way. It is the root of an
+//! error's chain: commands and loaders return [`anyhow::Result`] and add
+//! context as the error rises (which option, which table, which step);
+//! [`typed`] finds the `Error` in the chain again for its kind (the exit
+//! code) and its place (the CI formats), and [`line`] gives the chain as
+//! the one line `safe` prints. A chain with no `Error` in it is a bug
+//! (exit 70).
 
 use std::fmt;
 
@@ -155,7 +161,7 @@ impl Error {
     /// A figure that cannot be held exactly (more than 28 significant
     /// digits, or beyond ±7.9e28): a property of the data, never rounded
     /// away. `safe` names the table in front of the message (see
-    /// [`Error::in_table`]).
+    /// [`Error::is_inexact`]).
     pub fn overflow(what: impl fmt::Display) -> Self {
         Error {
             kind: Kind::Data,
@@ -166,22 +172,11 @@ impl Error {
         }
     }
 
-    /// Names the table an arithmetic error came from, so that every error
-    /// says where (errors of loading already start with their file).
-    pub fn in_table(self, origin: &str) -> Self {
-        if self.kind == Kind::Data && self.message.starts_with(INEXACT) {
-            Error {
-                place: Some(Place {
-                    origin: origin.to_string(),
-                    position: None,
-                    detail: self.message.clone(),
-                }),
-                message: format!("{origin}: {}", self.message),
-                ..self
-            }
-        } else {
-            self
-        }
+    /// Whether this is a figure that cannot be held exactly
+    /// ([`Error::overflow`]): `safe` then names the table it came from in
+    /// front of it (errors of loading already start with their file).
+    pub fn is_inexact(&self) -> bool {
+        self.kind == Kind::Data && self.place.is_none() && self.message.starts_with(INEXACT)
     }
 
     /// A failure to write to `what`: a closed pipe is a normal end (exit 0
@@ -228,3 +223,26 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The typed [`Error`] in a chain (the first, from the outside), if any.
+pub fn typed(err: &anyhow::Error) -> Option<&Error> {
+    err.chain().find_map(|cause| cause.downcast_ref::<Error>())
+}
+
+/// What kind of failure a chain is: its [`Error`]'s, or a bug when it
+/// has none.
+pub fn kind(err: &anyhow::Error) -> Kind {
+    typed(err).map_or(Kind::Internal, Error::kind)
+}
+
+/// The chain as the one line `safe` prints after `safe: error: ` (the
+/// contexts, outermost first, then the cause), or `None` when there is
+/// nothing to say (a closed pipe). A chain without an [`Error`] is a bug,
+/// said as one.
+pub fn line(err: &anyhow::Error) -> Option<String> {
+    match typed(err) {
+        Some(e) if e.kind() == Kind::Closed => None,
+        Some(_) => Some(format!("{err:#}")),
+        None => Some(Error::internal(format!("{err:#}")).message),
+    }
+}

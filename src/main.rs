@@ -3,88 +3,17 @@
 //! stderr and a documented exit code (`safe::error`). A panic is a bug:
 //! one line, exit 70.
 
-// On glibc Linux the binary supplies C's `main` itself (see `entry`):
-// Rust's runtime set-up costs more than all of `safe rank`'s own work.
-#![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
-
 use std::io::Write;
+use std::process::ExitCode;
 
 use clap::error::ErrorKind as ClapKind;
 use clap::{CommandFactory, FromArgMatches};
 
 use safe::cli::{self, Cli};
 use safe::cmd::Ctx;
-use safe::error::{Error, exit};
+use safe::error::{self, Error, exit};
 
-/// Notes which standard descriptors are closed (`safe::fds`: afterwards a
-/// closed stdout cannot be told from a caller's `/dev/null`), then reopens
-/// them on `/dev/null` as Rust's runtime would, so that no file a command
-/// opens can become stdout. It runs from `.init_array`, before `main` and
-/// any other Rust code.
-#[cfg(target_os = "linux")]
-#[used]
-#[unsafe(link_section = ".init_array")]
-static STANDARD_DESCRIPTORS: extern "C" fn() = {
-    extern "C" fn check() {
-        // SAFETY: F_GETFD only reads the descriptor's flags; -1 (EBADF)
-        // means it is not open.
-        let closed = [0, 1, 2].map(|fd| unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1);
-        safe::fds::note_closed_at_start(closed);
-        for (fd, closed) in (0..).zip(closed) {
-            // SAFETY: open(2) of a constant path; the lowest free
-            // descriptor is `fd`, since those below it are open.
-            if closed && unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) } != fd {
-                // The runtime aborts too when it cannot do this.
-                std::process::abort();
-            }
-        }
-    }
-    check
-};
-
-/// Start-up without Rust's runtime set-up, on glibc Linux.
-///
-/// Rust's `main` is wrapped in a set-up that reads `/proc/self/maps` to
-/// place a guard for stack overflows, maps an alternate signal stack, and
-/// pulls in the shared unwinding library (`libgcc_s`): about 40% of what
-/// `safe rank` cost over `true` (benches/notes.md). `safe` aborts
-/// on panic and never unwinds, so it keeps only what it needs of that
-/// set-up, done here:
-///
-/// - closed standard descriptors are reopened on `/dev/null` (above);
-/// - SIGPIPE is ignored, as the runtime does, so a closed pipe is a write
-///   error the writer reports (`safe::sink`), not a kill;
-/// - the unwinder is linked statically (`libgcc_eh`), so no library but
-///   libc is loaded.
-///
-/// What is given up: the runtime's message on a stack overflow (the
-/// process still dies by SIGSEGV; nothing in `safe` recurses on its
-/// input: serde_json caps nesting at 128). The standard library needs
-/// nothing else: on glibc it reads the arguments from `.init_array`, and
-/// the writer flushes stdout itself before reporting success.
-#[cfg(all(target_os = "linux", target_env = "gnu", not(test)))]
-mod entry {
-    #[unsafe(no_mangle)]
-    extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
-        // SAFETY: sets one signal's disposition; no other thread exists.
-        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
-        libc::c_int::from(super::start())
-    }
-
-    #[cfg(panic = "abort")]
-    #[link(name = "gcc_eh", kind = "static")]
-    unsafe extern "C" {}
-}
-
-/// Elsewhere the runtime's own set-up runs (and outside Linux `safe::fds`
-/// has no record, so every stream counts as open). A test build keeps it
-/// too: the test harness supplies `main`.
-#[cfg(not(all(target_os = "linux", target_env = "gnu", not(test))))]
-fn main() -> std::process::ExitCode {
-    std::process::ExitCode::from(start())
-}
-
-fn start() -> u8 {
+fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let what = info
             .payload()
@@ -96,27 +25,22 @@ fn start() -> u8 {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        let line = Error::internal(format!("{what}{place}"));
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "safe: error: {}",
-            safe::escape::escape_controls(line.message()).replace('\n', " ")
-        );
+        error_line(Error::internal(format!("{what}{place}")).message());
         safe::sink::remove_temporary_files();
         std::process::exit(i32::from(exit::INTERNAL));
     }));
-    match run() {
+    ExitCode::from(match run() {
         Ok(code) => code,
         Err(err) => {
-            if !err.message().is_empty() {
-                error_line(&err.to_string());
+            if let Some(line) = error::line(&err) {
+                error_line(&line);
             }
-            err.kind().exit_code()
+            error::kind(&err).exit_code()
         }
-    }
+    })
 }
 
-fn run() -> Result<u8, Error> {
+fn run() -> anyhow::Result<u8> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut matches = match Cli::parser(&args).try_get_matches_from(&args) {
         Ok(matches) => matches,
@@ -142,17 +66,27 @@ fn run() -> Result<u8, Error> {
     );
     let output = match cli.run(&ctx) {
         Ok(output) => output,
-        Err(e) => {
-            let e = match ctx.loaded() {
-                Some(data) => e.in_table(&data.origin),
-                None => e,
+        Err(err) => {
+            let table = ctx.loaded().map(|data| data.origin.as_str());
+            // A figure that cannot be held exactly says which table it
+            // came from (errors of loading start with their file).
+            let err = match table {
+                Some(origin) if error::typed(&err).is_some_and(Error::is_inexact) => {
+                    err.context(origin.to_string())
+                }
+                _ => err,
             };
             // A CI format still says the table did not load, on stdout.
-            safe::sink::deliver_failure(&e, &command, ctx.style)?;
-            return Err(e);
+            safe::sink::deliver_failure(&err, table, &command, ctx.style)?;
+            return Err(err);
         }
     };
-    safe::sink::deliver(output, &command, ctx.style, &ctx.inputs())
+    Ok(safe::sink::deliver(
+        output,
+        &command,
+        ctx.style,
+        &ctx.inputs(),
+    )?)
 }
 
 /// Help and version go to stdout (exit 0); usage errors become one line on
@@ -181,7 +115,9 @@ fn clap_exit(err: &clap::Error) -> u8 {
             ) {
                 Ok(code) => code,
                 Err(e) => {
-                    error_line(&e.to_string());
+                    if e.kind() != error::Kind::Closed {
+                        error_line(e.message());
+                    }
                     e.kind().exit_code()
                 }
             }

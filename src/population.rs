@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::dataset::validate_code;
+use anyhow::Context as _;
+
 use crate::error::{Error, Result};
 use crate::source::Source;
 
@@ -53,16 +55,16 @@ pub fn bundled() -> Result<Population> {
 }
 
 /// Loads `path`, or the bundled figures when `path` is `None`.
-pub fn load(path: Option<&Path>, limits: crate::source::Limits) -> Result<Population> {
-    match path {
-        None => bundled(),
+pub fn load(path: Option<&Path>, limits: crate::source::Limits) -> anyhow::Result<Population> {
+    Ok(match path {
+        None => bundled().context("the bundled population figures")?,
         Some(p) => {
             let source = Source::from_path(p);
             let origin = source.origin();
             let bytes = source.read(limits)?;
-            parse(&origin, &origin, &bytes)
+            parse(&origin, &origin, &bytes)?
         }
-    }
+    })
 }
 
 /// The largest population a member may have: ten billion, more than the

@@ -105,19 +105,25 @@ fn refuse_unfit(output: &Output<'_>, command: &str, style: Style) -> Result<()> 
     Ok(())
 }
 
-/// Writes to standard output through one buffer. A reader that closed
-/// the pipe early (`| head`) ends the writing quietly: the exit status is
-/// still the command's.
 /// A table that does not load, in the CI format asked for (see
 /// `export::ci::load_failure`), on standard output: the CI step that reads
-/// it sees the failure. Nothing for the other formats.
-pub fn deliver_failure(err: &Error, command: &str, style: Style) -> Result<()> {
-    match export::ci::load_failure(style.format, command, err) {
+/// it sees the failure. Nothing for the other formats. `table` is the
+/// loaded table's origin, if one loaded.
+pub fn deliver_failure(
+    err: &anyhow::Error,
+    table: Option<&str>,
+    command: &str,
+    style: Style,
+) -> Result<()> {
+    match export::ci::load_failure(style.format, command, err, table) {
         Some(text) => to_stdout(|out| out.write_all(text.as_bytes())),
         None => Ok(()),
     }
 }
 
+/// Writes to standard output through one buffer. A reader that closed
+/// the pipe early (`| head`) ends the writing quietly: the exit status is
+/// still the command's.
 fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     if crate::fds::closed_at_start(1) {
         return Err(Error::output(

@@ -2,7 +2,7 @@
 //! optionally as a standalone SVG file.
 
 use crate::analysis::chart::{By, ChartReport, chart_report};
-use crate::error::Result;
+use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::human::UNCONFIRMED_MARK;

@@ -7,12 +7,12 @@ use crate::analysis::bounds::Verdict;
 use crate::analysis::check::{
     CONCENTRATION_CAP_PCT, CONCENTRATION_TOP, Check, CheckId, CheckReport, CheckUnit, check_report,
 };
-use crate::error::Result;
 use crate::export::view::Measure;
 use crate::export::{Block, Cell, CheckLine, Column, Grid, Report, Subject, View};
 use crate::money::{format_compact, format_compact_apart, format_compact_range, format_short};
 use crate::names::member_state;
 use crate::words::some_of;
+use anyhow::Result;
 
 use super::{Ctx, Output};
 

@@ -6,8 +6,8 @@
 use clap::Command;
 
 use crate::dataset::editions;
-use crate::error::{Error, Result};
 use crate::export::output::Fixed;
+use anyhow::{Context as _, Result};
 
 use super::{Ctx, Output};
 
@@ -56,8 +56,7 @@ pub fn completable(mut cli: Command) -> Command {
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut completable((ctx.cli)()), "safe", &mut out);
-    let script = String::from_utf8(out)
-        .map_err(|e| Error::internal(format!("the completion script is not UTF-8: {e}")))?;
+    let script = String::from_utf8(out).context("the completion script is not UTF-8")?;
     Ok(Output::document(
         script,
         Fixed {

@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 
 use crate::analysis::diff::{DiffReport, Order, Side, Status, diff_report};
 use crate::dataset::{LoadOptions, editions};
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::export::view::Measure;
 use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View};
 use crate::source::display_path;
+use anyhow::Result;
 
 use super::{Ctx, Output, TableSpec};
 
@@ -97,7 +98,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
 fn other_spec(other: &Path, table: &TableSpec, limits: crate::source::Limits) -> Result<TableSpec> {
     if let Some(id) = other.to_str().filter(|t| editions::is_edition(t)) {
         if other.exists() {
-            return Err(Error::usage(format!(
+            anyhow::bail!(Error::usage(format!(
                 "{id} is both a bundled edition and a file here: write ./{id} for the file"
             )));
         }
@@ -105,7 +106,7 @@ fn other_spec(other: &Path, table: &TableSpec, limits: crate::source::Limits) ->
     }
     let stdin = |p: &Path| p.as_os_str() == "-";
     if stdin(other) && matches!(table, TableSpec::File { path, .. } if stdin(path)) {
-        return Err(Error::usage(
+        anyhow::bail!(Error::usage(
             "--data - and OTHER - cannot both read standard input",
         ));
     }
@@ -120,7 +121,7 @@ fn other_spec(other: &Path, table: &TableSpec, limits: crate::source::Limits) ->
             .filter(|(d, _)| *d <= 3)
             .map(|(_, id)| format!("; did you mean {id}?"))
             .unwrap_or_default();
-        return Err(Error::no_input(
+        anyhow::bail!(Error::no_input(
             &name,
             format!(
                 "cannot read: no such file, and no bundled edition of that name (the editions are {}){closest}",

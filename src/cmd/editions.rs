@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::dataset::editions::{self, ALL};
-use crate::error::Result;
 use crate::export::view::Measure;
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
+use anyhow::Result;
 
 use super::{Ctx, Output};
 
@@ -79,7 +79,7 @@ pub fn run<'c>(_args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
             allocated_max: data.allocated_max,
         });
     }
-    let subject = Subject::of(&editions::load(&default)?);
+    let subject = Subject::of(&editions::load(default)?);
     Ok(Output::report(EditionsReport { editions: rows }, subject))
 }
 

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use clap::Command;
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::export::output::Fixed;
+use anyhow::{Context as _, Result};
 
 use super::{Ctx, Output};
 
@@ -62,7 +63,7 @@ fn render(cmd: Command) -> Result<Vec<u8>> {
         .manual("User Commands");
     let mut out = Vec::new();
     let section = |f: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>, out: &mut Vec<u8>| {
-        f(out).map_err(|e| Error::internal(format!("cannot render the man page: {e}")))
+        f(out).context("cannot render the man page")
     };
     section(&|o| man.render_title(o), &mut out)?;
     section(&|o| man.render_name_section(o), &mut out)?;
@@ -198,7 +199,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     if let Some(dir) = &args.dir {
         let shown = crate::source::display_path(dir);
         if dir.exists() && !dir.is_dir() {
-            return Err(Error::output(
+            anyhow::bail!(Error::output(
                 &shown,
                 "cannot write the pages: not a directory",
             ));

@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 pub use crate::export::output::Output;
 
 use crate::dataset::{self, Dataset, LoadOptions};
-use crate::error::Result;
 use crate::export::Style;
 use crate::source::Source;
+use anyhow::{Context as _, Result};
 
 /// Where the table comes from (`--data`, `--edition`, or the default).
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +89,7 @@ impl Ctx {
         let table_from_stdin =
             matches!(&self.spec, TableSpec::File { path, .. } if path.as_os_str() == "-");
         if table_from_stdin && path.is_some_and(|p| p.as_os_str() == "-") {
-            return Err(crate::error::Error::usage(
+            anyhow::bail!(crate::error::Error::usage(
                 "--population - and --data - both read standard input: give one of them a file",
             ));
         }
@@ -156,18 +156,16 @@ impl Ctx {
     /// Keeps `data` as the other table (a scenario's, a predecessor's),
     /// for reports that borrow it.
     pub fn keep(&self, data: Dataset) -> Result<&Dataset> {
-        self.other
-            .set(data)
-            .map_err(|_| crate::error::Error::internal("a second table was kept twice"))?;
-        self.other
-            .get()
-            .ok_or_else(|| crate::error::Error::internal("a table was not kept"))
+        if self.other.set(data).is_err() {
+            anyhow::bail!("a second table was kept twice");
+        }
+        self.other.get().context("a table was not kept")
     }
 
     fn both(&self) -> Result<(&Dataset, &Dataset)> {
         match (self.table.get(), self.other.get()) {
             (Some(a), Some(b)) => Ok((a, b)),
-            _ => Err(crate::error::Error::internal("a table was not kept")),
+            _ => anyhow::bail!("a table was not kept"),
         }
     }
 }

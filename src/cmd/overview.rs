@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::overview::{OverviewReport, overview_report};
-use crate::error::Result;
+use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::view::{FigureRow, Measure};

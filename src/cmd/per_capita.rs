@@ -3,11 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::analysis::per_capita::{PerCapitaReport, PerCapitaTotal, per_capita_report};
-use crate::error::Result;
 use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};
 use crate::export::{
     Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
 };
+use anyhow::Result;
 
 use super::{Ctx, Output};
 

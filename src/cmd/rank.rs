@@ -3,7 +3,7 @@
 
 use crate::analysis::rank::{RankReport, RankRows, rank_report};
 use crate::dataset::Precision;
-use crate::error::Result;
+use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};

@@ -14,10 +14,10 @@ use crate::analysis::rank::rank_report;
 use crate::analysis::stats::stats_report;
 use crate::analysis::total::total_report;
 use crate::dataset::editions;
-use crate::error::Result;
 use crate::export::html::{Page, Section};
 use crate::export::output::Fixed;
 use crate::export::{Subject, svg};
+use anyhow::Result;
 
 use super::{Ctx, Output};
 

@@ -1,7 +1,7 @@
 //! `safe schema`: the JSON Schema of the data format `--data` reads.
 
-use crate::error::Result;
 use crate::export::output::Fixed;
+use anyhow::Result;
 
 use super::{Ctx, Output};
 

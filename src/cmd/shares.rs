@@ -2,7 +2,7 @@
 //! allocated sum, rounded to nearest or by largest remainder.
 
 use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
-use crate::error::Result;
+use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};

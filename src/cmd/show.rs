@@ -4,10 +4,10 @@
 use rust_decimal::Decimal;
 
 use crate::analysis::show::{MemberReport, Neighbour, member_report};
-use crate::error::Result;
 use crate::export::view::{FigureRow, Measure};
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 use crate::names::find_member;
+use anyhow::Result;
 
 use super::{Ctx, Output};
 

@@ -2,7 +2,7 @@
 //! Gini, the largest 1/3/5) and the Art. 13 position.
 
 use crate::analysis::stats::{StatsReport, stats_report};
-use crate::error::Result;
+use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::view::Measure;

@@ -2,7 +2,7 @@
 
 use crate::analysis::table::{SortBy, TableReport, table_report};
 
-use crate::error::Result;
+use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::view::{Measure, amount_bound_columns};

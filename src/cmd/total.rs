@@ -3,9 +3,9 @@
 
 use crate::analysis::check::expectation_check;
 use crate::analysis::total::{TotalReport, total_report};
-use crate::error::Result;
 use crate::export::view::{FigureRow, Measure};
 use crate::export::{Block, Cell, CheckLine, Grid, Report, Subject, View};
+use anyhow::Result;
 
 use super::{Ctx, Output};
 

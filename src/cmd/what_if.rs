@@ -9,10 +9,11 @@ use crate::analysis::diff::diff_report;
 use crate::analysis::what_if::{
     Action, AppliedChange, Change, Fit, Scenario, WhatIfReport, what_if,
 };
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::export::{Block, Report, Subject, View};
 use crate::money::format_short;
 use crate::names;
+use anyhow::{Context as _, Result};
 
 use super::check::check_blocks;
 use super::diff::diff_blocks;
@@ -118,7 +119,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
             None
         };
         if let Some(other) = other {
-            return Err(Error::usage(format!(
+            anyhow::bail!(Error::usage(format!(
                 "{} is changed twice (--add {} and {other} {}): a member may be changed once per \
                  scenario",
                 add.code, add.code, add.code
@@ -130,19 +131,25 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     // One index for every name given: many changes stay linear.
     let index = names::Index::new(data);
     for code in &args.remove {
+        let member = index
+            .find(code)
+            .with_context(|| format!("--remove {code}"))?;
         changes.push(Change::Remove {
-            code: index.find(code)?.code.to_string(),
+            code: member.code.to_string(),
         });
     }
     for set in &args.set {
+        let member = index
+            .find(&set.member)
+            .with_context(|| format!("--set {}", set.member))?;
         changes.push(Change::Set {
-            code: index.find(&set.member)?.code.to_string(),
+            code: member.code.to_string(),
             amount: set.amount,
         });
     }
     for add in &args.add {
         if let Some(existing) = index.member_with_code(&add.code) {
-            return Err(Error::usage(format!(
+            anyhow::bail!(Error::usage(format!(
                 "{} ({}) is already in the table; use --set {}=AMOUNT",
                 existing.name, existing.code, existing.code
             )));
@@ -160,7 +167,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
         });
     }
     if changes.is_empty() {
-        return Err(Error::usage(
+        anyhow::bail!(Error::usage(
             "no scenario: give at least one --add CODE=AMOUNT, --set MEMBER=AMOUNT or --remove MEMBER",
         ));
     }

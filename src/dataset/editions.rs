@@ -4,6 +4,8 @@
 //! 10 April 2026 (`latest`, the default). Each row carries its bounds.
 
 use super::{Dataset, json};
+use anyhow::Context as _;
+
 use crate::error::{Error, Result};
 
 /// How bundled tables are named in messages and in JSON output.
@@ -49,13 +51,10 @@ pub const SEED: &str = ALL[0].id;
 /// The edition loaded when neither `--data` nor `--edition` is given:
 /// `SAFE_EDITION` from the environment when set (a usage error when it
 /// names no edition), else [`DEFAULT`] (the newest).
-pub fn default_id() -> Result<String> {
+pub fn default_id() -> anyhow::Result<&'static str> {
     match std::env::var("SAFE_EDITION") {
-        Ok(id) if !id.is_empty() => {
-            let found = find(&id).map_err(|e| Error::usage(format!("SAFE_EDITION: {e}")))?;
-            Ok(found.id.to_string())
-        }
-        _ => Ok(DEFAULT.to_string()),
+        Ok(id) if !id.is_empty() => Ok(find(&id).context("SAFE_EDITION")?.id),
+        _ => Ok(DEFAULT),
     }
 }
 
@@ -87,9 +86,10 @@ pub fn is_edition(text: &str) -> bool {
 }
 
 /// Loads a bundled edition by id (or `latest`).
-pub fn load(id: &str) -> Result<Dataset> {
+pub fn load(id: &str) -> anyhow::Result<Dataset> {
     let bundled = find(id)?;
     json::parse(BUNDLED_ORIGIN, bundled.json.as_bytes())
+        .with_context(|| format!("the bundled edition {}", bundled.id))
 }
 
 #[cfg(test)]

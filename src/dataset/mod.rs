@@ -523,29 +523,29 @@ pub struct LoadOptions {
 }
 
 /// Loads and validates a table from a file or standard input.
-pub fn load(source: &Source<'_>, options: LoadOptions) -> Result<Dataset> {
+pub fn load(source: &Source<'_>, options: LoadOptions) -> anyhow::Result<Dataset> {
     let origin = source.origin();
     let by_name = options.format.or(match source {
         Source::File(path) => DataFormat::from_path(path),
         _ => None,
     });
     if options.ceiling.is_some() && by_name == Some(DataFormat::Json) {
-        return Err(Error::usage(
+        anyhow::bail!(Error::usage(
             "--ceiling is for CSV and TSV tables; a JSON table states its own ceiling",
         ));
     }
     let bytes = source.read(options.limits)?;
     let format = by_name.unwrap_or_else(|| sniff_format(&bytes));
     if options.ceiling.is_some() && format == DataFormat::Json {
-        return Err(Error::usage(
+        anyhow::bail!(Error::usage(
             "--ceiling is for CSV and TSV tables; this table reads as JSON, which states its own ceiling",
         ));
     }
-    match format {
+    Ok(match format {
         DataFormat::Json => json::parse_with(&origin, &bytes, options.rounding, options.limits),
         DataFormat::Csv => csv::parse(&origin, &bytes, None, &options),
         DataFormat::Tsv => csv::parse(&origin, &bytes, Some(b'\t'), &options),
-    }
+    }?)
 }
 
 /// The format of a table that neither its name nor `--data-format` gives:
@@ -592,7 +592,7 @@ pub fn table_name<'a>(origin: &'a str, edition: Option<&'a Edition>) -> &'a str 
 
 /// The seed edition (`commission-2025-09`, the Commission's table of
 /// September 2025), named: the tests that rely on its figures use it.
-pub fn seed_edition() -> Result<Dataset> {
+pub fn seed_edition() -> anyhow::Result<Dataset> {
     editions::load(editions::SEED)
 }
 

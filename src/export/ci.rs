@@ -30,10 +30,28 @@ pub(crate) fn table_file(table: &Subject) -> Option<&str> {
 
 /// A table that does not load, in a CI format (GitHub's workflow
 /// commands, JUnit): a CI step that reads the output sees the failure,
-/// at its file, line and column. `None` for the other formats and errors.
-pub fn load_failure(format: super::Format, command: &str, err: &Error) -> Option<String> {
+/// at its file, line and column. A figure of the loaded table `table` that
+/// cannot be held exactly counts as its failure too. `None` for the other
+/// formats and errors.
+pub fn load_failure(
+    format: super::Format,
+    command: &str,
+    err: &anyhow::Error,
+    table: Option<&str>,
+) -> Option<String> {
     use crate::escape::{escape_workflow_data, escape_workflow_property, escape_xml};
-    let place = err.place()?;
+    let typed = crate::error::typed(err)?;
+    let in_table = |origin: &str| crate::error::Place {
+        origin: origin.to_string(),
+        position: None,
+        detail: typed.message().to_string(),
+    };
+    let place = match (typed.place(), table) {
+        (Some(place), _) => place.clone(),
+        (None, Some(origin)) if typed.is_inexact() => in_table(origin),
+        _ => return None,
+    };
+    let message = crate::error::line(err)?;
     let file = (place.origin != crate::source::STDIN_ORIGIN
         && place.origin != crate::dataset::editions::BUNDLED_ORIGIN)
         .then_some(place.origin.as_str());
@@ -52,7 +70,7 @@ pub fn load_failure(format: super::Format, command: &str, err: &Error) -> Option
             Some(format!(
                 "::error {}::{}\n",
                 properties.join(","),
-                escape_workflow_data(err.message())
+                escape_workflow_data(&message)
             ))
         }
         super::Format::Junit => {
@@ -71,7 +89,7 @@ pub fn load_failure(format: super::Format, command: &str, err: &Error) -> Option
                  <error type=\"data\" message=\"{message}\">{message}</error>\n  </testcase>\n\
                  </testsuite>\n</testsuites>\n",
                 suite = escape_xml(&title),
-                message = escape_xml(err.message()),
+                message = escape_xml(&message),
             ))
         }
         _ => None,

@@ -360,9 +360,17 @@ pub fn write(report: &dyn Report, frame: &Frame<'_>, out: &mut dyn Write) -> std
 
 /// A report in the chosen format, as text (for pages that embed it, and
 /// for tests).
-pub fn render(report: &dyn Report, frame: &Frame<'_>) -> Result<String> {
+pub fn render(report: &dyn Report, frame: &Frame<'_>) -> anyhow::Result<String> {
+    use anyhow::Context as _;
     check(report, frame)?;
     let mut out = Vec::new();
-    write(report, frame, &mut out).map_err(|e| Error::internal(format!("rendering: {e}")))?;
-    String::from_utf8(out).map_err(|e| Error::internal(format!("rendering: {e}")))
+    let what = || {
+        format!(
+            "rendering `safe {}` as {}",
+            frame.command,
+            frame.style.format.name()
+        )
+    };
+    write(report, frame, &mut out).with_context(what)?;
+    String::from_utf8(out).with_context(what)
 }
