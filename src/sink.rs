@@ -34,18 +34,12 @@ const STDOUT: &str = "standard output";
 
 /// Writes everything `output` holds and returns the exit status.
 pub fn deliver(output: Output<'_>, command: &str, style: Style, inputs: &[PathBuf]) -> Result<u8> {
-    refuse_unfit(&output, command, style)?;
+    let report = match &output.show {
+        Show::Report { report, .. } => Some(report.as_ref()),
+        _ => None,
+    };
+    export::permit(command, style, output.fixed, report)?;
     refuse_overwriting_inputs(&output.files, inputs)?;
-    if let Show::Report { report, subject } = &output.show {
-        export::check(
-            report.as_ref(),
-            &Frame {
-                command,
-                subject,
-                style,
-            },
-        )?;
-    }
     write_files(&output.files)?;
     let mut notes = Vec::new();
     match &output.show {
@@ -78,31 +72,6 @@ pub fn deliver(output: Output<'_>, command: &str, style: Style, inputs: &[PathBu
         let _ = writeln!(stderr, "safe: {line}");
     }
     Ok(output.status)
-}
-
-/// A command of one fixed format refuses `--format`, `--json` and
-/// `--part`, the same way for every such command.
-fn refuse_unfit(output: &Output<'_>, command: &str, style: Style) -> Result<()> {
-    let Some(fixed) = output.fixed else {
-        return Ok(());
-    };
-    // The default, human format is whatever the command writes; JSON is
-    // fine for a JSON document.
-    let fits = style.format == Format::Table || (fixed.json && style.format == Format::Json);
-    if !fits {
-        return Err(Error::usage(format!(
-            "--format {}: `safe {command}` writes {} only; leave out --format and --json",
-            style.format.name(),
-            fixed.what
-        )));
-    }
-    if let Some(part) = style.part {
-        return Err(Error::usage(format!(
-            "--part {part}: `safe {command}` writes {} only",
-            fixed.what
-        )));
-    }
-    Ok(())
 }
 
 /// A table that does not load, in the CI format asked for (see
@@ -149,10 +118,11 @@ enum Target {
         path: PathBuf,
         what: &'static str,
     },
-    /// A regular file (or none yet) at `path` (links followed), replaced.
+    /// A regular file (or none yet) at `path` (links followed), replaced:
+    /// with the mode (and owner) of the file there, or a new file's.
     Replace {
         path: PathBuf,
-        mode: u32,
+        mode: Option<u32>,
         owner: Option<(u32, u32)>,
     },
 }
@@ -251,7 +221,7 @@ fn resolve(path: &Path) -> Result<Target> {
             } else {
                 Ok(Target::Replace {
                     path: follow_links(path)?,
-                    mode: meta.mode() & 0o7777,
+                    mode: Some(meta.mode() & 0o7777),
                     owner: Some((meta.uid(), meta.gid())),
                 })
             }
@@ -259,7 +229,7 @@ fn resolve(path: &Path) -> Result<Target> {
         // Nothing there yet, or a dangling link: its target is created.
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::Replace {
             path: follow_links(path)?,
-            mode: 0o666 & !umask(),
+            mode: None,
             owner: None,
         }),
         Err(e) => Err(Error::output(
@@ -310,18 +280,6 @@ fn follow_links(path: &Path) -> Result<PathBuf> {
     ))
 }
 
-/// The process's umask (from `/proc/self/status`; 022 where unknown).
-fn umask() -> u32 {
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("Umask:"))
-                .and_then(|m| u32::from_str_radix(m.trim(), 8).ok())
-        })
-        .unwrap_or(0o022)
-}
-
 /// Opens a device or FIFO and writes the document into it.
 fn write_in_place(path: &Path, what: &str, document: &dyn Document) -> Result<()> {
     let fail = |e: io::Error| {
@@ -353,7 +311,7 @@ struct Staged {
 fn stage(
     given: &Path,
     destination: &Path,
-    mode: u32,
+    mode: Option<u32>,
     owner: Option<(u32, u32)>,
     document: &dyn Document,
 ) -> Result<Staged> {
@@ -368,9 +326,13 @@ fn stage(
         // handler removes it whenever the signal comes.
         let mut temps = temps();
         install_handler();
+        // A new file gets 0666 less the umask, as `cp` gives it (the
+        // operating system applies the umask); a replaced one keeps its
+        // mode (below).
         let temp = tempfile::Builder::new()
             .prefix(".safe-")
             .suffix(".tmp")
+            .permissions(fs::Permissions::from_mode(0o666))
             .tempfile_in(dir)
             .map_err(fail)?;
         temps.push(temp.path().to_path_buf());
@@ -383,8 +345,10 @@ fn stage(
     };
     let file = staged.temp.as_ref().map(|t| t.as_file());
     if let Some(file) = file {
-        file.set_permissions(fs::Permissions::from_mode(mode))
-            .map_err(fail)?;
+        if let Some(mode) = mode {
+            file.set_permissions(fs::Permissions::from_mode(mode))
+                .map_err(fail)?;
+        }
         if let Some((uid, gid)) = owner {
             // Only root may give a file away; for anyone else this is the
             // owner it has already.

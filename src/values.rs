@@ -1,17 +1,18 @@
 //! Value parsers for clap, shared by the commands' options: an amount
 //! (the grammar of `money::parse_amount`) and a count of at least 1.
 
+use std::num::NonZeroUsize;
+
 use rust_decimal::Decimal;
 
 use crate::money::parse_amount;
 
-/// A count of at least 1 (`--top N`).
-pub fn positive_count(text: &str) -> Result<usize, String> {
+/// A count of at least 1 (`--top N`), said in words when it is not one.
+pub fn positive_count(text: &str) -> Result<NonZeroUsize, String> {
     let digits = text.trim();
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return match digits.parse::<usize>() {
-            Ok(0) => Err("must be at least 1".to_string()),
-            Ok(n) => Ok(n),
+            Ok(n) => NonZeroUsize::new(n).ok_or_else(|| "must be at least 1".to_string()),
             // All digits, and still no `usize`: too large to be a count of
             // anything a table holds.
             Err(_) => Err(format!("is too large (at most {})", usize::MAX)),
@@ -42,7 +43,7 @@ mod tests {
 
     #[test]
     fn counts() {
-        assert_eq!(positive_count("3"), Ok(3));
+        assert_eq!(positive_count("3"), Ok(NonZeroUsize::new(3).unwrap()));
         assert!(positive_count("0").unwrap_err().contains("at least 1"));
         assert!(
             positive_count("99999999999999999999999")

@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn france_ties_with_hungary_between_romania_and_italy() {
         let data = seed_edition().unwrap();
-        let fr = data.find_code("FR").unwrap();
+        let fr = crate::names::find_member("FR", &data).unwrap();
         let report = member_report(&data, fr, &crate::population::bundled().unwrap()).unwrap();
         assert_eq!(report.rank, 3);
         assert_eq!(report.tied_with[0].code, "HU");
@@ -217,7 +217,7 @@ mod tests {
     #[test]
     fn the_largest_has_nobody_above() {
         let data = seed_edition().unwrap();
-        let pl = data.find_code("PL").unwrap();
+        let pl = crate::names::find_member("PL", &data).unwrap();
         let report = member_report(&data, pl, &crate::population::bundled().unwrap()).unwrap();
         assert!(report.above.is_none());
         assert_eq!(report.below.unwrap().code, "RO");

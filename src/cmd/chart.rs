@@ -32,7 +32,7 @@ pub struct Args {
     pub by: By,
     /// Only the first N members
     #[arg(long, value_name = "N", value_parser = positive_count)]
-    pub top: Option<usize>,
+    pub top: Option<std::num::NonZeroUsize>,
     /// Also write the chart as SVG to FILE (`-`: SVG on stdout instead)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
@@ -44,7 +44,7 @@ pub struct Args {
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
-    let report = chart_report(data, args.by, args.top, &people)?;
+    let report = chart_report(data, args.by, args.top.map(usize::from), &people)?;
     let subject = Subject::of(data);
     let drawing = |standalone| svg::Chart {
         report: report.clone(),

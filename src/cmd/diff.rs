@@ -49,7 +49,7 @@ pub struct Args {
     pub beyond_rounding: bool,
     /// Only the first N lines (and any tied with the last of them)
     #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
-    pub top: Option<usize>,
+    pub top: Option<std::num::NonZeroUsize>,
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
@@ -80,7 +80,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
         report.members.retain(|m| m.beyond_rounding);
     }
     report.change_count = report.members.len();
-    if let Some(n) = args.top {
+    if let Some(n) = args.top.map(usize::from) {
         report.members.truncate_with_ties(n);
         report.top = Some(n);
     }

@@ -29,13 +29,13 @@ pub struct Args {
     pub population: Option<PathBuf>,
     /// Only the first N members
     #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
-    pub top: Option<usize>,
+    pub top: Option<std::num::NonZeroUsize>,
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
-    let report = per_capita_report(data, &people, args.top)?;
+    let report = per_capita_report(data, &people, args.top.map(usize::from))?;
     Ok(Output::report(report, Subject::of(data)))
 }
 

@@ -27,7 +27,7 @@ fund ceiling and the cumulative share. Tied amounts share a rank (competition ra
 pub struct Args {
     /// Show only the first N members
     #[arg(long, value_name = "N", value_parser = positive_count)]
-    pub top: Option<usize>,
+    pub top: Option<std::num::NonZeroUsize>,
     /// Smallest first (ranks still count from the largest)
     #[arg(long)]
     pub asc: bool,
@@ -36,7 +36,7 @@ pub struct Args {
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
     Ok(Output::report(
-        rank_report(data, args.top, args.asc)?,
+        rank_report(data, args.top.map(usize::from), args.asc)?,
         Subject::of(data),
     ))
 }

@@ -35,12 +35,18 @@ pub struct Args {
     pub method: Method,
     /// Only the first N members
     #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
-    pub top: Option<usize>,
+    pub top: Option<std::num::NonZeroUsize>,
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
-    let report = shares_report(data, args.of, args.method, args.precision, args.top)?;
+    let report = shares_report(
+        data,
+        args.of,
+        args.method,
+        args.precision,
+        args.top.map(usize::from),
+    )?;
     Ok(Output::report(report, Subject::of(data)))
 }
 

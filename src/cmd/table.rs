@@ -22,12 +22,16 @@ pub struct Args {
     pub sort: Option<SortBy>,
     /// Only the first N members
     #[arg(long, value_name = "N", value_parser = crate::values::positive_count)]
-    pub top: Option<usize>,
+    pub top: Option<std::num::NonZeroUsize>,
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
-    let report = table_report(data, args.sort.unwrap_or_default(), args.top)?;
+    let report = table_report(
+        data,
+        args.sort.unwrap_or_default(),
+        args.top.map(usize::from),
+    )?;
     Ok(Output::report(report, Subject::of(data)))
 }
 

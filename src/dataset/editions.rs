@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(data.confirmed(), 13);
         assert_eq!(confirmed, Decimal::from(100_816_930_258u64));
         assert_eq!(
-            data.find_code("PL").unwrap().amount,
+            crate::names::find_member("PL", &data).unwrap().amount,
             Decimal::from(43_734_100_805u64)
         );
         // Every listed pre-financing is exactly 15% of its maximum loan.

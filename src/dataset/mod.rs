@@ -658,11 +658,4 @@ impl Dataset {
             .position(|a| a.code.eq_ignore_ascii_case(code))?;
         self.lines.get(at).map(|&l| l as usize)
     }
-
-    /// The allocation with `code` (case-insensitive), if any.
-    pub fn find_code(&self, code: &str) -> Option<&Allocation> {
-        self.allocations
-            .iter()
-            .find(|a| a.code.eq_ignore_ascii_case(code))
-    }
 }

@@ -1,7 +1,7 @@
 //! What the CI formats (JUnit, GitHub) share: a report's checks with
 //! their words, and the name of the table they test.
 
-use super::{Frame, Report, Subject};
+use super::{Report, Subject};
 use crate::error::{Error, Result};
 
 /// The commands whose reports hold checks, for the CI formats.
@@ -106,13 +106,16 @@ impl CheckLine {
 
 /// The checks of a report for a CI format, or a usage error naming the
 /// commands that have them.
-pub(crate) fn ci_checks(report: &dyn Report, frame: &Frame<'_>) -> Result<Vec<CheckLine>> {
+pub(crate) fn ci_checks(
+    report: &dyn Report,
+    command: &str,
+    style: super::Style,
+) -> Result<Vec<CheckLine>> {
     report.checks().ok_or_else(|| {
         Error::usage(format!(
-            "--format {} reports checks: use it with {}; `safe {}` checks nothing",
-            frame.style.format.name(),
+            "--format {} reports checks: use it with {}; `safe {command}` checks nothing",
+            style.format.name(),
             CI_COMMANDS.join(" or "),
-            frame.command
         ))
     })
 }

@@ -6,52 +6,28 @@
 use std::io::Write;
 
 use super::{Block, Cell, Exporter, Frame, Grid, Report, View};
-use crate::error::{Error, Result};
 use crate::escape::neutralise_formula;
 
 pub struct Csv;
 
-/// The grids of a view, each with the part name that precedes it.
-fn parts<'v, 'a>(view: &'v View<'a>) -> Vec<(Option<&'static str>, &'v Grid<'a>)> {
+/// The grid CSV writes: the first of the view, or the one after the
+/// `--part` asked for; `None` when there is none.
+pub(super) fn grid<'v, 'a>(view: &'v View<'a>, wanted: Option<&str>) -> Option<&'v Grid<'a>> {
     let mut part = None;
-    let mut grids = Vec::new();
     for block in &view.blocks {
         match block {
             Block::Part(name) => part = Some(*name),
-            Block::Grid(t) | Block::Chart(t) => grids.push((part.take(), t)),
+            Block::Grid(t) | Block::Chart(t) if wanted.is_none() || part == wanted => {
+                return Some(t);
+            }
+            Block::Grid(_) | Block::Chart(_) => part = None,
             _ => {}
         }
     }
-    grids
-}
-
-/// The grid CSV writes: the first, or the `--part` asked for.
-fn chosen<'v, 'a>(
-    grids: &[(Option<&'static str>, &'v Grid<'a>)],
-    part: Option<&str>,
-) -> Option<&'v Grid<'a>> {
-    match part {
-        None => grids.first().map(|(_, g)| *g),
-        Some(wanted) => grids
-            .iter()
-            .find(|(name, _)| *name == Some(wanted))
-            .map(|(_, g)| *g),
-    }
+    None
 }
 
 impl Exporter for Csv {
-    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
-        // `--part` is checked for every format (`export::check`).
-        let view = report.view();
-        match chosen(&parts(&view), frame.style.part) {
-            Some(_) => Ok(()),
-            None => Err(Error::usage(format!(
-                "--format csv: `safe {}` has no table to write",
-                frame.command
-            ))),
-        }
-    }
-
     fn write(
         &self,
         report: &dyn Report,
@@ -59,8 +35,7 @@ impl Exporter for Csv {
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
         let view = report.view();
-        let grids = parts(&view);
-        let Some(grid) = chosen(&grids, frame.style.part) else {
+        let Some(grid) = grid(&view, frame.style.part) else {
             return Ok(());
         };
         // `--bom`: spreadsheets that guess the encoding read UTF-8 only

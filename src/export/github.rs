@@ -7,23 +7,18 @@ use std::io::Write;
 
 use super::ci::{ci_checks, table_file, table_label};
 use super::{Exporter, Frame, Report};
-use crate::error::Result;
 use crate::escape::{escape_workflow_data, escape_workflow_property};
 
 pub struct Github;
 
 impl Exporter for Github {
-    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
-        ci_checks(report, frame).map(drop)
-    }
-
     fn write(
         &self,
         report: &dyn Report,
         frame: &Frame<'_>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let Ok(checks) = ci_checks(report, frame) else {
+        let Ok(checks) = ci_checks(report, frame.command, frame.style) else {
             return Ok(());
         };
         let label = table_label(frame.subject);

@@ -6,23 +6,18 @@ use std::io::Write;
 
 use super::ci::{ci_checks, table_file, table_label};
 use super::{Exporter, Frame, Report};
-use crate::error::Result;
 use crate::escape::escape_xml;
 
 pub struct Junit;
 
 impl Exporter for Junit {
-    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
-        ci_checks(report, frame).map(drop)
-    }
-
     fn write(
         &self,
         report: &dyn Report,
         frame: &Frame<'_>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let Ok(checks) = ci_checks(report, frame) else {
+        let Ok(checks) = ci_checks(report, frame.command, frame.style) else {
             return Ok(());
         };
         let failures = checks.iter().filter(|l| l.fails).count();

@@ -21,6 +21,7 @@ mod json;
 mod junit;
 mod markdown;
 pub mod output;
+mod permit;
 mod places;
 pub mod provenance;
 pub mod svg;
@@ -32,10 +33,11 @@ use std::io::Write;
 use serde::Serialize;
 
 pub use ci::CheckLine;
+pub use permit::permit;
 pub use view::{Block, Cell, Column, Grid, Rows, View, member_cells, member_columns};
 
 use crate::dataset::Dataset;
-use crate::error::{Error, Result};
+
 use crate::money::Unit;
 
 /// The version of the JSON documents `safe` writes.
@@ -263,14 +265,10 @@ pub struct Frame<'a> {
     pub style: Style,
 }
 
-/// One output format. [`Exporter::check`] refuses a report the format
-/// cannot show (a usage error) before anything is written; `write` only
-/// lays out what the report holds, writing as it goes (a large listing is
-/// never built whole in memory).
+/// One output format: it only lays out what the report holds, writing as
+/// it goes (a large listing is never built whole in memory). Whether the
+/// format may show the report was decided before ([`permit`]).
 pub trait Exporter {
-    fn check(&self, _report: &dyn Report, _frame: &Frame<'_>) -> Result<()> {
-        Ok(())
-    }
     fn write(
         &self,
         report: &dyn Report,
@@ -291,69 +289,7 @@ pub fn exporter(format: Format) -> &'static dyn Exporter {
     }
 }
 
-/// Whether the chosen format can show `report`: a usage error (exit 2)
-/// when it cannot, said the same way for every command.
-pub fn check(report: &dyn Report, frame: &Frame<'_>) -> Result<()> {
-    let style = frame.style;
-    if let Some(part) = style.part {
-        if !matches!(style.format, Format::Table | Format::Markdown | Format::Csv) {
-            return Err(Error::usage(format!(
-                "--part {part} picks one table of a report: use it with --format table, markdown \
-                 or csv (JSON holds every part)"
-            )));
-        }
-        let parts = report.parts();
-        if !parts.contains(&part) {
-            return Err(Error::usage(if parts.is_empty() {
-                format!(
-                    "--part {part}: `safe {}` writes a single table",
-                    frame.command
-                )
-            } else {
-                format!(
-                    "--part {part}: `safe {}` has the parts {}",
-                    frame.command,
-                    parts.join(", ")
-                )
-            }));
-        }
-    }
-    let human = matches!(style.format, Format::Table | Format::Markdown);
-    if style.ranges {
-        let listed = human
-            && report.view().blocks.iter().any(
-                |b| matches!(b, Block::Grid(g) if g.columns.iter().any(|c| c.ranges && c.human)),
-            );
-        if !listed {
-            return Err(Error::usage(format!(
-                "--ranges adds the bounds of rounded figures to listings in tables and Markdown \
-                 (rank, shares, per-capita, table, diff, what-if); `safe {}`{} {}",
-                frame.command,
-                if human { "" } else { " in this format" },
-                if frame.command == "chart" {
-                    "marks rounded figures ≈ (chart --svg draws their bounds as bands; rank --ranges lists them)"
-                } else if human {
-                    "shows its bounds already (marked ≈, and within rounding beside them)"
-                } else {
-                    "carries every bound already (the _min and _max fields)"
-                }
-            )));
-        }
-    }
-    if style.places.is_some() && !human {
-        return Err(Error::usage(
-            "--places rounds figures for reading, in tables and Markdown: JSON and CSV keep every digit",
-        ));
-    }
-    if style.bom && style.format != Format::Csv {
-        return Err(Error::usage(
-            "--bom starts CSV with a byte-order mark: use it with --format csv",
-        ));
-    }
-    exporter(style.format).check(report, frame)
-}
-
-/// Writes a report in the chosen format to `out` (after [`check`]).
+/// Writes a report in the chosen format to `out` (after [`permit`]).
 pub fn write(report: &dyn Report, frame: &Frame<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     exporter(frame.style.format).write(report, frame, out)
 }
@@ -362,7 +298,7 @@ pub fn write(report: &dyn Report, frame: &Frame<'_>, out: &mut dyn Write) -> std
 /// for tests).
 pub fn render(report: &dyn Report, frame: &Frame<'_>) -> anyhow::Result<String> {
     use anyhow::Context as _;
-    check(report, frame)?;
+    permit(frame.command, frame.style, None, Some(report))?;
     let mut out = Vec::new();
     let what = || {
         format!(

@@ -40,10 +40,6 @@ const MIN_BAR: usize = 6;
 const MAX_CHART_LABEL: usize = 40;
 
 impl Exporter for Terminal {
-    fn check(&self, report: &dyn Report, frame: &Frame<'_>) -> crate::error::Result<()> {
-        check_chart_width(report, frame.style)
-    }
-
     fn write(
         &self,
         report: &dyn Report,
