@@ -257,6 +257,33 @@ fn a_read_only_file_is_refused_even_as_root() {
 }
 
 #[test]
+fn a_new_file_takes_the_umask_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Test::new();
+    let mode = |name: &str| {
+        std::fs::metadata(t.dir().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o7777
+    };
+    for (umask, expected) in [("077", 0o600), ("022", 0o644), ("002", 0o664)] {
+        let name = format!("page-{umask}.html");
+        let out = sh_in(
+            t.dir(),
+            &format!("umask {umask}; SAFE report --output {name}"),
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(mode(&name), expected, "umask {umask}");
+    }
+    let kept = t.file("kept.html", "old");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = sh_in(t.dir(), "umask 000; SAFE report --output kept.html");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(mode("kept.html"), 0o640);
+}
+
+#[test]
 fn man_dir_writes_every_page_or_none() {
     let t = Test::new();
     let dir = t.dir().join("man1");
