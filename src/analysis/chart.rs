@@ -31,6 +31,8 @@ pub struct ChartReport<'a> {
     pub by: By,
     /// The `--top` asked for (ties with the last bar are kept).
     pub top: Option<usize>,
+    /// Listed in JSON from the view's fields (`cmd::chart`).
+    #[serde(skip)]
     pub bars: Vec<Bar<'a>>,
     /// Members left out: beyond `--top`, or without a population figure.
     pub left_out: Vec<&'a str>,
@@ -38,7 +40,7 @@ pub struct ChartReport<'a> {
     pub figures: Precision,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bar<'a> {
     pub rank: usize,
     pub code: &'a str,

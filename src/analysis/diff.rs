@@ -53,7 +53,7 @@ impl Status {
 }
 
 /// One member's change, as reports show it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MemberChange<'a> {
     pub code: &'a str,
     pub name: &'a str,
@@ -244,12 +244,6 @@ fn change_bounds(
     (exact(new_min, old_max), exact(new_max, old_min))
 }
 
-impl Serialize for MemberChanges<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
 /// One table's headline figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
@@ -388,7 +382,9 @@ pub struct DiffReport<'a> {
     pub change_count: usize,
     /// The `--top` asked for (ties with the last line are kept).
     pub top: Option<usize>,
-    /// Members of the new table in its ranking order, then removed members.
+    /// Members of the new table in its ranking order, then removed members
+    /// (listed in JSON from the view's fields: `cmd::diff`).
+    #[serde(skip)]
     pub members: MemberChanges<'a>,
     /// How the sides were ordered: `given` (OTHER before, the loaded table
     /// after) or `by_date` (the loaded table is older, so it is before).

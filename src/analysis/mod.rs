@@ -35,15 +35,6 @@ macro_rules! small_rows {
                 );
             }
         }
-
-        impl serde::Serialize for $rows<'_> {
-            fn serialize<S: serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> std::result::Result<S::Ok, S::Error> {
-                serializer.collect_seq(self.iter())
-            }
-        }
     };
 }
 

@@ -13,7 +13,9 @@ use crate::error::Result;
 pub struct OverviewReport<'a> {
     pub total: TotalReport,
     /// The three largest recipients (and any tied with the third), as
-    /// `rank --top 3` lists them.
+    /// `rank --top 3` lists them (in JSON from the view's fields, as
+    /// `rank` lists them: `cmd::rank`).
+    #[serde(skip)]
     pub largest: RankRows<'a>,
     /// The Art. 13 position.
     pub concentration: Check,

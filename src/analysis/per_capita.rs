@@ -22,6 +22,8 @@ pub struct PerCapitaReport<'a> {
     pub top: Option<usize>,
     /// Members with a figure, by euros per inhabitant (largest first), then
     /// members without one.
+    /// Listed in JSON from the view's fields (`cmd::per_capita`).
+    #[serde(skip)]
     pub members: PerCapitaRows<'a>,
     /// Codes of members with no population figure.
     pub missing: Vec<&'a str>,
@@ -33,7 +35,7 @@ pub struct PerCapitaReport<'a> {
     pub figures: Precision,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PerCapitaRow<'a> {
     /// Competition rank by euros per inhabitant; null when not available.
     pub rank: Option<usize>,

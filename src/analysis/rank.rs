@@ -209,6 +209,8 @@ pub struct RankReport<'a> {
     /// The `--top` asked for: the rows are the first N and any tied with
     /// the last of them.
     pub top: Option<usize>,
+    /// Listed in JSON from the view's fields (`cmd::rank`).
+    #[serde(skip)]
     pub members: RankRows<'a>,
     /// The finest decimal place of the table's figures.
     #[serde(skip)]
@@ -282,7 +284,7 @@ impl<'a> RankRows<'a> {
 
 small_rows!(RankRows, RankRow);
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RankRow<'a> {
     /// Competition rank by amount, 1 = largest, whatever the order shown.
     pub rank: usize,

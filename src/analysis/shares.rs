@@ -52,6 +52,8 @@ pub struct SharesReport<'a> {
     /// The `--top` asked for (ties with the last row are kept).
     pub top: Option<usize>,
     /// Members in ranking order.
+    /// Listed in JSON from the view's fields (`cmd::shares`).
+    #[serde(skip)]
     pub members: ShareRows<'a>,
     /// The rows shown together: their count, amounts and rounded shares
     /// added up as shown.
@@ -82,7 +84,7 @@ pub struct Shown {
     pub share_pct: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShareRow<'a> {
     pub rank: usize,
     pub code: &'a str,

@@ -32,6 +32,8 @@ pub struct TableReport<'a> {
     /// The `--top` asked for (when sorted by amount, ties with the last
     /// row are kept).
     pub top: Option<usize>,
+    /// Listed in JSON from the view's fields (`cmd::table`).
+    #[serde(skip)]
     pub allocations: Vec<&'a Allocation>,
     /// The rows shown, together.
     pub shown: Subtotal,

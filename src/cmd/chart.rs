@@ -1,13 +1,14 @@
 //! `safe chart`: a horizontal bar chart in the terminal (or Markdown), and
 //! optionally as a standalone SVG file.
 
-use crate::analysis::chart::{By, ChartReport, chart_report};
+use crate::analysis::chart::{Bar, By, ChartReport, chart_report};
+use crate::dataset::Precision;
 use anyhow::Result;
 use rust_decimal::Decimal;
 
 use crate::export::human::UNCONFIRMED_MARK;
 use crate::export::output::Fixed;
-use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, svg};
+use crate::export::{Block, Cell, Column, Field, Grid, Listing, Report, Subject, View, svg};
 use crate::values::positive_count;
 
 use super::{Ctx, Output};
@@ -89,51 +90,15 @@ impl Report for ChartReport<'_> {
     }
 
     fn view(&self) -> View<'_> {
-        let p = self.figures;
-        let (value, bound): (Column, fn(Decimal) -> Cell<'static>) = match self.by {
-            By::Amount => (
-                Column::money("value", "amount").precise(p.amount),
-                Cell::Money,
-            ),
-            By::Share => (Column::number("value", "share of ceiling"), Cell::Pct),
-            By::PerCapita => (Column::euros("value", "per inhabitant"), Cell::Euros),
-        };
-        let by = self.by;
+        let bars = &self.bars;
         let mut blocks = vec![
             Block::Heading(title(self.by).to_string()),
-            Block::Chart(Grid {
-                columns: vec![
-                    Column::number("rank", "#").machine_only(),
-                    Column::text("code", "code"),
-                    Column::text("name", "member"),
-                    value,
-                    Column::basis("basis", "basis").machine_only(),
-                    Column::number("value_min", "min").machine_only(),
-                    Column::number("value_max", "max").machine_only(),
-                ],
-                rows: Rows::lazy(self.bars.len(), move |i| {
-                    let b = &self.bars[i];
-                    // Not confirmed: marked after the name in the chart.
-                    let shown = if !b.basis.marked() {
-                        Cow::Borrowed(b.name)
-                    } else {
-                        Cow::Owned(format!("{}{UNCONFIRMED_MARK}", b.name))
-                    };
-                    vec![
-                        Cell::Int(b.rank as i64),
-                        Cell::text(b.code),
-                        Cell::key(b.name, shown),
-                        match by {
-                            By::Amount => Cell::amount(b.value, b.value_min, b.value_max),
-                            _ => bound(b.value).about(b.value_min != b.value_max),
-                        },
-                        Cell::Basis(b.basis),
-                        bound(b.value_min),
-                        bound(b.value_max),
-                    ]
-                }),
-                footer: Vec::new(),
-            }),
+            Block::Chart(Grid::listing(
+                fields(self.by, self.figures),
+                Some("bars"),
+                bars.len(),
+                move |i| &bars[i],
+            )),
         ];
         if !self.left_out.is_empty() {
             blocks.push(Block::Note(format!(
@@ -143,4 +108,46 @@ impl Report for ChartReport<'_> {
         }
         View { blocks }
     }
+}
+
+/// The columns of a chart (its last shown column is drawn as bars), each
+/// with how its cell is made.
+fn fields<'a>(by: By, p: Precision) -> Vec<Field<'a, &'a Bar<'a>>> {
+    type Row<'a> = &'a Bar<'a>;
+    let (value, bound): (Column, fn(Decimal) -> Cell<'static>) = match by {
+        By::Amount => (
+            Column::money("value", "amount").precise(p.amount),
+            Cell::Money,
+        ),
+        By::Share => (Column::number("value", "share of ceiling"), Cell::Pct),
+        By::PerCapita => (Column::euros("value", "per inhabitant"), Cell::Euros),
+    };
+    vec![
+        Column::number("rank", "#")
+            .machine_only()
+            .of(|b: &Row<'a>| Cell::Int(b.rank as i64)),
+        Column::text("code", "code").of(|b: &Row<'a>| Cell::text(b.code)),
+        Column::text("name", "member").of(|b: &Row<'a>| {
+            // Not confirmed: marked after the name in the chart.
+            let shown = if !b.basis.marked() {
+                Cow::Borrowed(b.name)
+            } else {
+                Cow::Owned(format!("{}{UNCONFIRMED_MARK}", b.name))
+            };
+            Cell::key(b.name, shown)
+        }),
+        value.of(move |b: &Row<'a>| match by {
+            By::Amount => Cell::amount(b.value, b.value_min, b.value_max),
+            _ => bound(b.value).about(b.value_min != b.value_max),
+        }),
+        Column::basis("basis", "basis")
+            .machine_only()
+            .of(|b: &Row<'a>| Cell::Basis(b.basis)),
+        Column::number("value_min", "min")
+            .machine_only()
+            .of(move |b: &Row<'a>| bound(b.value_min)),
+        Column::number("value_max", "max")
+            .machine_only()
+            .of(move |b: &Row<'a>| bound(b.value_max)),
+    ]
 }

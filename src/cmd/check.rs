@@ -405,6 +405,7 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
                 })
                 .collect(),
             footer: Vec::new(),
+            json: None,
         }),
     ];
     for c in &report.checks {
@@ -454,6 +455,7 @@ pub fn check_blocks(report: &CheckReport) -> Vec<Block<'_>> {
             })
             .collect(),
         footer: Vec::new(),
+        json: None,
     }));
     blocks
 }

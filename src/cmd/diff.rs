@@ -3,11 +3,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::analysis::diff::{DiffReport, Order, Side, Status, diff_report};
-use crate::dataset::{LoadOptions, editions};
+use crate::analysis::diff::{DiffReport, MemberChange, Order, Side, Status, diff_report};
+use crate::dataset::{LoadOptions, Precision, editions};
 use crate::error::Error;
 use crate::export::view::Measure;
-use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View};
+use crate::export::{Block, Cell, Column, Field, Grid, Listing, Report, Subject, View};
 use crate::source::display_path;
 use anyhow::Result;
 
@@ -223,122 +223,134 @@ pub fn side_note(side: &Side) -> Option<String> {
 
 /// The member changes and the headline changes (also used by `what-if`).
 pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
-    let (o, n, c) = (&report.old, &report.new, &report.change);
+    let (o, n) = (&report.old, &report.new);
     let precision = o.figures.max(n.figures);
-    let money = precision.money();
     let rounded = o.allocated_min != o.allocated_max || n.allocated_min != n.allocated_max;
-    let opt = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Money);
-    let members = Grid {
-        columns: vec![
-            Column::text("code", "code").essential(),
-            Column::text("name", "member").priority(3),
-            Column::text("status", "status"),
-            Column::money("old_amount", "before")
-                .precise(precision.amount)
-                .priority(1),
-            Column::money("new_amount", "after")
-                .precise(precision.amount)
-                .priority(1),
-            Column::money("change", "change")
-                .precise(precision.amount)
-                .essential(),
-            Column::number("change_pct", "change %").priority(3),
-            Column::text("vs_rounding", "vs rounding")
-                .human_only()
-                .optional()
-                .priority(2),
-            Column::basis("old_basis", "basis before")
-                .priority(4)
-                .short("was"),
-            Column::basis("new_basis", "basis after")
-                .priority(3)
-                .short("basis"),
-            Column::text("beyond_rounding", "beyond rounding").machine_only(),
-            Column::money("old_amount_min", "before min")
-                .precise(money)
-                .machine_only(),
-            Column::money("old_amount_max", "before max")
-                .precise(money)
-                .machine_only(),
-            Column::money("new_amount_min", "after min")
-                .precise(money)
-                .machine_only(),
-            Column::money("new_amount_max", "after max")
-                .precise(money)
-                .machine_only(),
-            Column::money("change_min", "change min")
-                .precise(money)
-                .machine_only(),
-            Column::money("change_max", "change max")
-                .precise(money)
-                .machine_only(),
-            Column::money("old_range", "before within rounding")
-                .precise(money)
-                .human_only()
-                .range(),
-            Column::money("new_range", "after within rounding")
-                .precise(money)
-                .human_only()
-                .range(),
-            Column::money("change_range", "change within rounding")
-                .precise(money)
-                .human_only()
-                .range(),
-        ],
-        rows: Rows::lazy(report.members.len(), move |i| {
-            let m = report.members.get(i);
-            let amount = |v: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>| match (
-                v, min, max,
-            ) {
-                (Some(v), Some(min), Some(max)) => Cell::amount(v, min, max),
-                _ => Cell::Empty,
-            };
-            vec![
-                Cell::text(m.code),
-                Cell::text(m.name),
-                Cell::key(m.status.id(), m.status.label()),
-                amount(m.old_amount, m.old_amount_min, m.old_amount_max),
-                amount(m.new_amount, m.new_amount_min, m.new_amount_max),
-                Cell::money_change(m.change).about(m.change_min != m.change_max),
+    let members = &report.members;
+    let mut blocks = vec![
+        Block::Part("members"),
+        Block::Grid(
+            Grid::listing(
+                member_fields(precision, rounded),
+                Some("members"),
+                members.len(),
+                move |i| members.get(i),
+            )
+            .reading_ahead(move |range| members.read_ahead(range)),
+        ),
+        Block::Part("totals"),
+        Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
+        Block::Grid(totals_grid(report)),
+    ];
+    if rounded {
+        blocks.push(Block::Heading("Totals within rounding:".to_string()));
+        blocks.push(Block::Grid(rounding_grid(report)));
+    }
+    blocks
+}
+
+/// The columns of the member changes, each with how its cell is made
+/// (`rounded`: either table has rounded figures, so each change says
+/// whether it is beyond rounding).
+fn member_fields<'a>(precision: Precision, rounded: bool) -> Vec<Field<'a, MemberChange<'a>>> {
+    type Row<'a> = MemberChange<'a>;
+    let money = precision.money();
+    let amount =
+        |v: Option<Decimal>, min: Option<Decimal>, max: Option<Decimal>| match (v, min, max) {
+            (Some(v), Some(min), Some(max)) => Cell::amount(v, min, max),
+            _ => Cell::Empty,
+        };
+    let range = |min: Option<Decimal>, max: Option<Decimal>| match (min, max) {
+        (Some(min), Some(max)) => Cell::range(min, max, Measure::Money),
+        _ => Cell::Empty,
+    };
+    let bound = |name: &'static str, header: &'static str, of: fn(&Row<'a>) -> Option<Decimal>| {
+        Column::money(name, header)
+            .precise(money)
+            .machine_only()
+            .of(move |m: &Row<'a>| Cell::opt_money(of(m)))
+    };
+    vec![
+        Column::text("code", "code")
+            .essential()
+            .of(|m: &Row<'a>| Cell::text(m.code)),
+        Column::text("name", "member")
+            .priority(3)
+            .of(|m: &Row<'a>| Cell::text(m.name)),
+        Column::text("status", "status")
+            .of(|m: &Row<'a>| Cell::key(m.status.id(), m.status.label())),
+        Column::money("old_amount", "before")
+            .precise(precision.amount)
+            .priority(1)
+            .of(move |m: &Row<'a>| amount(m.old_amount, m.old_amount_min, m.old_amount_max)),
+        Column::money("new_amount", "after")
+            .precise(precision.amount)
+            .priority(1)
+            .of(move |m: &Row<'a>| amount(m.new_amount, m.new_amount_min, m.new_amount_max)),
+        Column::money("change", "change")
+            .precise(precision.amount)
+            .essential()
+            .of(|m: &Row<'a>| Cell::money_change(m.change).about(m.change_min != m.change_max)),
+        Column::number("change_pct", "change %")
+            .priority(3)
+            .of(|m: &Row<'a>| {
                 m.change_pct.map_or(Cell::Empty, |p| {
                     Cell::change(p, Measure::Pct, m.change.cmp(&Decimal::ZERO))
                         .about(m.change_min != m.change_max)
-                }),
-                if rounded {
-                    Cell::key(
-                        m.beyond_rounding.to_string(),
-                        if m.beyond_rounding {
-                            "beyond"
-                        } else {
-                            "within"
-                        },
-                    )
-                } else {
+                })
+            }),
+        Column::text("vs_rounding", "vs rounding")
+            .human_only()
+            .optional()
+            .priority(2)
+            .of(move |m: &Row<'a>| {
+                if !rounded {
                     Cell::Empty
-                },
-                Cell::opt_basis(m.old_basis),
-                Cell::opt_basis(m.new_basis),
-                Cell::text(if m.beyond_rounding { "true" } else { "false" }),
-                opt(m.old_amount_min),
-                opt(m.old_amount_max),
-                opt(m.new_amount_min),
-                opt(m.new_amount_max),
-                Cell::Money(m.change_min),
-                Cell::Money(m.change_max),
-                match (m.old_amount_min, m.old_amount_max) {
-                    (Some(min), Some(max)) => Cell::range(min, max, Measure::Money),
-                    _ => Cell::Empty,
-                },
-                match (m.new_amount_min, m.new_amount_max) {
-                    (Some(min), Some(max)) => Cell::range(min, max, Measure::Money),
-                    _ => Cell::Empty,
-                },
-                Cell::range(m.change_min, m.change_max, Measure::Money),
-            ]
-        })
-        .reading_ahead(move |range| report.members.read_ahead(range)),
-        footer: Vec::new(),
-    };
+                } else if m.beyond_rounding {
+                    Cell::key("true", "beyond")
+                } else {
+                    Cell::key("false", "within")
+                }
+            }),
+        Column::basis("old_basis", "basis before")
+            .priority(4)
+            .short("was")
+            .of(|m: &Row<'a>| Cell::opt_basis(m.old_basis)),
+        Column::basis("new_basis", "basis after")
+            .priority(3)
+            .short("basis")
+            .of(|m: &Row<'a>| Cell::opt_basis(m.new_basis)),
+        Column::text("beyond_rounding", "beyond rounding")
+            .machine_only()
+            .of(|m: &Row<'a>| Cell::Check(m.beyond_rounding)),
+        bound("old_amount_min", "before min", |m| m.old_amount_min),
+        bound("old_amount_max", "before max", |m| m.old_amount_max),
+        bound("new_amount_min", "after min", |m| m.new_amount_min),
+        bound("new_amount_max", "after max", |m| m.new_amount_max),
+        bound("change_min", "change min", |m| Some(m.change_min)),
+        bound("change_max", "change max", |m| Some(m.change_max)),
+        Column::money("old_range", "before within rounding")
+            .precise(money)
+            .human_only()
+            .range()
+            .of(move |m: &Row<'a>| range(m.old_amount_min, m.old_amount_max)),
+        Column::money("new_range", "after within rounding")
+            .precise(money)
+            .human_only()
+            .range()
+            .of(move |m: &Row<'a>| range(m.new_amount_min, m.new_amount_max)),
+        Column::money("change_range", "change within rounding")
+            .precise(money)
+            .human_only()
+            .range()
+            .of(|m: &Row<'a>| Cell::range(m.change_min, m.change_max, Measure::Money)),
+    ]
+}
+
+/// The headline figures before and after, with their change and bounds.
+fn totals_grid<'a>(report: &'a DiffReport<'_>) -> Grid<'a> {
+    let (o, n, c) = (&report.old, &report.new, &report.change);
+    let money = o.figures.max(n.figures).money();
     let cap = |ok: bool| Cell::key(ok.to_string(), if ok { "within" } else { "OVER" });
     let money_row = |id: &'static str,
                      label: &'static str,
@@ -378,7 +390,7 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
         ]
     };
     let count = |n: i64| Decimal::from(n);
-    let summary = Grid {
+    Grid {
         columns: vec![
             Column::text("metric", "figure").essential(),
             Column::number("old", "before").essential(),
@@ -470,76 +482,73 @@ pub fn diff_blocks<'a>(report: &'a DiffReport<'_>) -> Vec<Block<'a>> {
         ]
         .into(),
         footer: Vec::new(),
-    };
-    let mut blocks = vec![
-        Block::Part("members"),
-        Block::Grid(members),
-        Block::Part("totals"),
-        Block::Heading(format!("Totals: {} → {}", o.label(), n.label())),
-        Block::Grid(summary),
-    ];
-    if rounded {
-        let range = |min: Decimal, max: Decimal| {
-            if min == max {
-                Cell::MoneyAt(min, money)
-            } else {
-                Cell::range_at(min, max, Measure::Money, Some(money))
-            }
-        };
-        let row = |label: &'static str,
-                   old: (Decimal, Decimal),
-                   new: (Decimal, Decimal),
-                   change: (Decimal, Decimal)| {
-            vec![
-                Cell::text(label),
-                range(old.0, old.1),
-                range(new.0, new.1),
-                range(change.0, change.1),
-            ]
-        };
-        blocks.push(Block::Heading("Totals within rounding:".to_string()));
-        blocks.push(Block::Grid(Grid {
-            columns: vec![
-                Column::text("figure", "figure").human_only().essential(),
-                Column::text("old", "before").human_only().essential(),
-                Column::text("new", "after").human_only().essential(),
-                Column::text("change", "change").human_only().essential(),
-            ],
-            rows: vec![
-                row(
-                    "allocated",
-                    (o.allocated_min, o.allocated_max),
-                    (n.allocated_min, n.allocated_max),
-                    (c.allocated_min, c.allocated_max),
-                ),
-                row(
-                    "headroom",
-                    (o.headroom_min, o.headroom_max),
-                    (n.headroom_min, n.headroom_max),
-                    (c.headroom_min, c.headroom_max),
-                ),
-                row(
-                    "top 3 (Art. 13)",
-                    (o.top3_min, o.top3_max),
-                    (n.top3_min, n.top3_max),
-                    (c.top3_min, c.top3_max),
-                ),
-                row(
-                    "room under the 60% cap",
-                    (o.top3_margin_min, o.top3_margin_max),
-                    (n.top3_margin_min, n.top3_margin_max),
-                    (c.top3_margin_min, c.top3_margin_max),
-                ),
-                vec![
-                    Cell::text("60% cap"),
-                    Cell::Verdict(o.top3_within_cap_robust.as_str()),
-                    Cell::Verdict(n.top3_within_cap_robust.as_str()),
-                    Cell::Empty,
-                ],
-            ]
-            .into(),
-            footer: Vec::new(),
-        }));
+        json: None,
     }
-    blocks
+}
+
+/// The headline figures' bounds in words, for tables with rounded figures.
+fn rounding_grid<'a>(report: &'a DiffReport<'_>) -> Grid<'a> {
+    let (o, n, c) = (&report.old, &report.new, &report.change);
+    let money = o.figures.max(n.figures).money();
+    let range = |min: Decimal, max: Decimal| {
+        if min == max {
+            Cell::MoneyAt(min, money)
+        } else {
+            Cell::range_at(min, max, Measure::Money, Some(money))
+        }
+    };
+    let row = |label: &'static str,
+               old: (Decimal, Decimal),
+               new: (Decimal, Decimal),
+               change: (Decimal, Decimal)| {
+        vec![
+            Cell::text(label),
+            range(old.0, old.1),
+            range(new.0, new.1),
+            range(change.0, change.1),
+        ]
+    };
+    Grid {
+        columns: vec![
+            Column::text("figure", "figure").human_only().essential(),
+            Column::text("old", "before").human_only().essential(),
+            Column::text("new", "after").human_only().essential(),
+            Column::text("change", "change").human_only().essential(),
+        ],
+        rows: vec![
+            row(
+                "allocated",
+                (o.allocated_min, o.allocated_max),
+                (n.allocated_min, n.allocated_max),
+                (c.allocated_min, c.allocated_max),
+            ),
+            row(
+                "headroom",
+                (o.headroom_min, o.headroom_max),
+                (n.headroom_min, n.headroom_max),
+                (c.headroom_min, c.headroom_max),
+            ),
+            row(
+                "top 3 (Art. 13)",
+                (o.top3_min, o.top3_max),
+                (n.top3_min, n.top3_max),
+                (c.top3_min, c.top3_max),
+            ),
+            row(
+                "room under the 60% cap",
+                (o.top3_margin_min, o.top3_margin_max),
+                (n.top3_margin_min, n.top3_margin_max),
+                (c.top3_margin_min, c.top3_margin_max),
+            ),
+            vec![
+                Cell::text("60% cap"),
+                Cell::Verdict(o.top3_within_cap_robust.as_str()),
+                Cell::Verdict(n.top3_within_cap_robust.as_str()),
+                Cell::Empty,
+            ],
+        ]
+        .into(),
+        footer: Vec::new(),
+        json: None,
+    }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::dataset::editions::{self, ALL};
 use crate::export::view::Measure;
-use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
+use crate::export::{Block, Cell, Column, Field, Grid, Report, Subject, View};
 use anyhow::Result;
 
 use super::{Ctx, Output};
@@ -14,10 +14,13 @@ use super::{Ctx, Output};
 /// The `editions` report.
 #[derive(Debug, Serialize)]
 pub struct EditionsReport {
+    /// Listed in JSON from the view's fields.
+    #[serde(skip)]
     pub editions: Vec<EditionRow>,
 }
 
-#[derive(Debug, Serialize)]
+/// One bundled edition.
+#[derive(Debug)]
 pub struct EditionRow {
     pub id: &'static str,
     pub title: Option<String>,
@@ -90,52 +93,13 @@ impl Report for EditionsReport {
     }
 
     fn view(&self) -> View<'_> {
-        let mut blocks = vec![Block::Grid(Grid {
-            columns: vec![
-                Column::text("id", "edition").essential(),
-                Column::text("default", "default"),
-                Column::text("as_of", "as of"),
-                Column::text("status", "status"),
-                Column::number("member_count", "members"),
-                Column::number("confirmed", "confirmed"),
-                Column::money("allocated", "total"),
-                Column::money("allocated_range", "total within rounding")
-                    .human_only()
-                    .optional(),
-                Column::text("title", "title"),
-                Column::text("latest", "latest"),
-                Column::text("predecessor", "revises"),
-                Column::text("source", "source").machine_only(),
-                Column::text("note", "note").machine_only(),
-                Column::money("allocated_min", "total min").machine_only(),
-                Column::money("allocated_max", "total max").machine_only(),
-            ],
-            rows: self
-                .editions
-                .iter()
-                .map(|e| {
-                    let yes = |b: bool| Cell::key(b.to_string(), if b { "yes" } else { "" });
-                    vec![
-                        Cell::text(e.id),
-                        yes(e.default),
-                        Cell::text(&e.as_of),
-                        Cell::text(&e.status),
-                        Cell::Int(e.member_count as i64),
-                        Cell::Int(e.confirmed as i64),
-                        Cell::amount(e.allocated, e.allocated_min, e.allocated_max),
-                        Cell::range(e.allocated_min, e.allocated_max, Measure::Money),
-                        Cell::text(e.title.clone().unwrap_or_default()),
-                        yes(e.latest),
-                        e.predecessor.map_or(Cell::Empty, Cell::text),
-                        Cell::text(&e.source),
-                        e.note.as_deref().map_or(Cell::Empty, Cell::text),
-                        Cell::Money(e.allocated_min),
-                        Cell::Money(e.allocated_max),
-                    ]
-                })
-                .collect(),
-            footer: Vec::new(),
-        })];
+        let editions = &self.editions;
+        let mut blocks = vec![Block::Grid(Grid::listing(
+            fields(),
+            Some("editions"),
+            editions.len(),
+            move |i| &editions[i],
+        ))];
         blocks.push(Block::Note(
             "confirmed: figures fixed to the euro by a Council implementing decision. \
              Pick an edition with --edition ID; --edition latest is the newest."
@@ -143,4 +107,43 @@ impl Report for EditionsReport {
         ));
         View { blocks }
     }
+}
+
+/// The columns of the list of editions, each with how its cell is made.
+fn fields<'a>() -> Vec<Field<'a, &'a EditionRow>> {
+    type Row<'a> = &'a EditionRow;
+    let text = |t: &'a Option<String>| t.as_deref().map_or(Cell::Empty, Cell::text);
+    vec![
+        Column::text("id", "edition")
+            .essential()
+            .of(|e: &Row<'a>| Cell::text(e.id)),
+        Column::text("default", "default").of(|e: &Row<'a>| Cell::Yes(e.default)),
+        Column::text("as_of", "as of").of(|e: &Row<'a>| Cell::text(e.as_of.as_str())),
+        Column::text("status", "status").of(|e: &Row<'a>| Cell::text(e.status.as_str())),
+        Column::number("member_count", "members")
+            .of(|e: &Row<'a>| Cell::Int(e.member_count as i64)),
+        Column::number("confirmed", "confirmed").of(|e: &Row<'a>| Cell::Int(e.confirmed as i64)),
+        Column::money("allocated", "total")
+            .of(|e: &Row<'a>| Cell::amount(e.allocated, e.allocated_min, e.allocated_max)),
+        Column::money("allocated_range", "total within rounding")
+            .human_only()
+            .optional()
+            .of(|e: &Row<'a>| Cell::range(e.allocated_min, e.allocated_max, Measure::Money)),
+        Column::text("title", "title").of(move |e: &Row<'a>| text(&e.title)),
+        Column::text("latest", "latest").of(|e: &Row<'a>| Cell::Yes(e.latest)),
+        Column::text("predecessor", "revises")
+            .of(|e: &Row<'a>| e.predecessor.map_or(Cell::Empty, Cell::text)),
+        Column::text("source", "source")
+            .machine_only()
+            .of(|e: &Row<'a>| Cell::text(e.source.as_str())),
+        Column::text("note", "note")
+            .machine_only()
+            .of(move |e: &Row<'a>| text(&e.note)),
+        Column::money("allocated_min", "total min")
+            .machine_only()
+            .of(|e: &Row<'a>| Cell::Money(e.allocated_min)),
+        Column::money("allocated_max", "total max")
+            .machine_only()
+            .of(|e: &Row<'a>| Cell::Money(e.allocated_max)),
+    ]
 }

@@ -2,10 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::analysis::per_capita::{PerCapitaReport, PerCapitaTotal, per_capita_report};
-use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};
+use crate::analysis::per_capita::{
+    PerCapitaReport, PerCapitaRow, PerCapitaTotal, per_capita_report,
+};
+use crate::dataset::Precision;
+use crate::export::view::{
+    Measure, amount_bound_fields, member_fields, range_fields, rank_bound_fields,
+};
 use crate::export::{
-    Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
+    Block, Cell, Column, Field, Grid, Listing, MemberFigures, Report, Subject, View,
 };
 use anyhow::Result;
 
@@ -50,81 +55,13 @@ impl Report for PerCapitaReport<'_> {
     }
 
     fn view(&self) -> View<'_> {
-        let p = self.figures;
-        let people = |p: Option<u64>| p.map_or(Cell::Empty, |p| Cell::Int(p as i64));
-        let table = Grid {
-            columns: [
-                // Here the amount is context: the figure per inhabitant is
-                // the one a narrow terminal keeps.
-                member_columns(p)
-                    .into_iter()
-                    .map(|c| if c.key == "amount" { c.priority(1) } else { c })
-                    .collect(),
-                vec![
-                    Column::number("population", "population")
-                        .priority(3)
-                        .short("people"),
-                    Column::euros("per_capita", "per inhabitant")
-                        .essential()
-                        .short("per head"),
-                    Column::basis("basis", "basis"),
-                ],
-                amount_bound_columns(p).into(),
-                vec![
-                    Column::euros("per_capita_min", "per inhabitant min").machine_only(),
-                    Column::euros("per_capita_max", "per inhabitant max").machine_only(),
-                ],
-                rank_bound_columns().into(),
-                vec![
-                    Column::money("amount_range", "amount within rounding")
-                        .precise(p.money())
-                        .human_only()
-                        .range(),
-                    Column::text("per_capita_range", "per inhabitant within rounding")
-                        .human_only()
-                        .range(),
-                    Column::text("rank_range", "rank within rounding")
-                        .human_only()
-                        .range(),
-                ],
-            ]
-            .concat(),
-            rows: Rows::lazy(self.members.len(), move |i| {
-                let m = self.members.get(i);
-                let mut row = member_cells(
-                    m.rank,
-                    m.code,
-                    m.name,
-                    Cell::amount(m.amount, m.amount_min, m.amount_max),
-                );
-                let opt_int = |v: Option<usize>| v.map_or(Cell::Empty, |v| Cell::Int(v as i64));
-                row.extend([
-                    people(m.population),
-                    Cell::opt_euros(m.per_capita).about(m.per_capita_min != m.per_capita_max),
-                    Cell::Basis(m.basis),
-                    Cell::Money(m.amount_min),
-                    Cell::Money(m.amount_max),
-                    Cell::opt_euros(m.per_capita_min),
-                    Cell::opt_euros(m.per_capita_max),
-                    opt_int(m.rank_best),
-                    opt_int(m.rank_worst),
-                    Cell::range(m.amount_min, m.amount_max, Measure::Money),
-                    match (m.per_capita_min, m.per_capita_max) {
-                        (Some(min), Some(max)) => Cell::range(min, max, Measure::Euros),
-                        _ => Cell::Empty,
-                    },
-                    match (m.rank_best, m.rank_worst) {
-                        (Some(b), Some(w)) => {
-                            Cell::range(Decimal::from(b), Decimal::from(w), Measure::Count)
-                        }
-                        _ => Cell::Empty,
-                    },
-                ]);
-                row
-            })
-            .reading_ahead(move |range| self.members.read_ahead(range)),
-            footer: Vec::new(),
-        };
+        let table = Grid::listing(
+            fields(self.figures),
+            Some("members"),
+            self.members.len(),
+            move |i| self.members.get(i),
+        )
+        .reading_ahead(move |range| self.members.read_ahead(range));
         let total = |label: String, t: &PerCapitaTotal| {
             let range = |min: Option<Decimal>, max: Option<Decimal>| match (min, max) {
                 (Some(min), Some(max)) => Cell::range(min, max, Measure::Euros),
@@ -133,7 +70,7 @@ impl Report for PerCapitaReport<'_> {
             vec![
                 ("name", Cell::text(label)),
                 ("amount", Cell::amount(t.amount, t.amount_min, t.amount_max)),
-                ("population", people(Some(t.population))),
+                ("population", Cell::Int(t.population as i64)),
                 (
                     "per_capita",
                     Cell::opt_euros(t.per_capita).about(t.per_capita_min != t.per_capita_max),
@@ -198,4 +135,68 @@ impl Report for PerCapitaReport<'_> {
         }
         View { blocks }
     }
+}
+
+/// The columns of the listing per inhabitant, each with how its cell is
+/// made.
+fn fields<'a>(p: Precision) -> Vec<Field<'a, PerCapitaRow<'a>>> {
+    fn member<'a>(m: &PerCapitaRow<'a>) -> MemberFigures<'a> {
+        MemberFigures {
+            rank: m.rank,
+            code: m.code,
+            name: m.name,
+            amount: m.amount,
+            amount_min: m.amount_min,
+            amount_max: m.amount_max,
+        }
+    }
+    fn ranks(m: &PerCapitaRow<'_>) -> Option<(usize, usize)> {
+        m.rank_best.zip(m.rank_worst)
+    }
+    let mut fields = member_fields(p, member);
+    // Here the amount is context: the figure per inhabitant is the one a
+    // narrow terminal keeps.
+    for field in &mut fields {
+        if field.column.key == "amount" {
+            field.column.priority = 1;
+        }
+    }
+    fields.extend([
+        Column::number("population", "population")
+            .priority(3)
+            .short("people")
+            .of(|m: &PerCapitaRow<'a>| m.population.map_or(Cell::Empty, |p| Cell::Int(p as i64))),
+        Column::euros("per_capita", "per inhabitant")
+            .essential()
+            .short("per head")
+            .of(|m: &PerCapitaRow<'a>| {
+                Cell::opt_euros(m.per_capita).about(m.per_capita_min != m.per_capita_max)
+            }),
+        Column::basis("basis", "basis").of(|m: &PerCapitaRow<'a>| Cell::Basis(m.basis)),
+    ]);
+    fields.extend(amount_bound_fields(p, member));
+    fields.extend([
+        Column::euros("per_capita_min", "per inhabitant min")
+            .machine_only()
+            .of(|m: &PerCapitaRow<'a>| Cell::opt_euros(m.per_capita_min)),
+        Column::euros("per_capita_max", "per inhabitant max")
+            .machine_only()
+            .of(|m: &PerCapitaRow<'a>| Cell::opt_euros(m.per_capita_max)),
+    ]);
+    fields.extend(rank_bound_fields(ranks));
+    let mut ranges = range_fields(p, member, ranks);
+    ranges.insert(
+        1,
+        Column::number("per_capita_range", "per inhabitant within rounding")
+            .human_only()
+            .range()
+            .of(
+                |m: &PerCapitaRow<'a>| match (m.per_capita_min, m.per_capita_max) {
+                    (Some(min), Some(max)) => Cell::range(min, max, Measure::Euros),
+                    _ => Cell::Empty,
+                },
+            ),
+    );
+    fields.extend(ranges);
+    fields
 }

@@ -1,13 +1,16 @@
 //! `safe shares`: each member's share in percent of the ceiling or of the
 //! allocated sum, rounded to nearest or by largest remainder.
 
-use crate::analysis::shares::{Base, Method, SharesReport, shares_report};
+use crate::analysis::shares::{Base, Method, ShareRow, SharesReport, shares_report};
+use crate::dataset::Precision;
 use anyhow::Result;
 use rust_decimal::Decimal;
 
-use crate::export::view::{Measure, amount_bound_columns, rank_bound_columns};
+use crate::export::view::{
+    Measure, amount_bound_fields, member_fields, range_fields, rank_bound_fields,
+};
 use crate::export::{
-    Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View, member_cells, member_columns,
+    Block, Cell, Column, Field, Grid, Listing, MemberFigures, Report, Subject, View,
 };
 
 use super::{Ctx, Output};
@@ -70,65 +73,13 @@ impl Report for SharesReport<'_> {
             Method::LargestRemainder => "largest remainder",
         };
         let p = self.figures;
-        let table = Grid {
-            columns: [
-                member_columns(p),
-                vec![
-                    Column::number("share_pct", &format!("share {of}"))
-                        .essential()
-                        .short("share"),
-                    Column::basis("basis", "basis"),
-                    Column::number("share_exact_pct", "exact share").machine_only(),
-                ],
-                amount_bound_columns(p).into(),
-                rank_bound_columns().into(),
-                vec![
-                    Column::number("share_min_pct", "share min").machine_only(),
-                    Column::number("share_max_pct", "share max").machine_only(),
-                    Column::money("amount_range", "amount within rounding")
-                        .precise(p.money())
-                        .human_only()
-                        .range(),
-                    Column::number("rank_range", "rank within rounding")
-                        .human_only()
-                        .range(),
-                    Column::number("share_range", "share within rounding")
-                        .human_only()
-                        .range(),
-                ],
-            ]
-            .concat(),
-            rows: Rows::lazy(self.members.len(), move |i| {
-                let m = self.members.get(i);
-                let mut row = member_cells(
-                    Some(m.rank),
-                    m.code,
-                    m.name,
-                    Cell::amount(m.amount, m.amount_min, m.amount_max),
-                );
-                row.extend([
-                    Cell::Pct(m.share_pct).about(m.share_min_pct != m.share_max_pct),
-                    Cell::Basis(m.basis),
-                    Cell::Number(m.share_exact_pct),
-                    Cell::Money(m.amount_min),
-                    Cell::Money(m.amount_max),
-                    Cell::Int(m.rank_best as i64),
-                    Cell::Int(m.rank_worst as i64),
-                    Cell::Pct(m.share_min_pct),
-                    Cell::Pct(m.share_max_pct),
-                    Cell::range(m.amount_min, m.amount_max, Measure::Money),
-                    Cell::range(
-                        Decimal::from(m.rank_best),
-                        Decimal::from(m.rank_worst),
-                        Measure::Count,
-                    ),
-                    Cell::range(m.share_min_pct, m.share_max_pct, Measure::Pct),
-                ]);
-                row
-            })
-            .reading_ahead(move |range| self.members.read_ahead(range)),
-            footer: Vec::new(),
-        };
+        let table = Grid::listing(
+            fields(p, of),
+            Some("members"),
+            self.members.len(),
+            move |i| self.members.get(i),
+        )
+        .reading_ahead(move |range| self.members.read_ahead(range));
         let total = |label: String, amount: Decimal, min: Decimal, max: Decimal, share: Decimal| {
             vec![
                 ("name", Cell::text(label)),
@@ -183,4 +134,53 @@ impl Report for SharesReport<'_> {
             ],
         }
     }
+}
+
+/// The columns of the shares, each with how its cell is made (`of`: the
+/// base in words, for the share's header).
+fn fields<'a>(p: Precision, of: &str) -> Vec<Field<'a, ShareRow<'a>>> {
+    fn member<'a>(m: &ShareRow<'a>) -> MemberFigures<'a> {
+        MemberFigures {
+            rank: Some(m.rank),
+            code: m.code,
+            name: m.name,
+            amount: m.amount,
+            amount_min: m.amount_min,
+            amount_max: m.amount_max,
+        }
+    }
+    fn ranks(m: &ShareRow<'_>) -> Option<(usize, usize)> {
+        Some((m.rank_best, m.rank_worst))
+    }
+    let mut fields = member_fields(p, member);
+    fields.extend([
+        Column::number("share_pct", &format!("share {of}"))
+            .essential()
+            .short("share")
+            .of(|m: &ShareRow<'a>| {
+                Cell::Pct(m.share_pct).about(m.share_min_pct != m.share_max_pct)
+            }),
+        Column::basis("basis", "basis").of(|m: &ShareRow<'a>| Cell::Basis(m.basis)),
+        Column::number("share_exact_pct", "exact share")
+            .machine_only()
+            .of(|m: &ShareRow<'a>| Cell::Number(m.share_exact_pct)),
+    ]);
+    fields.extend(amount_bound_fields(p, member));
+    fields.extend(rank_bound_fields(ranks));
+    fields.extend([
+        Column::number("share_min_pct", "share min")
+            .machine_only()
+            .of(|m: &ShareRow<'a>| Cell::Pct(m.share_min_pct)),
+        Column::number("share_max_pct", "share max")
+            .machine_only()
+            .of(|m: &ShareRow<'a>| Cell::Pct(m.share_max_pct)),
+    ]);
+    fields.extend(range_fields(p, member, ranks));
+    fields.push(
+        Column::number("share_range", "share within rounding")
+            .human_only()
+            .range()
+            .of(|m: &ShareRow<'a>| Cell::range(m.share_min_pct, m.share_max_pct, Measure::Pct)),
+    );
+    fields
 }

@@ -124,6 +124,7 @@ impl Report for MemberReport<'_> {
             columns: FigureRow::columns("metric"),
             rows: rows.into(),
             footer: Vec::new(),
+            json: None,
         };
         let mut neighbours = Vec::new();
         if let Some(n) = &self.above {
@@ -160,6 +161,7 @@ impl Report for MemberReport<'_> {
                 ],
                 rows: neighbours.into(),
                 footer: Vec::new(),
+                json: None,
             }));
         }
         blocks.push(Block::Note(format!(

@@ -202,6 +202,7 @@ impl Report for StatsReport<'_> {
                 ],
                 rows: rows.into(),
                 footer: Vec::new(),
+                json: None,
             }),
             check_note(c),
         ];

@@ -5,8 +5,9 @@ use crate::analysis::table::{SortBy, TableReport, table_report};
 use anyhow::Result;
 use rust_decimal::Decimal;
 
-use crate::export::view::{Measure, amount_bound_columns};
-use crate::export::{Block, Cell, Column, Grid, Listing, Report, Rows, Subject, View};
+use crate::dataset::{Allocation, Precision, Provenance};
+use crate::export::view::Measure;
+use crate::export::{Block, Cell, Column, Field, Grid, Listing, Report, Subject, View};
 
 use super::{Ctx, Output};
 
@@ -54,67 +55,12 @@ impl Report for TableReport<'_> {
     }
 
     fn view(&self) -> View<'_> {
-        let p = self.figures;
-        let grid = Grid {
-            columns: [
-                vec![
-                    Column::text("code", "code").essential(),
-                    Column::text("name", "member").priority(2),
-                    Column::money("amount", "amount")
-                        .precise(p.amount)
-                        .essential(),
-                    Column::basis("basis", "basis"),
-                    Column::text("decided", "decided").optional().priority(3),
-                    Column::money("prefinancing", "pre-financing")
-                        .precise(p.prefinancing)
-                        .optional()
-                        .priority(4)
-                        .short("pre-fin."),
-                    Column::text("source", "source").machine_only(),
-                    Column::text("note", "note").machine_only(),
-                ],
-                amount_bound_columns(p).into(),
-                vec![
-                    // Since schema 4.
-                    Column::text("url", "url").machine_only(),
-                    Column::money("amount_range", "amount within rounding")
-                        .precise(p.money())
-                        .human_only()
-                        .range(),
-                ],
-            ]
-            .concat(),
-            rows: Rows::lazy(self.allocations.len(), move |i| {
-                let a = self.allocations[i];
-                let p = a.provenance.as_deref();
-                vec![
-                    Cell::text(a.code.as_str()),
-                    Cell::text(a.name.as_str()),
-                    Cell::amount(a.amount, a.min, a.max),
-                    Cell::Basis(a.basis),
-                    opt_text(p.and_then(|p| p.decided.as_deref())),
-                    Cell::opt_money(p.and_then(|p| p.prefinancing)),
-                    opt_text(p.and_then(|p| p.source.as_deref())),
-                    opt_text(p.and_then(|p| p.note.as_deref())),
-                    // An exact row's bounds are left empty in CSV, so that
-                    // editing its amount keeps the row whole when it is
-                    // read back (JSON carries them).
-                    if a.min == a.max {
-                        Cell::Empty
-                    } else {
-                        Cell::Money(a.min)
-                    },
-                    if a.min == a.max {
-                        Cell::Empty
-                    } else {
-                        Cell::Money(a.max)
-                    },
-                    opt_text(p.and_then(|p| p.url.as_deref())),
-                    Cell::range(a.min, a.max, Measure::Money),
-                ]
-            }),
-            footer: Vec::new(),
-        };
+        let grid = Grid::listing(
+            fields(self.figures),
+            Some("allocations"),
+            self.allocations.len(),
+            move |i| self.allocations[i],
+        );
         let total = |label: String, amount: Decimal, min: Decimal, max: Decimal| {
             vec![
                 ("name", Cell::text(label)),
@@ -143,6 +89,72 @@ impl Report for TableReport<'_> {
 }
 
 /// A text cell, or empty.
-fn opt_text(text: Option<&str>) -> Cell<'_> {
-    text.map_or(Cell::Empty, Cell::text)
+/// The columns of the table, each with how its cell is made from a row.
+fn fields<'a>(p: Precision) -> Vec<Field<'a, &'a Allocation>> {
+    // Text a row's provenance holds, if any.
+    fn said<'a>(a: &&'a Allocation, what: fn(&'a Provenance) -> Option<&'a str>) -> Cell<'a> {
+        a.provenance
+            .as_deref()
+            .and_then(what)
+            .map_or(Cell::Empty, Cell::text)
+    }
+    // A bound: the number for a rounded row; an exact row's bounds are left
+    // empty in CSV, so that editing its amount keeps the row whole when it
+    // is read back (JSON carries them).
+    fn bound(a: &Allocation, value: Decimal) -> Cell<'_> {
+        if a.min == a.max {
+            Cell::ExactBound(value)
+        } else {
+            Cell::Money(value)
+        }
+    }
+    type Row<'a> = &'a Allocation;
+    vec![
+        Column::text("code", "code")
+            .essential()
+            .of(|a: &Row<'a>| Cell::text(a.code.as_str())),
+        Column::text("name", "member")
+            .priority(2)
+            .of(|a: &Row<'a>| Cell::text(a.name.as_str())),
+        Column::money("amount", "amount")
+            .precise(p.amount)
+            .essential()
+            .of(|a: &Row<'a>| Cell::amount(a.amount, a.min, a.max)),
+        Column::basis("basis", "basis").of(|a: &Row<'a>| Cell::Basis(a.basis)),
+        Column::text("decided", "decided")
+            .optional()
+            .priority(3)
+            .of(|a: &Row<'a>| said(a, |p| p.decided.as_deref())),
+        Column::money("prefinancing", "pre-financing")
+            .precise(p.prefinancing)
+            .optional()
+            .priority(4)
+            .short("pre-fin.")
+            .of(|a: &Row<'a>| {
+                Cell::opt_money(a.provenance.as_deref().and_then(|p| p.prefinancing))
+            }),
+        Column::text("source", "source")
+            .machine_only()
+            .of(|a: &Row<'a>| said(a, |p| p.source.as_deref())),
+        Column::text("note", "note")
+            .machine_only()
+            .of(|a: &Row<'a>| said(a, |p| p.note.as_deref())),
+        Column::money("amount_min", "min")
+            .precise(p.money())
+            .machine_only()
+            .of(|a: &Row<'a>| bound(a, a.min)),
+        Column::money("amount_max", "max")
+            .precise(p.money())
+            .machine_only()
+            .of(|a: &Row<'a>| bound(a, a.max)),
+        // Since schema 4.
+        Column::text("url", "url")
+            .machine_only()
+            .of(|a: &Row<'a>| said(a, |p| p.url.as_deref())),
+        Column::money("amount_range", "amount within rounding")
+            .precise(p.money())
+            .human_only()
+            .range()
+            .of(|a: &Row<'a>| Cell::range(a.min, a.max, Measure::Money)),
+    ]
 }

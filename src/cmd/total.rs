@@ -100,6 +100,7 @@ impl Report for TotalReport {
                 columns: FigureRow::columns("metric"),
                 rows: rows.into(),
                 footer: Vec::new(),
+                json: None,
             })],
         }
     }

@@ -41,7 +41,7 @@ pub const REGULATION_URL: &str = "https://eur-lex.europa.eu/eli/reg/2025/1106/oj
 pub const REGULATION: &str = "2025/1106";
 
 /// A loaded, validated allocation table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     /// Where it came from: a path, `<stdin>` or `<bundled>`.
     pub origin: String,
@@ -59,11 +59,9 @@ pub struct Dataset {
     pub allocated_min: Decimal,
     pub allocated_max: Decimal,
     /// The finest decimal place each field uses.
-    #[serde(skip)]
     pub precision: Precision,
     /// Where each row stands in its file, by line (CSV and TSV; empty
     /// otherwise), so that a CI annotation points at the row.
-    #[serde(skip)]
     pub lines: Vec<u32>,
 }
 
@@ -405,31 +403,6 @@ pub struct Allocation {
     /// Where the figure comes from, when the table says (boxed: most
     /// large tables have none, and it keeps a row small).
     pub provenance: Option<Box<Provenance>>,
-}
-
-/// A row in JSON: every key always (null where the table does not say).
-impl Serialize for Allocation {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let p = self.provenance.as_deref();
-        let mut row = serializer.serialize_struct("Allocation", 11)?;
-        row.serialize_field("code", &self.code)?;
-        row.serialize_field("name", &self.name)?;
-        row.serialize_field("amount", &self.amount)?;
-        row.serialize_field("basis", &self.basis)?;
-        row.serialize_field("decided", &p.and_then(|p| p.decided.as_deref()))?;
-        row.serialize_field("source", &p.and_then(|p| p.source.as_deref()))?;
-        row.serialize_field("prefinancing", &p.and_then(|p| p.prefinancing))?;
-        row.serialize_field("note", &p.and_then(|p| p.note.as_deref()))?;
-        row.serialize_field("amount_min", &self.min)?;
-        row.serialize_field("amount_max", &self.max)?;
-        // Since schema 4: the source's address.
-        row.serialize_field("url", &p.and_then(|p| p.url.as_deref()))?;
-        row.end()
-    }
 }
 
 /// A row's optional provenance.

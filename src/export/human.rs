@@ -241,6 +241,7 @@ pub(crate) fn human_table<'a>(table: Grid<'a>, survey: &Survey) -> (Grid<'a>, Ve
             columns,
             rows,
             footer,
+            json: table.json,
         },
         places,
     )
@@ -386,8 +387,8 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
         Cell::Text(s) => push_cut(text, s),
         Cell::Key(key) => push_cut(text, &key.1),
         Cell::Int(n) => grouped(text, Decimal::from(*n), Unit::Eur, 0),
-        Cell::Money(d) if in_money_column => grouped(text, *d, unit, places),
-        Cell::Money(d) => money(text, *d, places_needed(*d, unit)),
+        Cell::Money(d) | Cell::ExactBound(d) if in_money_column => grouped(text, *d, unit, places),
+        Cell::Money(d) | Cell::ExactBound(d) => money(text, *d, places_needed(*d, unit)),
         Cell::MoneyAt(d, precision) => money(
             text,
             *d,
@@ -450,6 +451,7 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
         Cell::Number(d) => grouped(text, *d, Unit::Eur, d.scale()),
         Cell::Check(true) => text.push_str("pass"),
         Cell::Check(false) => text.push_str("FAIL"),
+        Cell::Yes(yes) => text.push_str(if *yes { "yes" } else { "" }),
         Cell::Verdict(v) => text.push_str(v),
         Cell::Basis(b) => {
             text.push_str(b.label());

@@ -34,7 +34,7 @@ use serde::Serialize;
 
 pub use ci::CheckLine;
 pub use permit::permit;
-pub use view::{Block, Cell, Column, Grid, Rows, View, member_cells, member_columns};
+pub use view::{Block, Cell, Column, Field, Grid, MemberFigures, Rows, View};
 
 use crate::dataset::Dataset;
 
@@ -186,12 +186,15 @@ pub struct Listing {
     pub noun: &'static str,
 }
 
-/// JSON for any `Serialize` report, inside the common envelope.
+/// JSON for any `Serialize` report, inside the common envelope, with the
+/// rows of its listings (`listings`: the grids of its view that name a
+/// JSON key, see [`Grid::listing`]) after its own fields.
 pub trait ToJson {
     fn to_json(
         &self,
         command: &str,
         table: &Subject,
+        listings: &[&Grid<'_>],
         out: &mut dyn Write,
     ) -> serde_json::Result<()>;
 }
@@ -201,15 +204,18 @@ impl<T: Serialize> ToJson for T {
         &self,
         command: &str,
         table: &Subject,
+        listings: &[&Grid<'_>],
         out: &mut dyn Write,
     ) -> serde_json::Result<()> {
         #[derive(Serialize)]
-        struct Envelope<'a, R> {
+        struct Envelope<'a, 'g, R> {
             schema_version: u32,
             command: &'a str,
             table: &'a Subject,
             #[serde(flatten)]
             report: &'a R,
+            #[serde(flatten)]
+            listings: json::Listings<'a, 'g>,
         }
         // Buffered here, so that serde's many small writes are not each a
         // call through `dyn Write`.
@@ -221,6 +227,7 @@ impl<T: Serialize> ToJson for T {
                 command,
                 table,
                 report: self,
+                listings: json::Listings(listings),
             },
         )?;
         out.flush().map_err(serde_json::Error::io)

@@ -54,6 +54,7 @@ fn round_grid(grid: Grid<'_>, unit: Unit, places: u32) -> Grid<'_> {
         columns,
         rows: grid.rows.extended(move |_, row| round_row(row)),
         footer,
+        json: grid.json,
     }
 }
 

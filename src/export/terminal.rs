@@ -704,6 +704,7 @@ mod tests {
                 Cell::Empty,
                 Cell::Empty,
             ]],
+            json: None,
         };
         let style = Style::default();
         let mut plain = Vec::new();

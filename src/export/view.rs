@@ -35,9 +35,54 @@ pub struct Grid<'a> {
     pub columns: Vec<Column>,
     pub rows: Rows<'a>,
     pub footer: Vec<Vec<Cell<'a>>>,
+    /// The key under which the JSON document carries this grid's rows,
+    /// one object per row with the CSV's columns (a listing: see
+    /// [`Grid::listing`]); `None`: the report's own fields say it.
+    pub json: Option<&'static str>,
 }
 
+/// One column of a listing, declared once: what it is (its [`Column`]:
+/// key, header, kind, where it shows) and how its cell is made from a
+/// row. A listing's CSV, JSON rows and human views all come from its list
+/// of fields ([`Grid::listing`]).
+pub struct Field<'a, R> {
+    pub column: Column,
+    cell: CellOf<'a, R>,
+}
+
+/// How a field's cell is made from a row.
+type CellOf<'a, R> = Box<dyn Fn(&R) -> Cell<'a> + Sync + 'a>;
+
 impl<'a> Grid<'a> {
+    /// The grid with its rows read ahead (see [`Rows::reading_ahead`]).
+    pub fn reading_ahead(mut self, ahead: impl Fn(std::ops::Range<usize>) + Sync + 'a) -> Self {
+        self.rows = self.rows.reading_ahead(ahead);
+        self
+    }
+
+    /// A listing of `len` rows, row `i` read by `row(i)` when it is shown
+    /// and each of its cells made by its field. `json` is the key the
+    /// JSON document lists the rows under (`members`), `None` for a
+    /// listing inside another report.
+    pub fn listing<R: 'a>(
+        fields: Vec<Field<'a, R>>,
+        json: Option<&'static str>,
+        len: usize,
+        row: impl Fn(usize) -> R + Sync + 'a,
+    ) -> Self {
+        let (columns, cells): (Vec<Column>, Vec<CellOf<'a, R>>) =
+            fields.into_iter().map(|f| (f.column, f.cell)).unzip();
+        Grid {
+            columns,
+            rows: Rows::lazy(len, move |i| {
+                let r = row(i);
+                cells.iter().map(|cell| cell(&r)).collect()
+            }),
+            footer: Vec::new(),
+            json,
+        }
+    }
+
     /// The grid with a total row: `cells` under the columns of those keys,
     /// blank elsewhere.
     pub fn with_total(mut self, cells: Vec<(&str, Cell<'a>)>) -> Self {
@@ -327,6 +372,17 @@ impl Column {
     }
 }
 
+impl Column {
+    /// This column as a field of a listing whose cell `cell` makes from a
+    /// row.
+    pub fn of<'a, R>(self, cell: impl Fn(&R) -> Cell<'a> + Sync + 'a) -> Field<'a, R> {
+        Field {
+            column: self,
+            cell: Box::new(cell),
+        }
+    }
+}
+
 /// What a [`Cell::Change`] measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
@@ -386,8 +442,16 @@ pub enum Cell<'a> {
     /// The bounds of a rounded figure (`43,700,000,000 to 43,800,000,000`).
     /// Boxed: a listing's cells stay small.
     Range(Box<Bounds>),
+    /// A bound of an exact figure (the figure itself): left empty in CSV,
+    /// where a row's bounds are written only when it is rounded (so that
+    /// editing an amount keeps the row whole when it is read back); JSON
+    /// gives the number.
+    ExactBound(Decimal),
     /// A rule's outcome.
     Check(bool),
+    /// A yes-or-no fact (an edition is the default): `yes` or blank in
+    /// tables, `true` or `false` in CSV and JSON.
+    Yes(bool),
     /// A three-valued outcome (`pass`, `fail`, `undetermined`).
     Verdict(&'static str),
     /// What a figure is (its id in CSV; a label, marked when not
@@ -489,7 +553,7 @@ impl<'a> Cell<'a> {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Approx(inner) => inner.is_blank(),
-            Cell::Empty | Cell::Basis(Basis::Unstated) => true,
+            Cell::Empty | Cell::ExactBound(_) | Cell::Basis(Basis::Unstated) => true,
             Cell::Text(t) => t.is_empty(),
             _ => false,
         }
@@ -540,11 +604,11 @@ impl<'a> Cell<'a> {
                 crate::money::push_plain(out, b.max);
                 Ok(())
             }
-            Cell::Check(passed) => write!(out, "{passed}"),
+            Cell::Check(passed) | Cell::Yes(passed) => write!(out, "{passed}"),
             Cell::Verdict(v) => out.write_str(v),
             Cell::Basis(b) => out.write_str(b.id()),
             Cell::Key(key) => out.write_str(&key.0),
-            Cell::Empty => Ok(()),
+            Cell::ExactBound(_) | Cell::Empty => Ok(()),
         };
     }
 }
@@ -646,52 +710,100 @@ impl<'a> FigureRow<'a> {
     }
 }
 
-/// The columns a member listing starts with: rank, code, name, amount
-/// (money of the table's precision).
-pub fn member_columns(precision: crate::dataset::Precision) -> Vec<Column> {
+/// The figures every member listing starts with, read from a row of any
+/// of them (see [`member_fields`]).
+pub struct MemberFigures<'a> {
+    /// Competition rank by amount; `None` where a listing has none.
+    pub rank: Option<usize>,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub amount: Decimal,
+    pub amount_min: Decimal,
+    pub amount_max: Decimal,
+}
+
+/// The fields a member listing starts with: rank, code, name, amount
+/// (money of the table's precision, marked ≈ when rounded); `of` reads
+/// them from a row.
+pub fn member_fields<'a, R: 'a>(
+    precision: crate::dataset::Precision,
+    of: fn(&R) -> MemberFigures<'a>,
+) -> Vec<Field<'a, R>> {
     vec![
-        Column::number("rank", "#").essential(),
-        Column::text("code", "code").essential(),
-        Column::text("name", "member").priority(2),
+        Column::number("rank", "#")
+            .essential()
+            .of(move |r| of(r).rank.map_or(Cell::Empty, |n| Cell::Int(n as i64))),
+        Column::text("code", "code")
+            .essential()
+            .of(move |r| Cell::text(of(r).code)),
+        Column::text("name", "member")
+            .priority(2)
+            .of(move |r| Cell::text(of(r).name)),
         Column::money("amount", "amount")
             .precise(precision.amount)
-            .essential(),
+            .essential()
+            .of(move |r| {
+                let m = of(r);
+                Cell::amount(m.amount, m.amount_min, m.amount_max)
+            }),
     ]
 }
 
 /// The bounds of a member's amount, for machines (`amount_min`,
 /// `amount_max`), shown to the table's finest decimal place of bounds.
-pub fn amount_bound_columns(precision: crate::dataset::Precision) -> [Column; 2] {
-    [
+pub fn amount_bound_fields<'a, R: 'a>(
+    precision: crate::dataset::Precision,
+    of: fn(&R) -> MemberFigures<'a>,
+) -> Vec<Field<'a, R>> {
+    vec![
         Column::money("amount_min", "min")
             .precise(precision.money())
-            .machine_only(),
+            .machine_only()
+            .of(move |r| Cell::Money(of(r).amount_min)),
         Column::money("amount_max", "max")
             .precise(precision.money())
-            .machine_only(),
+            .machine_only()
+            .of(move |r| Cell::Money(of(r).amount_max)),
     ]
 }
 
-/// The best and worst rank within the bounds, for machines.
-pub fn rank_bound_columns() -> [Column; 2] {
-    [
-        Column::number("rank_best", "best rank").machine_only(),
-        Column::number("rank_worst", "worst rank").machine_only(),
-    ]
-}
-
-/// The cells under [`member_columns`]; a missing rank shows as not
-/// available.
-pub fn member_cells<'a>(
-    rank: Option<usize>,
-    code: &'a str,
-    name: &'a str,
-    amount: Cell<'a>,
-) -> Vec<Cell<'a>> {
+/// The best and worst rank within the bounds, for machines; `of` reads
+/// them from a row (`None`: the row has no rank).
+pub fn rank_bound_fields<'a, R: 'a>(of: fn(&R) -> Option<(usize, usize)>) -> Vec<Field<'a, R>> {
+    let int = |n: usize| Cell::Int(n as i64);
     vec![
-        rank.map_or(Cell::Empty, |r| Cell::Int(r as i64)),
-        Cell::Text(code.into()),
-        Cell::Text(name.into()),
-        amount,
+        Column::number("rank_best", "best rank")
+            .machine_only()
+            .of(move |r| of(r).map_or(Cell::Empty, |(best, _)| int(best))),
+        Column::number("rank_worst", "worst rank")
+            .machine_only()
+            .of(move |r| of(r).map_or(Cell::Empty, |(_, worst)| int(worst))),
+    ]
+}
+
+/// The bounds of the amount and of the rank in words, for people who ask
+/// (`--ranges`); `of` and `ranks` read them from a row.
+pub fn range_fields<'a, R: 'a>(
+    precision: crate::dataset::Precision,
+    of: fn(&R) -> MemberFigures<'a>,
+    ranks: fn(&R) -> Option<(usize, usize)>,
+) -> Vec<Field<'a, R>> {
+    vec![
+        Column::money("amount_range", "amount within rounding")
+            .precise(precision.money())
+            .human_only()
+            .range()
+            .of(move |r| {
+                let m = of(r);
+                Cell::range(m.amount_min, m.amount_max, Measure::Money)
+            }),
+        Column::number("rank_range", "rank within rounding")
+            .human_only()
+            .range()
+            .of(move |r| {
+                ranks(r).map_or(Cell::Empty, |(best, worst)| {
+                    Cell::range(Decimal::from(best), Decimal::from(worst), Measure::Count)
+                })
+            }),
     ]
 }

@@ -70,8 +70,20 @@ fn dec(v: &Value) -> Decimal {
         .unwrap_or_else(|_| panic!("a number: {v}"))
 }
 
-fn report(value: impl serde::Serialize) -> Value {
-    serde_json::to_value(value).unwrap()
+/// A report as `safe --json` writes it (its listings made from the view's
+/// fields), about `data`.
+fn report(value: impl safe::export::Report, data: &safe::dataset::Dataset) -> Value {
+    let subject = safe::export::Subject::of(data);
+    let style = safe::export::Style {
+        format: safe::export::Format::Json,
+        ..Default::default()
+    };
+    let frame = safe::export::Frame {
+        command: "test",
+        subject: &subject,
+        style,
+    };
+    serde_json::from_str(&safe::export::render(&value, &frame).unwrap()).unwrap()
 }
 
 const DOWN: RoundingStrategy = RoundingStrategy::ToNegativeInfinity;
@@ -143,7 +155,7 @@ proptest! {
         let total = |c: &Vec<i64>| c.iter().sum::<i64>();
 
         // Sums, headroom, utilisation.
-        let t = report(total_report(&data, None).unwrap());
+        let t = report(total_report(&data, None).unwrap(), &data);
         exact_range("allocated", dec(&t["allocated_min"]), dec(&t["allocated_max"]),
             combos.iter().map(|c| Decimal::from(total(c))), dec(&t["allocated"]))?;
         exact_range("headroom", dec(&t["headroom_min"]), dec(&t["headroom_max"]),
@@ -158,7 +170,7 @@ proptest! {
         );
 
         // Ranks (competition ranking) and shares of the ceiling.
-        let r = report(rank_report(&data, None, false).unwrap());
+        let r = report(rank_report(&data, None, false).unwrap(), &data);
         for row in r["members"].as_array().unwrap() {
             let i: usize = row["code"].as_str().unwrap()[1..].parse().unwrap();
             let ranks = combos.iter().map(|c| {
@@ -173,7 +185,7 @@ proptest! {
 
         // Shares of the allocated sum: a member's lowest share is its min
         // over its min plus everyone else's max.
-        let s = report(shares_report(&data, Base::Allocated, Method::Nearest, 2, None).unwrap());
+        let s = report(shares_report(&data, Base::Allocated, Method::Nearest, 2, None).unwrap(), &data);
         for row in s["members"].as_array().unwrap() {
             let i: usize = row["code"].as_str().unwrap()[1..].parse().unwrap();
             let lowest = combos.iter().map(|c| Decimal::from(c[i]) / Decimal::from(total(c))).min().unwrap();
@@ -186,7 +198,7 @@ proptest! {
         }
 
         // Top k, median, mean.
-        let st = report(stats_report(&data).unwrap());
+        let st = report(stats_report(&data).unwrap(), &data);
         for row in st["top"].as_array().unwrap() {
             let k = row["n"].as_u64().unwrap() as usize;
             exact_range(&format!("top {k}"), dec(&row["amount_min"]), dec(&row["amount_max"]),
@@ -201,7 +213,7 @@ proptest! {
         );
 
         // Checks: robust exactly when every combination agrees.
-        let ch = report(check_report(&data, None, None).unwrap());
+        let ch = report(check_report(&data, None, None).unwrap(), &data);
         for check in ch["checks"].as_array().unwrap() {
             let passes: Vec<bool> = match check["id"].as_str().unwrap() {
                 "ceiling" => combos.iter().map(|c| total(c) <= ceiling).collect(),
@@ -228,7 +240,7 @@ proptest! {
     ) {
         let before = load(&old, 1000);
         let after = load(&new, 1000);
-        let d = report(diff_report(&before, &after).unwrap());
+        let d = report(diff_report(&before, &after).unwrap(), &after);
         for row in d["members"].as_array().unwrap() {
             let i: usize = row["code"].as_str().unwrap()[1..].parse().unwrap();
             let changes: Vec<i64> = (old[i].0..=old[i].2)
