@@ -518,10 +518,34 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             old_basis: a.basis,
         });
     }
-    // Every change's bounds are exact (as every change is); a table whose
-    // sum has no bounds has none anywhere.
+    // A table whose sum has no bounds has none anywhere.
     let exact = old.allocated_min == old.allocated_max && new.allocated_min == new.allocated_max;
-    for row in rows.iter().filter(|_| !exact) {
+    if !exact {
+        check_change_bounds(&rows, old, new)?;
+    }
+    let (o, n) = sides?;
+    let change = side_change(&o, &n)?;
+    Ok(DiffReport {
+        old: o,
+        new: n,
+        change,
+        change_count: rows.len(),
+        top: None,
+        members: MemberChanges {
+            old: &old.allocations,
+            new: &new.allocations,
+            rows,
+            exact,
+        },
+        order: Order::Given,
+        identical,
+    })
+}
+
+/// Checks that every change's bounds can be held exactly (as every change
+/// can), so that a line made later never fails.
+fn check_change_bounds(rows: &[ChangeRow], old: &Dataset, new: &Dataset) -> Result<()> {
+    for row in rows {
         let old_row = old.allocations.get(row.old as usize);
         let new_row = new.allocations.get(row.new as usize);
         let zero = Decimal::ZERO;
@@ -538,7 +562,11 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             sub(a, b, "a change's bound")?;
         }
     }
-    let (o, n) = sides?;
+    Ok(())
+}
+
+/// The change in the headline figures from `o` to `n`, with bounds.
+fn side_change(o: &Side, n: &Side) -> Result<SideChange> {
     let allocated = n.allocated().sub(o.allocated(), "the change in total")?;
     let headroom = Range {
         min: o.headroom_min,
@@ -571,7 +599,7 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
         },
         "the change in the margin",
     )?;
-    let change = SideChange {
+    Ok(SideChange {
         member_count: n.member_count as i64 - o.member_count as i64,
         allocated: sub(n.allocated, o.allocated, "the change in total")?,
         ceiling: sub(n.ceiling, o.ceiling, "the change in ceiling")?,
@@ -591,21 +619,6 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
         top3_max: top3.max,
         top3_margin_min: margin.min,
         top3_margin_max: margin.max,
-    };
-    Ok(DiffReport {
-        old: o,
-        new: n,
-        change,
-        change_count: rows.len(),
-        top: None,
-        members: MemberChanges {
-            old: &old.allocations,
-            new: &new.allocations,
-            rows,
-            exact,
-        },
-        order: Order::Given,
-        identical,
     })
 }
 

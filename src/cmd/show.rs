@@ -56,155 +56,169 @@ fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>) -> Vec<Cell<'a>> {
 
 impl Report for MemberReport<'_> {
     fn view(&self) -> View<'_> {
-        let p = self.figures;
-        let money = p.money();
-        let pct =
-            |value, min, max| FigureRow::bounded(Cell::Pct(value), min, max, Measure::Pct, None);
-        let rows = vec![
-            FigureRow::bounded(
-                Cell::MoneyAt(self.amount, p.amount),
-                self.amount_min,
-                self.amount_max,
-                Measure::Money,
-                Some(money),
-            )
-            .row("amount", "amount"),
-            FigureRow {
-                // CSV: the rank; tables: "9 of 19".
-                value: Cell::key(
-                    self.rank.to_string(),
-                    format!("{} of {}", self.rank, self.member_count),
-                ),
-                // A rounded amount whose rank cannot change says so,
-                // rather than leave the cell blank.
-                range: if self.rank_best == self.rank_worst && self.amount_min != self.amount_max {
-                    Cell::Text(format!("{} whatever the rounding", self.rank).into())
-                } else {
-                    Cell::range(
-                        Decimal::from(self.rank_best),
-                        Decimal::from(self.rank_worst),
-                        Measure::Count,
-                    )
-                },
-                min: Cell::Int(self.rank_best as i64),
-                max: Cell::Int(self.rank_worst as i64),
-            }
-            .row("rank", "rank"),
-            FigureRow::count(self.member_count).row("member_count", "members"),
-            pct(
-                self.share_of_ceiling_pct,
-                self.share_of_ceiling_min_pct,
-                self.share_of_ceiling_max_pct,
-            )
-            .row("share_of_ceiling_pct", "share of ceiling"),
-            pct(
-                self.share_of_allocated_pct,
-                self.share_of_allocated_min_pct,
-                self.share_of_allocated_max_pct,
-            )
-            .row("share_of_allocated_pct", "share of allocated"),
-            FigureRow::text(self.population.map_or(Cell::Empty, |p| Cell::Int(p as i64)))
-                .row("population", "population"),
-            match (self.per_capita, self.per_capita_min, self.per_capita_max) {
-                (Some(v), Some(min), Some(max)) => {
-                    FigureRow::bounded(Cell::Euros(v), min, max, Measure::Euros, None)
-                }
-                _ => FigureRow::text(Cell::Empty),
-            }
-            .row("per_capita", "per inhabitant"),
-            FigureRow::text(Cell::Basis(self.basis)).row("basis", "basis"),
-            FigureRow::text(self.decided.map_or(Cell::Empty, Cell::text)).row("decided", "decided"),
-            FigureRow::text(
-                self.prefinancing
-                    .map_or(Cell::Empty, |v| Cell::MoneyAt(v, p.prefinancing)),
-            )
-            .row("prefinancing", "pre-financing"),
-        ];
-        let facts = Grid {
-            columns: FigureRow::columns("metric"),
-            rows: rows.into(),
-            footer: Vec::new(),
-            json: None,
-        };
-        let mut neighbours = Vec::new();
-        if let Some(n) = &self.above {
-            neighbours.push(neighbour_row("above", n));
-        }
-        if let Some(n) = &self.below {
-            neighbours.push(neighbour_row("below", n));
-        }
         let mut blocks = vec![
             Block::Heading(format!(
                 "{} ({})",
                 crate::export::human::cut_text(self.name),
                 self.code
             )),
-            Block::Grid(facts),
+            Block::Grid(facts(self)),
         ];
-        if !neighbours.is_empty() {
-            blocks.push(Block::Grid(Grid {
-                columns: vec![
-                    Column::text("position", "neighbour").essential(),
-                    Column::number("rank", "#"),
-                    Column::text("code", "code").essential(),
-                    Column::text("name", "member").priority(2),
-                    Column::money("amount", "amount").precise(p.amount),
-                    Column::money("gap", "gap").precise(p.amount),
-                    Column::money("amount_range", "amount within rounding")
-                        .precise(money)
-                        .human_only()
-                        .range(),
-                    Column::money("gap_range", "gap within rounding")
-                        .precise(money)
-                        .human_only()
-                        .range(),
-                ],
-                rows: neighbours.into(),
-                footer: Vec::new(),
-                json: None,
-            }));
-        }
-        blocks.push(Block::Note(format!(
-            "Basis: {} ({}).",
-            self.basis.describe(),
-            if self.confirmed {
-                "confirmed"
-            } else {
-                "not confirmed"
-            }
-        )));
-        if self.amount_min != self.amount_max {
-            blocks.push(Block::Note(
-                "The figure is rounded: the exact amount lies within rounding as shown, and so do the \
-                 rank, shares and amount per inhabitant (--ranges shows the bounds of the neighbours \
-                 and gaps)."
-                    .to_string(),
-            ));
-        }
-        if let Some(source) = self.source {
-            blocks.push(Block::Note(format!("Source: {source}")));
-        }
-        if let Some(note) = self.note {
-            blocks.push(Block::Note(format!("Note: {note}")));
-        }
-        if !self.tied_with.is_empty() {
-            let peers: Vec<String> = self
-                .tied_with
-                .iter()
-                .map(|p| format!("{} ({})", p.name, p.code))
-                .collect();
-            blocks.push(Block::Note(format!(
-                "Rank {} is shared with {}.",
-                self.rank,
-                peers.join(", ")
-            )));
-        }
-        if self.population.is_none() {
-            blocks.push(Block::Note(format!(
-                "No population figure for {}: the amount per inhabitant is not available.",
-                self.code
-            )));
-        }
+        blocks.extend(neighbours(self).map(Block::Grid));
+        blocks.extend(notes(self).into_iter().map(Block::Note));
         View { blocks }
     }
+}
+
+/// The member's figures, each with its bounds.
+fn facts<'a>(r: &'a MemberReport<'_>) -> Grid<'a> {
+    let p = r.figures;
+    let money = p.money();
+    let pct = |value, min, max| FigureRow::bounded(Cell::Pct(value), min, max, Measure::Pct, None);
+    let rows = vec![
+        FigureRow::bounded(
+            Cell::MoneyAt(r.amount, p.amount),
+            r.amount_min,
+            r.amount_max,
+            Measure::Money,
+            Some(money),
+        )
+        .row("amount", "amount"),
+        FigureRow {
+            // CSV: the rank; tables: "9 of 19".
+            value: Cell::key(
+                r.rank.to_string(),
+                format!("{} of {}", r.rank, r.member_count),
+            ),
+            // A rounded amount whose rank cannot change says so,
+            // rather than leave the cell blank.
+            range: if r.rank_best == r.rank_worst && r.amount_min != r.amount_max {
+                Cell::Text(format!("{} whatever the rounding", r.rank).into())
+            } else {
+                Cell::range(
+                    Decimal::from(r.rank_best),
+                    Decimal::from(r.rank_worst),
+                    Measure::Count,
+                )
+            },
+            min: Cell::Int(r.rank_best as i64),
+            max: Cell::Int(r.rank_worst as i64),
+        }
+        .row("rank", "rank"),
+        FigureRow::count(r.member_count).row("member_count", "members"),
+        pct(
+            r.share_of_ceiling_pct,
+            r.share_of_ceiling_min_pct,
+            r.share_of_ceiling_max_pct,
+        )
+        .row("share_of_ceiling_pct", "share of ceiling"),
+        pct(
+            r.share_of_allocated_pct,
+            r.share_of_allocated_min_pct,
+            r.share_of_allocated_max_pct,
+        )
+        .row("share_of_allocated_pct", "share of allocated"),
+        FigureRow::text(r.population.map_or(Cell::Empty, |p| Cell::Int(p as i64)))
+            .row("population", "population"),
+        match (r.per_capita, r.per_capita_min, r.per_capita_max) {
+            (Some(v), Some(min), Some(max)) => {
+                FigureRow::bounded(Cell::Euros(v), min, max, Measure::Euros, None)
+            }
+            _ => FigureRow::text(Cell::Empty),
+        }
+        .row("per_capita", "per inhabitant"),
+        FigureRow::text(Cell::Basis(r.basis)).row("basis", "basis"),
+        FigureRow::text(r.decided.map_or(Cell::Empty, Cell::text)).row("decided", "decided"),
+        FigureRow::text(
+            r.prefinancing
+                .map_or(Cell::Empty, |v| Cell::MoneyAt(v, p.prefinancing)),
+        )
+        .row("prefinancing", "pre-financing"),
+    ];
+    Grid {
+        columns: FigureRow::columns("metric"),
+        rows: rows.into(),
+        footer: Vec::new(),
+        json: None,
+    }
+}
+
+/// The members ranked just above and below, with the gaps.
+fn neighbours<'a>(r: &'a MemberReport<'_>) -> Option<Grid<'a>> {
+    let p = r.figures;
+    let money = p.money();
+    let mut neighbours = Vec::new();
+    if let Some(n) = &r.above {
+        neighbours.push(neighbour_row("above", n));
+    }
+    if let Some(n) = &r.below {
+        neighbours.push(neighbour_row("below", n));
+    }
+    if neighbours.is_empty() {
+        return None;
+    }
+    Some(Grid {
+        columns: vec![
+            Column::text("position", "neighbour").essential(),
+            Column::number("rank", "#"),
+            Column::text("code", "code").essential(),
+            Column::text("name", "member").priority(2),
+            Column::money("amount", "amount").precise(p.amount),
+            Column::money("gap", "gap").precise(p.amount),
+            Column::money("amount_range", "amount within rounding")
+                .precise(money)
+                .human_only()
+                .range(),
+            Column::money("gap_range", "gap within rounding")
+                .precise(money)
+                .human_only()
+                .range(),
+        ],
+        rows: neighbours.into(),
+        footer: Vec::new(),
+        json: None,
+    })
+}
+
+/// What the figures are, and what is not known.
+fn notes(r: &MemberReport<'_>) -> Vec<String> {
+    let confirmed = if r.confirmed {
+        "confirmed"
+    } else {
+        "not confirmed"
+    };
+    let mut notes = vec![format!("Basis: {} ({confirmed}).", r.basis.describe())];
+    if r.amount_min != r.amount_max {
+        notes.push(
+            "The figure is rounded: the exact amount lies within rounding as shown, and so do the \
+             rank, shares and amount per inhabitant (--ranges shows the bounds of the neighbours \
+             and gaps)."
+                .to_string(),
+        );
+    }
+    if let Some(source) = r.source {
+        notes.push(format!("Source: {source}"));
+    }
+    if let Some(note) = r.note {
+        notes.push(format!("Note: {note}"));
+    }
+    if !r.tied_with.is_empty() {
+        let peers: Vec<String> = r
+            .tied_with
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.code))
+            .collect();
+        notes.push(format!(
+            "Rank {} is shared with {}.",
+            r.rank,
+            peers.join(", ")
+        ));
+    }
+    if r.population.is_none() {
+        notes.push(format!(
+            "No population figure for {}: the amount per inhabitant is not available.",
+            r.code
+        ));
+    }
+    notes
 }

@@ -33,174 +33,11 @@ pub fn run<'c>(_args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
 
 impl Report for StatsReport<'_> {
     fn view(&self) -> View<'_> {
-        let p = self.figures;
-        let money = p.money();
-        let blank = || Cell::Empty;
-        let bounded = |value: Decimal, min: Decimal, max: Decimal, places: i32| {
-            vec![
-                Cell::MoneyAt(value, places).about(min != max),
-                Cell::range_at(min, max, Measure::Money, Some(places.max(money))),
-                Cell::Money(min),
-                Cell::Money(max),
-            ]
-        };
-        let stated = |value: Cell<'static>| vec![value, blank(), blank(), blank()];
-        let bounded_change = |value: Decimal, min: Decimal, max: Decimal| {
-            vec![
-                Cell::money_change(value).about(min != max),
-                Cell::range_at(min, max, Measure::Money, Some(money)),
-                Cell::Money(min),
-                Cell::Money(max),
-            ]
-        };
-        // Worked out on the stated figures only: not known exactly when
-        // the table is rounded.
-        let rounded = self.total_min != self.total_max;
-        let row = |id: String,
-                   label: String,
-                   mut cells: Vec<Cell<'static>>,
-                   shares: [Cell<'static>; 5]| {
-            let mut row = vec![Cell::key(id, label)];
-            row.append(&mut cells);
-            row.extend(shares);
-            row
-        };
-        let no_shares = || [blank(), blank(), blank(), blank(), blank()];
-        let mut rows = vec![
-            row(
-                "member_count".into(),
-                "members".into(),
-                stated(Cell::Int(self.member_count as i64)),
-                no_shares(),
-            ),
-            row(
-                "confirmed".into(),
-                "confirmed figures".into(),
-                stated(Cell::Int(self.confirmed as i64)),
-                no_shares(),
-            ),
-            row(
-                "total".into(),
-                "total".into(),
-                bounded(self.total, self.total_min, self.total_max, p.amount),
-                no_shares(),
-            ),
-            row(
-                "mean".into(),
-                "mean".into(),
-                bounded(self.mean, self.mean_min, self.mean_max, 2),
-                no_shares(),
-            ),
-            row(
-                "median".into(),
-                "median".into(),
-                bounded(self.median, self.median_min, self.median_max, money),
-                no_shares(),
-            ),
-            row(
-                "largest_member".into(),
-                format!("largest: {} {}", self.max.code, self.max.name),
-                bounded(
-                    self.max.amount,
-                    self.max.amount_min,
-                    self.max.amount_max,
-                    p.amount,
-                ),
-                no_shares(),
-            ),
-            row(
-                "smallest_member".into(),
-                format!("smallest: {} {}", self.min.code, self.min.name),
-                bounded(
-                    self.min.amount,
-                    self.min.amount_min,
-                    self.min.amount_max,
-                    p.amount,
-                ),
-                no_shares(),
-            ),
-        ];
-        for t in &self.top {
-            rows.push(row(
-                format!("largest_{}_together", t.n),
-                format!("largest {} together", t.n),
-                bounded(t.amount, t.amount_min, t.amount_max, p.amount),
-                [
-                    Cell::Pct(t.share_of_allocated_pct).about(rounded),
-                    Cell::Pct(t.share_of_ceiling_pct)
-                        .about(t.share_of_ceiling_min_pct != t.share_of_ceiling_max_pct),
-                    Cell::range(
-                        t.share_of_ceiling_min_pct,
-                        t.share_of_ceiling_max_pct,
-                        Measure::Pct,
-                    ),
-                    Cell::Pct(t.share_of_ceiling_min_pct),
-                    Cell::Pct(t.share_of_ceiling_max_pct),
-                ],
-            ));
-        }
         let c = &self.concentration;
-        rows.push(row(
-            "top3_cap".into(),
-            format!(
-                "{}% cap (Art. 13)",
-                crate::analysis::check::CONCENTRATION_CAP_PCT
-            ),
-            stated(Cell::MoneyAt(c.limit, money)),
-            no_shares(),
-        ));
-        rows.push(row(
-            "top3_margin".into(),
-            "room under the cap".into(),
-            bounded_change(c.margin, c.limit - c.actual_max, c.limit - c.actual_min),
-            no_shares(),
-        ));
-        rows.push(row(
-            "hhi".into(),
-            "HHI (0–10,000)".into(),
-            stated(Cell::Number(self.hhi).about(rounded)),
-            no_shares(),
-        ));
-        rows.push(row(
-            "gini".into(),
-            "Gini (0–1)".into(),
-            stated(Cell::Number(self.gini).about(rounded)),
-            no_shares(),
-        ));
-        // A row about one member carries its code (CSV's last column).
-        for row in &mut rows {
-            let code = match &row[0] {
-                Cell::Key(key) if key.0 == "largest_member" => Cell::text(self.max.code),
-                Cell::Key(key) if key.0 == "smallest_member" => Cell::text(self.min.code),
-                _ => Cell::Empty,
-            };
-            row.push(code);
-        }
         let mut blocks = vec![
             Block::Grid(Grid {
-                columns: vec![
-                    Column::text("metric", "statistic").essential(),
-                    Column::number("value", "value").essential(),
-                    Column::text("range", "within rounding")
-                        .human_only()
-                        .optional(),
-                    Column::number("min", "min").machine_only(),
-                    Column::number("max", "max").machine_only(),
-                    Column::number("share_of_allocated_pct", "of allocated")
-                        .priority(2)
-                        .short("% alloc."),
-                    Column::number("share_of_ceiling_pct", "of ceiling").short("% ceil."),
-                    Column::text("share_of_ceiling_range", "of ceiling, within rounding")
-                        .human_only()
-                        .optional()
-                        .priority(3)
-                        .short("% ceil. range"),
-                    Column::number("share_of_ceiling_min_pct", "of ceiling min").machine_only(),
-                    Column::number("share_of_ceiling_max_pct", "of ceiling max").machine_only(),
-                    // Columns since schema 4 follow.
-                    Column::text("code", "code").machine_only(),
-                ],
-                rows: rows.into(),
+                columns: columns(),
+                rows: rows(self).into(),
                 footer: Vec::new(),
                 json: None,
             }),
@@ -216,4 +53,167 @@ impl Report for StatsReport<'_> {
         }
         View { blocks }
     }
+}
+
+/// The rows of the statistics: each figure with its bounds, the shares of
+/// the largest together, and the code of a row about one member.
+fn rows<'a>(r: &'a StatsReport<'_>) -> Vec<Vec<Cell<'a>>> {
+    let p = r.figures;
+    let money = p.money();
+    let blank = || Cell::Empty;
+    let bounded = |value: Decimal, min: Decimal, max: Decimal, places: i32| {
+        vec![
+            Cell::MoneyAt(value, places).about(min != max),
+            Cell::range_at(min, max, Measure::Money, Some(places.max(money))),
+            Cell::Money(min),
+            Cell::Money(max),
+        ]
+    };
+    let stated = |value: Cell<'static>| vec![value, blank(), blank(), blank()];
+    let bounded_change = |value: Decimal, min: Decimal, max: Decimal| {
+        vec![
+            Cell::money_change(value).about(min != max),
+            Cell::range_at(min, max, Measure::Money, Some(money)),
+            Cell::Money(min),
+            Cell::Money(max),
+        ]
+    };
+    // Worked out on the stated figures only: not known exactly when
+    // the table is rounded.
+    let rounded = r.total_min != r.total_max;
+    let row =
+        |id: String, label: String, mut cells: Vec<Cell<'static>>, shares: [Cell<'static>; 5]| {
+            let mut row = vec![Cell::key(id, label)];
+            row.append(&mut cells);
+            row.extend(shares);
+            row
+        };
+    let no_shares = || [blank(), blank(), blank(), blank(), blank()];
+    let mut rows = vec![
+        row(
+            "member_count".into(),
+            "members".into(),
+            stated(Cell::Int(r.member_count as i64)),
+            no_shares(),
+        ),
+        row(
+            "confirmed".into(),
+            "confirmed figures".into(),
+            stated(Cell::Int(r.confirmed as i64)),
+            no_shares(),
+        ),
+        row(
+            "total".into(),
+            "total".into(),
+            bounded(r.total, r.total_min, r.total_max, p.amount),
+            no_shares(),
+        ),
+        row(
+            "mean".into(),
+            "mean".into(),
+            bounded(r.mean, r.mean_min, r.mean_max, 2),
+            no_shares(),
+        ),
+        row(
+            "median".into(),
+            "median".into(),
+            bounded(r.median, r.median_min, r.median_max, money),
+            no_shares(),
+        ),
+        row(
+            "largest_member".into(),
+            format!("largest: {} {}", r.max.code, r.max.name),
+            bounded(r.max.amount, r.max.amount_min, r.max.amount_max, p.amount),
+            no_shares(),
+        ),
+        row(
+            "smallest_member".into(),
+            format!("smallest: {} {}", r.min.code, r.min.name),
+            bounded(r.min.amount, r.min.amount_min, r.min.amount_max, p.amount),
+            no_shares(),
+        ),
+    ];
+    for t in &r.top {
+        rows.push(row(
+            format!("largest_{}_together", t.n),
+            format!("largest {} together", t.n),
+            bounded(t.amount, t.amount_min, t.amount_max, p.amount),
+            [
+                Cell::Pct(t.share_of_allocated_pct).about(rounded),
+                Cell::Pct(t.share_of_ceiling_pct)
+                    .about(t.share_of_ceiling_min_pct != t.share_of_ceiling_max_pct),
+                Cell::range(
+                    t.share_of_ceiling_min_pct,
+                    t.share_of_ceiling_max_pct,
+                    Measure::Pct,
+                ),
+                Cell::Pct(t.share_of_ceiling_min_pct),
+                Cell::Pct(t.share_of_ceiling_max_pct),
+            ],
+        ));
+    }
+    let c = &r.concentration;
+    rows.push(row(
+        "top3_cap".into(),
+        format!(
+            "{}% cap (Art. 13)",
+            crate::analysis::check::CONCENTRATION_CAP_PCT
+        ),
+        stated(Cell::MoneyAt(c.limit, money)),
+        no_shares(),
+    ));
+    rows.push(row(
+        "top3_margin".into(),
+        "room under the cap".into(),
+        bounded_change(c.margin, c.limit - c.actual_max, c.limit - c.actual_min),
+        no_shares(),
+    ));
+    rows.push(row(
+        "hhi".into(),
+        "HHI (0–10,000)".into(),
+        stated(Cell::Number(r.hhi).about(rounded)),
+        no_shares(),
+    ));
+    rows.push(row(
+        "gini".into(),
+        "Gini (0–1)".into(),
+        stated(Cell::Number(r.gini).about(rounded)),
+        no_shares(),
+    ));
+    // A row about one member carries its code (CSV's last column).
+    for row in &mut rows {
+        let code = match &row[0] {
+            Cell::Key(key) if key.0 == "largest_member" => Cell::text(r.max.code),
+            Cell::Key(key) if key.0 == "smallest_member" => Cell::text(r.min.code),
+            _ => Cell::Empty,
+        };
+        row.push(code);
+    }
+    rows
+}
+
+/// The statistics' columns.
+fn columns() -> Vec<Column> {
+    vec![
+        Column::text("metric", "statistic").essential(),
+        Column::number("value", "value").essential(),
+        Column::text("range", "within rounding")
+            .human_only()
+            .optional(),
+        Column::number("min", "min").machine_only(),
+        Column::number("max", "max").machine_only(),
+        Column::number("share_of_allocated_pct", "of allocated")
+            .priority(2)
+            .short("% alloc."),
+        Column::number("share_of_ceiling_pct", "of ceiling").short("% ceil."),
+        Column::text("share_of_ceiling_range", "of ceiling, within rounding")
+            .human_only()
+            .optional()
+            .priority(3)
+            .short("% ceil. range"),
+        Column::number("share_of_ceiling_min_pct", "of ceiling min").machine_only(),
+        Column::number("share_of_ceiling_max_pct", "of ceiling max").machine_only(),
+        // Columns since schema 4 follow.
+        Column::text("code", "code").machine_only(),
+    ]
 }

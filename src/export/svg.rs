@@ -247,15 +247,82 @@ fn text(
     )
 }
 
-fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    let report = &chart.report;
+/// Where everything goes, top to bottom, and the scale of the bars.
+struct Layout {
+    title_lines: Vec<String>,
+    about_lines: Vec<String>,
+    legend: Vec<(Swatch, &'static str)>,
+    footer_lines: Vec<String>,
+    title_top: u32,
+    about_top: u32,
+    legend_top: u32,
+    plot_top: u32,
+    plot_bottom: u32,
+    footer_top: u32,
+    height: u32,
+    /// The axis runs from 0 to `axis_max` in ticks of `step`.
+    axis_max: Decimal,
+    step: Decimal,
+}
+
+impl Layout {
+    fn of(chart: &Chart<'_>) -> Layout {
+        let report = &chart.report;
+        let title_lines = wrap(chart.title, fits(TITLE, true));
+        let about_lines = wrap(&about(chart), fits(SMALL, false));
+        let legend = Legend::of(&report.bars).lines();
+        let footer_lines: Vec<String> = footer(chart)
+            .iter()
+            .flat_map(|l| wrap(l, fits(SMALL, false)))
+            .collect();
+        let title_top = MARGIN;
+        let about_top = title_top + 20 * title_lines.len() as u32 + 2;
+        let legend_top = about_top + 16 * about_lines.len() as u32 + 6;
+        let plot_top = legend_top + 18 * legend.len() as u32 + 6;
+        let plot_bottom = plot_top + report.bars.len() as u32 * ROW;
+        let footer_top = plot_bottom + 34;
+        let height = footer_top + 16 * footer_lines.len() as u32 + MARGIN;
+        let max = report
+            .bars
+            .iter()
+            .map(|b| b.value_max.max(b.value))
+            .max()
+            .unwrap_or(Decimal::ONE)
+            .max(Decimal::ZERO);
+        let step = nice_step(max, 4);
+        let mut axis_max = step;
+        while axis_max < max {
+            match axis_max.checked_add(step) {
+                Some(next) => axis_max = next,
+                None => {
+                    axis_max = max;
+                    break;
+                }
+            }
+        }
+        Layout {
+            title_lines,
+            about_lines,
+            legend,
+            footer_lines,
+            title_top,
+            about_top,
+            legend_top,
+            plot_top,
+            plot_bottom,
+            footer_top,
+            height,
+            axis_max,
+            step,
+        }
+    }
+}
+
+/// What the chart is about, under its title: a file says what it shows;
+/// inside a page, whose header says it, the table's line will do.
+fn about(chart: &Chart<'_>) -> String {
     let subject = &chart.subject;
-    let by = report.by;
-    // What goes above the bars.
-    let title_lines = wrap(chart.title, fits(TITLE, true));
-    // A file says what it shows; inside a page, whose header says it, the
-    // table's line will do.
-    let about = match (&subject.edition, chart.standalone) {
+    match (&subject.edition, chart.standalone) {
         (Some(e), true) => format!(
             "{}: {}. {}",
             subject.fund.name,
@@ -268,9 +335,13 @@ fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
             super::provenance::table_line(subject)
         ),
         (_, false) => super::provenance::table_line(subject),
-    };
-    let about_lines = wrap(&about, fits(SMALL, false));
-    let legend = Legend::of(&report.bars).lines();
+    }
+}
+
+/// The lines under the bars: the ceiling, who is left out, the source and
+/// where the exact figures are.
+fn footer(chart: &Chart<'_>) -> Vec<String> {
+    let (report, subject) = (&chart.report, &chart.subject);
     let mut footer = vec![format!(
         "Fund ceiling: {}.",
         format_compact(subject.fund.ceiling)
@@ -290,39 +361,41 @@ fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
     } else {
         "Each name leads to its row of the ranking, with its exact figure.".to_string()
     });
-    let footer_lines: Vec<String> = footer
-        .iter()
-        .flat_map(|l| wrap(l, fits(SMALL, false)))
-        .collect();
-    // Heights, top to bottom.
-    let title_top = MARGIN;
-    let about_top = title_top + 20 * title_lines.len() as u32 + 2;
-    let legend_top = about_top + 16 * about_lines.len() as u32 + 6;
-    let plot_top = legend_top + 18 * legend.len() as u32 + 6;
-    let n = report.bars.len() as u32;
-    let plot_bottom = plot_top + n * ROW;
-    let footer_top = plot_bottom + 34;
-    let height = footer_top + 16 * footer_lines.len() as u32 + MARGIN;
+    footer
+}
 
-    let max = report
-        .bars
-        .iter()
-        .map(|b| b.value_max.max(b.value))
-        .max()
-        .unwrap_or(Decimal::ONE)
-        .max(Decimal::ZERO);
-    let step = nice_step(max, 4);
-    let mut axis_max = step;
-    while axis_max < max {
-        match axis_max.checked_add(step) {
-            Some(next) => axis_max = next,
-            None => {
-                axis_max = max;
-                break;
-            }
-        }
+fn write_chart(chart: &Chart<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    let layout = Layout::of(chart);
+    write_head(chart, &layout, out)?;
+    for (i, line) in layout.title_lines.iter().enumerate() {
+        let y = layout.title_top + 16 + 20 * i as u32;
+        text(
+            out,
+            (MARGIN, y),
+            "sc-fg",
+            TITLE,
+            " font-weight=\"bold\"",
+            line,
+        )?;
     }
+    for (i, line) in layout.about_lines.iter().enumerate() {
+        let y = layout.about_top + 13 + 16 * i as u32;
+        text(out, (MARGIN, y), "sc-muted", SMALL, "", line)?;
+    }
+    write_legend(&layout, out)?;
+    write_axis(chart.report.by, &layout, out)?;
+    write_bars(chart, &layout, out)?;
+    for (i, line) in layout.footer_lines.iter().enumerate() {
+        let y = layout.footer_top + 12 + 16 * i as u32;
+        text(out, (MARGIN, y), "sc-muted footer", SMALL, "", line)?;
+    }
+    writeln!(out, "</svg>")
+}
 
+/// The opening: the element (a file's size, a page's group), its title
+/// and description, its style, the hatching and the background.
+fn write_head(chart: &Chart<'_>, layout: &Layout, out: &mut dyn Write) -> std::io::Result<()> {
+    let height = layout.height;
     if chart.standalone {
         writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     }
@@ -341,8 +414,8 @@ font-family=\"Helvetica, Arial, sans-serif\" role=\"{role}\" aria-labelledby=\"s
     writeln!(
         out,
         "<title id=\"sc-title\">{}</title>\n<desc id=\"sc-desc\">{}</desc>",
-        escape_xml(&format!("{}: {}", subject.fund.name, chart.title)),
-        escape_xml(&describe(report, chart.title))
+        escape_xml(&format!("{}: {}", chart.subject.fund.name, chart.title)),
+        escape_xml(&describe(&chart.report, chart.title))
     )?;
     writeln!(out, "<style>{STYLE}</style>")?;
     writeln!(
@@ -355,25 +428,14 @@ patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-
     writeln!(
         out,
         "<rect width=\"{WIDTH}\" height=\"{height}\" class=\"sc-bg\" fill=\"#ffffff\"/>"
-    )?;
-    for (i, line) in title_lines.iter().enumerate() {
-        let y = title_top + 16 + 20 * i as u32;
-        text(
-            out,
-            (MARGIN, y),
-            "sc-fg",
-            TITLE,
-            " font-weight=\"bold\"",
-            line,
-        )?;
-    }
-    for (i, line) in about_lines.iter().enumerate() {
-        let y = about_top + 13 + 16 * i as u32;
-        text(out, (MARGIN, y), "sc-muted", SMALL, "", line)?;
-    }
+    )
+}
+
+/// What the bars' looks mean.
+fn write_legend(layout: &Layout, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "<g class=\"legend\">")?;
-    for (i, (swatch, words)) in legend.iter().enumerate() {
-        let y = legend_top + 18 * i as u32;
+    for (i, (swatch, words)) in layout.legend.iter().enumerate() {
+        let y = layout.legend_top + 18 * i as u32;
         match swatch {
             Swatch::Solid => writeln!(
                 out,
@@ -389,12 +451,16 @@ patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-
         }
         text(out, (MARGIN + 22, y + 12), "sc-fg", SMALL, "", words)?;
     }
-    writeln!(out, "</g>")?;
-    // Grid lines and their labels under the bars.
+    writeln!(out, "</g>")
+}
+
+/// Grid lines and their labels under the bars.
+fn write_axis(by: By, layout: &Layout, out: &mut dyn Write) -> std::io::Result<()> {
+    let (plot_top, plot_bottom) = (layout.plot_top, layout.plot_bottom);
     writeln!(out, "<g class=\"axis\">")?;
     let mut tick = Decimal::ZERO;
     loop {
-        let x = x_of(tick, axis_max);
+        let x = x_of(tick, layout.axis_max);
         writeln!(
             out,
             "<line x1=\"{x}\" y1=\"{plot_top}\" x2=\"{x}\" y2=\"{plot_bottom}\" class=\"sc-grid\" stroke=\"#e0e0e0\"/>"
@@ -412,19 +478,24 @@ patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-
             anchor,
             &compact(tick, by),
         )?;
-        match tick.checked_add(step) {
-            Some(next) if next <= axis_max => tick = next,
+        match tick.checked_add(layout.step) {
+            Some(next) if next <= layout.axis_max => tick = next,
             _ => break,
         }
     }
     writeln!(
         out,
         "<line x1=\"{PLOT_LEFT}\" y1=\"{plot_bottom}\" x2=\"{PLOT_RIGHT}\" y2=\"{plot_bottom}\" class=\"sc-axis\" stroke=\"#888888\"/>\n</g>"
-    )?;
-    // The bars.
+    )
+}
+
+/// The bars, one row each: label, bar, whisker where rounded, figure.
+fn write_bars(chart: &Chart<'_>, layout: &Layout, out: &mut dyn Write) -> std::io::Result<()> {
+    let by = chart.report.by;
+    let axis_max = layout.axis_max;
     writeln!(out, "<g class=\"bars\">")?;
-    for (i, bar) in report.bars.iter().enumerate() {
-        let top = plot_top + i as u32 * ROW;
+    for (i, bar) in chart.report.bars.iter().enumerate() {
+        let top = layout.plot_top + i as u32 * ROW;
         let name = format!("{} ({})", cut(bar.name, 200), bar.code);
         let label = format!("{} {}", bar.code, cut(bar.name, 200));
         // Inside a page, a name leads to its row of the ranking, which
@@ -485,12 +556,7 @@ patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" class=\"sc-hatch-
             },
         )?;
     }
-    writeln!(out, "</g>")?;
-    for (i, line) in footer_lines.iter().enumerate() {
-        let y = footer_top + 12 + 16 * i as u32;
-        text(out, (MARGIN, y), "sc-muted footer", SMALL, "", line)?;
-    }
-    writeln!(out, "</svg>")
+    writeln!(out, "</g>")
 }
 
 /// A whisker from `low` to `high` at height `y`, with end caps.
