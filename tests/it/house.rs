@@ -157,3 +157,99 @@ fn the_top_level_holds_what_the_design_card_lists() {
     extra.sort();
     assert!(extra.is_empty(), "not on the design card: {extra:?}");
 }
+
+/// Every `.rs` file under `src/`, with its text.
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&std::path::Path::new(ROOT).join("src"), &mut out);
+    out
+}
+
+/// A function reads on one screen or two: none in src/ runs over 150
+/// lines, counted from its `fn` line to the closing brace at its
+/// indentation.
+#[test]
+fn no_function_in_src_runs_over_150_lines() {
+    let mut long = Vec::new();
+    for (path, text) in sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let code = line.trim_start();
+            let indent = line.len() - code.len();
+            let is_fn = [
+                "fn ",
+                "pub fn ",
+                "pub(crate) fn ",
+                "pub(super) fn ",
+                "const fn ",
+            ]
+            .iter()
+            .any(|p| code.starts_with(p));
+            // A declaration without a body (a trait's) ends with `;`.
+            if !is_fn || code.ends_with(';') {
+                continue;
+            }
+            let close = " ".repeat(indent) + "}";
+            let end = lines[i..]
+                .iter()
+                .position(|l| *l == close || l.starts_with(&(close.clone() + ")")))
+                .unwrap_or(0);
+            if end + 1 > 150 {
+                long.push(format!("{path}:{}: {} lines", i + 1, end + 1));
+            }
+        }
+    }
+    assert!(long.is_empty(), "functions over 150 lines: {long:?}");
+}
+
+/// `unsafe` lives in one file (the descriptor check before `main`), and
+/// the binary starts the way every Rust program does.
+#[test]
+fn unsafe_code_is_in_one_file_and_main_is_rusts() {
+    let with_unsafe: Vec<String> = sources()
+        .into_iter()
+        .filter(|(_, text)| {
+            text.lines()
+                .any(|l| !l.trim_start().starts_with("//") && l.contains("unsafe"))
+        })
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(with_unsafe.len(), 1, "{with_unsafe:?}");
+    assert!(with_unsafe[0].ends_with("fds.rs"), "{with_unsafe:?}");
+    let main = std::fs::read_to_string(format!("{ROOT}/src/main.rs")).unwrap();
+    assert!(!main.contains("no_main") && main.contains("fn main() -> ExitCode"));
+}
+
+/// The design card's crates are dependencies, each in use.
+#[test]
+fn the_design_cards_crates_are_used() {
+    let manifest = std::fs::read_to_string(format!("{ROOT}/Cargo.toml")).unwrap();
+    let all: String = sources().into_iter().map(|(_, t)| t).collect();
+    for (name, path) in [
+        ("clap", "clap::"),
+        ("serde", "serde::"),
+        ("serde_json", "serde_json::"),
+        ("rust_decimal", "rust_decimal::"),
+        ("comfy-table", "comfy_table::"),
+        ("anyhow", "anyhow::"),
+    ] {
+        assert!(
+            manifest.contains(&format!("\n{name} = ")),
+            "{name} is not in Cargo.toml"
+        );
+        assert!(all.contains(path), "{name} is not used in src/");
+    }
+    let contexts = all.matches(".context(").count() + all.matches(".with_context(").count();
+    assert!(contexts >= 10, "errors gain context in {contexts} places");
+}
