@@ -255,6 +255,8 @@ commands! {
     Diff(diff),
     WhatIf(what_if),
     Chart(chart),
+    Timeline(timeline),
+    Participants(participants),
     Report(report),
     Editions(editions),
     Schema(schema),

@@ -10,12 +10,14 @@
 //! * [`sink`]: the one writer (standard output, files, stderr);
 //! * [`export`]: the output formats behind one trait, the view model;
 //! * [`analysis`]: pure functions from records to typed reports;
-//! * [`names`] (EU codes, names, aliases) and [`population`];
+//! * [`names`] (EU codes, names, aliases), [`population`] and [`events`]
+//!   (the fund's dated facts and who takes part);
 //! * [`dataset`]: the table's schema, readers (JSON, CSV, TSV), validation
 //!   and the bundled editions; [`source`]: reading files and standard
 //!   input;
 //! * [`money`] (exact amounts), [`escape`] (escaping untrusted text for
-//!   each output), [`words`] (counts and lists in prose), [`fds`] (the
+//!   each output), [`words`] (counts and lists in prose), [`clock`] (days,
+//!   months and today), [`fds`] (the
 //!   standard descriptors at start), [`parallel`] (work on every core for
 //!   large tables), [`error`] (errors and exit codes).
 
@@ -26,6 +28,7 @@ pub mod cmd;
 pub mod dataset;
 pub mod error;
 pub mod escape;
+pub mod events;
 pub mod export;
 pub mod fds;
 pub mod money;

@@ -449,6 +449,74 @@ pub fn suggestions(query: &str, data: &Dataset) -> Vec<String> {
 /// The longest query (in bytes) "did you mean" searches for.
 const MAX_SUGGESTED_QUERY: usize = 256;
 
+/// Finds a country on the list (member state or not) by code (`TR`,
+/// `gr`), by name or a name people write for it (`Turkey`, `Česko`), as
+/// members are found: exactly, then ignoring case, then folded. Several
+/// that fit, or none, are a usage error saying so (with the closest
+/// countries).
+pub fn find_country(query: &str) -> Result<&'static Country, Error> {
+    let trimmed = query.trim();
+    let fits = |same: &dyn Fn(&str) -> bool| -> Vec<&'static Country> {
+        countries().filter(|c| c.all_names().any(same)).collect()
+    };
+    if let Some(c) = countries().find(|c| c.has_code(trimmed)) {
+        return Ok(c);
+    }
+    let folded = fold(trimmed);
+    for found in [
+        fits(&|n| n == trimmed),
+        fits(&|n| n.to_lowercase() == trimmed.to_lowercase()),
+        fits(&|n| fold(n) == folded),
+    ] {
+        match found.as_slice() {
+            [one] => return Ok(one),
+            [_, _, ..] => {
+                let names: Vec<String> = found
+                    .iter()
+                    .map(|c| format!("{} ({})", c.name, c.code))
+                    .collect();
+                return Err(Error::usage(format!(
+                    "{query:?} fits {} countries: {}; give a code or the name exactly",
+                    found.len(),
+                    names.join(", ")
+                )));
+            }
+            [] => {}
+        }
+    }
+    let hints = country_suggestions(trimmed);
+    let hint = if hints.is_empty() {
+        "; `safe participants` lists every country".to_string()
+    } else {
+        format!("; did you mean {}?", hints.join(" or "))
+    };
+    Err(Error::usage(format!(
+        "no country called {}{hint}",
+        crate::dataset::builder::quote(query)
+    )))
+}
+
+/// Up to three countries close to `query`, as `Türkiye (TR)`.
+fn country_suggestions(query: &str) -> Vec<String> {
+    if query.len() > MAX_SUGGESTED_QUERY {
+        return Vec::new();
+    }
+    let folded = fold(query);
+    let limit = (folded.chars().count() / 3).max(2);
+    let mut close: Vec<(usize, String)> = countries()
+        .filter_map(|c| {
+            let distance = c
+                .all_names()
+                .chain(std::iter::once(c.code.as_str()))
+                .map(|n| strsim::levenshtein(&folded, &fold(n)))
+                .min()?;
+            (distance <= limit).then(|| (distance, format!("{} ({})", c.name, c.code)))
+        })
+        .collect();
+    close.sort();
+    close.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
 /// Finds a member of the table or explains why not (see [`Index::find`]).
 pub fn find_member<'a>(query: &str, data: &'a Dataset) -> Result<&'a Allocation, Error> {
     Index::new(data).find(query)
@@ -507,6 +575,25 @@ mod tests {
             err.message(),
             "Germany (DE) is not in this table (it did not request a SAFE loan, or the table leaves it out)"
         );
+    }
+
+    #[test]
+    fn countries_are_found_as_members_are() {
+        let code = |q: &str| {
+            find_country(q)
+                .map(|c| c.code.as_str())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(code("Türkiye"), Ok("TR"));
+        assert_eq!(code("turkey"), Ok("TR"));
+        assert_eq!(code("tr"), Ok("TR"));
+        assert_eq!(code("GB"), Ok("UK"));
+        assert_eq!(code("Česko"), Ok("CZ"));
+        assert_eq!(code("canada"), Ok("CA"));
+        let err = code("Turky").unwrap_err();
+        assert!(err.contains("did you mean Türkiye (TR)?"), "{err}");
+        let err = code("Atlantis").unwrap_err();
+        assert!(err.contains("no country called"), "{err}");
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub mod shares;
 pub mod show;
 pub mod stats;
 pub mod table;
+pub mod timeline;
 pub mod total;
 pub mod what_if;
 

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod editions;
 pub mod man;
 pub mod overview;
+pub mod participants;
 pub mod per_capita;
 pub mod rank;
 pub mod report;
@@ -19,6 +20,7 @@ pub mod shares;
 pub mod show;
 pub mod stats;
 pub mod table;
+pub mod timeline;
 pub mod total;
 pub mod what_if;
 

@@ -143,6 +143,35 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
             report: Box::new(changes),
         });
     }
+    // What happened after the table's date, and what is next (a SAFE
+    // table only: the events are the fund's).
+    if data.fund.cites_regulation() {
+        let from = data
+            .edition
+            .as_ref()
+            .and_then(|e| crate::clock::Day::parse(&e.as_of))
+            .map(crate::clock::When::Day);
+        let timeline = crate::analysis::timeline::timeline_report(
+            crate::events::bundled(),
+            crate::clock::today(),
+            crate::analysis::timeline::Filter {
+                from,
+                ..Default::default()
+            },
+        );
+        sections.push(Section {
+            id: "timeline",
+            title: "Timeline".to_string(),
+            lead: Some(match from {
+                Some(day) => format!(
+                    "What happened after this table's date ({day}), and what is next, each with its \
+                     source and basis (safe timeline lists every event)."
+                ),
+                None => "The fund's events, each with its source and basis.".to_string(),
+            }),
+            report: Box::new(timeline),
+        });
+    }
     let page = Page {
         subject: subject.clone(),
         style: ctx.style,

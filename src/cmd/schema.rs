@@ -8,19 +8,36 @@ use super::{Ctx, Output};
 /// The schema, as shipped in `data/table.schema.json`.
 pub const SCHEMA: &str = include_str!("../../data/table.schema.json");
 
-/// The arguments of `safe schema` (none), with its help.
+/// The arguments of `safe schema`, with its help.
 #[derive(Debug, clap::Args)]
 #[command(
-    about = "Print the JSON Schema of the data format",
+    about = "Print the JSON Schema of the data format (or of the bundled events)",
     long_about = "Print the JSON Schema (draft 2020-12) of the table format --data reads, \
-schema_version 4 (files of versions 1 to 3 still load: see the schema's description).",
-    after_help = "Examples:\n  safe schema > safe-table.schema.json"
+schema_version 4 (files of versions 1 to 3 still load: see the schema's description); \
+`safe schema events` prints the schema of the dated facts safe bundles (data/events.json).",
+    after_help = "Examples:\n  safe schema > safe-table.schema.json\n  safe schema events"
 )]
-pub struct Args {}
+pub struct Args {
+    /// Which schema
+    #[arg(value_enum, default_value_t = Which::Table)]
+    pub which: Which,
+}
 
-pub fn run<'c>(_args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
+/// The schemas `safe schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Which {
+    /// The allocation table --data reads
+    Table,
+    /// The bundled events and participants
+    Events,
+}
+
+pub fn run<'c>(args: &Args, _ctx: &'c Ctx) -> Result<Output<'c>> {
     Ok(Output::document(
-        SCHEMA,
+        match args.which {
+            Which::Table => SCHEMA,
+            Which::Events => crate::events::SCHEMA,
+        },
         Fixed {
             what: "JSON Schema",
             json: true,

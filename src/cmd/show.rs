@@ -1,9 +1,14 @@
 //! `safe show MEMBER`: one member in context (rank and ties, shares,
-//! amount per inhabitant, the members just above and below).
+//! amount per inhabitant, the members just above and below) and its
+//! events (its decision, loan agreement, pre-financing, or that none was
+//! found).
 
 use rust_decimal::Decimal;
 
+use serde::Serialize;
+
 use crate::analysis::show::{MemberReport, Neighbour, member_report};
+use crate::analysis::timeline::{EventRow, member_events};
 use crate::export::view::{FigureRow, Measure};
 use crate::export::{Block, Cell, Column, Grid, Report, Subject, View};
 use crate::names::find_member;
@@ -29,16 +34,52 @@ pub struct Args {
     /// Population figures for the per-inhabitant amount (CSV code,population)
     #[arg(long, value_name = "FILE")]
     pub population: Option<PathBuf>,
+    /// The day its events are placed against (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::timeline::day)]
+    pub today: Option<crate::clock::Day>,
 }
 
 pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let people = ctx.population(args.population.as_deref())?;
     let data = ctx.table()?;
-    let member = find_member(&args.member, data)?;
+    let member = find_member(&args.member, data).map_err(|e| {
+        // A country the table does not have may still take part: say
+        // where to read how.
+        match crate::names::find_country(&args.member) {
+            Ok(c) if crate::events::bundled().standing(&c.code).is_some() => {
+                crate::error::Error::usage(format!(
+                    "{}; `safe participants {}` gives its standing in SAFE",
+                    e.message(),
+                    c.code
+                ))
+            }
+            _ => e,
+        }
+    })?;
+    let today = args.today.unwrap_or_else(crate::clock::today);
+    let timeline = member_events(crate::events::bundled(), &member.code, today);
     Ok(Output::report(
-        member_report(data, member, &people)?,
+        ShowReport {
+            member: member_report(data, member, &people)?,
+            not_found: timeline.not_found,
+            events: timeline.events,
+        },
         Subject::of(data),
     ))
+}
+
+/// A member in context, with its events in the fund's timeline.
+#[derive(Debug, Serialize)]
+pub struct ShowReport<'a> {
+    #[serde(flatten)]
+    pub member: MemberReport<'a>,
+    /// For a borrower: the steps of its loan not found in the timeline
+    /// (`no loan agreement found`).
+    pub not_found: Vec<&'static str>,
+    /// Its events, listed in JSON from the view's fields
+    /// (`cmd::timeline`).
+    #[serde(skip)]
+    pub events: Vec<EventRow<'static>>,
 }
 
 fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>) -> Vec<Cell<'a>> {
@@ -52,6 +93,27 @@ fn neighbour_row<'a>(position: &'a str, n: &'a Neighbour<'_>) -> Vec<Cell<'a>> {
         Cell::range(n.amount_min, n.amount_max, Measure::Money),
         Cell::range(n.gap_min, n.gap_max, Measure::Money),
     ]
+}
+
+impl Report for ShowReport<'_> {
+    fn view(&self) -> View<'_> {
+        let mut view = self.member.view();
+        if !self.events.is_empty() {
+            view.blocks.push(Block::Heading("Events".to_string()));
+        }
+        view.blocks.push(Block::Grid(super::timeline::event_grid(
+            &self.events,
+            Some("events"),
+        )));
+        if !self.not_found.is_empty() {
+            view.blocks.push(Block::Note(format!(
+                "In safe's timeline (searched on {}): {}.",
+                crate::events::bundled().as_of,
+                self.not_found.join("; ")
+            )));
+        }
+        view
+    }
 }
 
 impl Report for MemberReport<'_> {

@@ -108,6 +108,7 @@ tfoot td { font-weight: 700; }
 .more dl { margin: 0.25rem 0 0; }
 .more dt { color: var(--muted); }
 .more dd { margin: 0 0 0.25rem; white-space: nowrap; }
+.more dd.prose { white-space: normal; overflow-wrap: normal; }
 .headline { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
   gap: 0.75rem; padding: 0; list-style: none; }
 .headline li { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.75rem; }
@@ -152,7 +153,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   .scroll { overflow: visible; background: none; }
   table { page-break-inside: auto; font-size: 8pt; }
-  th, td { padding: 0.2rem 0.35rem; }
+  th, td { padding: 0.2rem 0.3rem; }
   tr { page-break-inside: avoid; }
   h2 { page-break-after: avoid; }
   .more summary { display: none; }
@@ -500,8 +501,11 @@ fn is_key(key: &str) -> bool {
 /// hyphen or a sign in it (`2026-04-10`, `pre-financing`, `−€2,134`) kept
 /// on one line: a browser would break it after the hyphen.
 fn typeset(text: &str) -> String {
+    // Hyphens, minus signs and dashes between words or figures
+    // (`EU–Canada`, `19–21`) are places a browser may break a line.
+    const JOINERS: [char; 3] = ['-', '\u{2212}', '\u{2013}'];
     let text = crate::escape::page_text(text);
-    if !text.contains(['-', '\u{2212}']) {
+    if !text.contains(JOINERS) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 32);
@@ -509,7 +513,7 @@ fn typeset(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        if word.contains(['-', '\u{2212}']) {
+        if word.contains(JOINERS) {
             out.push_str("<span class=\"nobr\">");
             out.push_str(word);
             out.push_str("</span>");
@@ -663,15 +667,7 @@ fn html_table(
                     _ => None,
                 },
             ];
-            let content = match code {
-                // A member's name leads to where its figure comes from.
-                Some(code) if column.key == "name" => format!(
-                    "<a href=\"#src-{}\">{}</a>",
-                    escape_xml(code),
-                    typeset(text)
-                ),
-                _ => typeset(text),
-            };
+            let content = cell_content(text, code.filter(|_| column.key == "name"));
             write!(
                 out,
                 "<td{} data-label=\"{}\">{content}</td>",
@@ -680,20 +676,7 @@ fn html_table(
             )?;
         }
         if has_minor {
-            // The minor columns again, for a table too narrow for them.
-            write!(
-                out,
-                "<td class=\"more\" data-label=\"details\"><details><summary>more</summary><dl>"
-            )?;
-            for (col, text) in text.iter().enumerate().filter(|(c, _)| minor[*c]) {
-                write!(
-                    out,
-                    "<dt>{}</dt><dd>{}</dd>",
-                    escape_xml(&headers[col]),
-                    typeset(text)
-                )?;
-            }
-            write!(out, "</dl></details></td>")?;
+            details(out, &table, &headers, &minor, text)?;
         }
         writeln!(out, "</tr>")?;
     }
@@ -707,6 +690,58 @@ fn html_table(
         writeln!(out, "<p class=\"note\">{}</p>", typeset(&note))?;
     }
     Ok(())
+}
+
+/// A cell's text for the page: typeset, a member's name linked to where
+/// its figure comes from (`linked`: its code). Text and unbreakable spans
+/// together go in one element: as a card, a cell lays its label and its
+/// content out as two flex items.
+fn cell_content(text: &str, linked: Option<&String>) -> String {
+    let content = match linked {
+        Some(code) => format!(
+            "<a href=\"#src-{}\">{}</a>",
+            escape_xml(code),
+            typeset(text)
+        ),
+        None => typeset(text),
+    };
+    let whole = content.matches("<span").count() == 1
+        && content.starts_with("<span")
+        && content.ends_with("</span>");
+    if content.contains("<span") && !whole {
+        format!("<span>{content}</span>")
+    } else {
+        content
+    }
+}
+
+/// A row's minor columns again, in its details, for a table too narrow
+/// for them: figures stay on one line, sentences wrap at spaces.
+fn details(
+    out: &mut dyn Write,
+    table: &Grid<'_>,
+    headers: &[String],
+    minor: &[bool],
+    text: &[String],
+) -> std::io::Result<()> {
+    write!(
+        out,
+        "<td class=\"more\" data-label=\"details\"><details><summary>more</summary><dl>"
+    )?;
+    for (col, text) in text.iter().enumerate().filter(|(c, _)| minor[*c]) {
+        let wraps = if table.columns[col].prose {
+            " class=\"prose\""
+        } else {
+            ""
+        };
+        write!(
+            out,
+            "<dt>{}</dt><dd{wraps}>{}</dd>",
+            escape_xml(&headers[col]),
+            typeset(text)
+        )?;
+    }
+    write!(out, "</dl></details></td>")
 }
 
 /// ` class="a b"` of the classes given, or nothing.

@@ -665,6 +665,11 @@ pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Sty
     if let Some(places) = style.places {
         view = super::places::round_view(view, style.unit, places);
     }
+    // A listing with no row says so in words (JSON and CSV keep its
+    // columns).
+    view.blocks.retain(|b| {
+        !matches!(b, Block::Grid(g) if g.json.is_some() && g.rows.is_empty() && g.footer.is_empty())
+    });
     let line = report.table_line(table).map(Block::Note);
     if let Some(part) = style.part {
         // One table of a report of several (`--part`), with its notes.

@@ -240,22 +240,33 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
             })
         })
         .collect();
+    let widest: Vec<usize> = (0..table.columns.len())
+        .map(|i| {
+            texts
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|t| display_width(t))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let fits: Vec<Fit> = table
         .columns
         .iter()
         .enumerate()
         .map(|(i, c)| Fit {
             priority: if labels[i] { 0 } else { c.priority },
-            cells: texts
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|t| display_width(t))
-                .max()
-                .unwrap_or(0),
+            // Sentences wrap: they count at the width they wrap to.
+            cells: if c.prose {
+                widest[i].min(super::view::PROSE_WIDTH)
+            } else {
+                widest[i]
+            },
             header: display_width(&headers[i]),
             short: display_width(&short_header(c, style.unit)),
         })
         .collect();
+
     let choice = fit::choose(&fits, width).unwrap_or_else(|| fit::essential(&fits));
     let headers: Vec<String> = table
         .columns
@@ -274,7 +285,9 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
     if let Some(note) = left_out_note(&headers, &choice, width) {
         notes.push(note);
     }
-    if choice.width <= width {
+    // Kept sentences wider than they were counted at wrap to the width.
+    let wraps = (0..fits.len()).any(|i| choice.keep[i] && fits[i].cells < widest[i]);
+    if choice.width <= width && !wraps {
         return drawn(
             &table,
             texts,

@@ -273,7 +273,14 @@ pub struct Column {
     /// A shorter header for narrow terminals (`share` for `share of
     /// ceiling`).
     pub short: Option<&'static str>,
+    /// Sentences (an event, a source): at a width, counted at
+    /// [`PROSE_WIDTH`] columns and wrapped at spaces to fit.
+    pub prose: bool,
 }
+
+/// The columns a prose column is counted at when a terminal table is fit
+/// to a width (it wraps to that, or to what the width leaves).
+pub const PROSE_WIDTH: usize = 30;
 
 impl Column {
     pub fn text(key: &'static str, header: &str) -> Self {
@@ -289,6 +296,14 @@ impl Column {
             precision: None,
             priority: 1,
             short: None,
+            prose: false,
+        }
+    }
+    /// Sentences, wrapped at spaces to fit a width (see [`Column::prose`]).
+    pub fn prose(self) -> Self {
+        Column {
+            prose: true,
+            ..self
         }
     }
     /// Always shown, whatever the width (a row's key and main figure).

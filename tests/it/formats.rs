@@ -287,6 +287,11 @@ fn commands() -> Vec<(Vec<&'static str>, &'static str)> {
             "members",
         ),
         (vec!["chart", "--by", "per-capita"], "bars"),
+        (vec!["timeline", "--today", "2026-12-04"], "events"),
+        (
+            vec!["participants", "--today", "2026-12-04"],
+            "participants",
+        ),
         (vec!["total"], ""),
         (vec!["stats"], ""),
         (vec!["show", "PL"], ""),

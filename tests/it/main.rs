@@ -37,6 +37,7 @@ mod stats;
 mod support;
 mod table;
 mod terminal;
+mod timeline;
 mod total;
 mod truth;
 mod what_if;
