@@ -67,7 +67,7 @@ fn run() -> anyhow::Result<u8> {
     let output = match cli.run(&ctx) {
         Ok(output) => output,
         Err(err) => {
-            let table = ctx.loaded().map(|data| data.origin.as_str());
+            let table = ctx.loaded_origin();
             // A figure that cannot be held exactly says which table it
             // came from (errors of loading start with their file).
             let err = match table {

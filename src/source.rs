@@ -67,22 +67,22 @@ impl<'a> Source<'a> {
         let mut bytes =
             Vec::with_capacity(usize::try_from(hint.min(limits.input)).unwrap_or(0) + 1);
         let mut checked = 0;
-        let mut chunk = vec![0u8; CHUNK];
         loop {
+            // Into the buffer itself, a chunk at a time (no copy, and no
+            // zeroing of what is about to be read).
             let n = loop {
-                match reader.read(&mut chunk) {
+                match (&mut reader).take(CHUNK as u64).read_to_end(&mut bytes) {
                     Ok(n) => break n,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(cannot(e)),
                 }
             };
-            bytes.extend_from_slice(&chunk[..n]);
             let done = n == 0;
             if checked == 0 && (bytes.len() >= HEAD || done) {
                 check_encoding(&origin, &bytes)?;
             }
             if checked > 0 || bytes.len() >= HEAD || done {
-                if let Some(at) = bytes[checked..].iter().position(|&b| b == 0) {
+                if let Some(at) = memchr::memchr(0, &bytes[checked..]) {
                     return Err(Error::data(
                         &origin,
                         Some(line_and_column(&bytes, checked + at)),

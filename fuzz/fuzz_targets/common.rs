@@ -62,7 +62,7 @@ pub fn render_every_report(data: &Dataset) {
     let people = safe::population::bundled().expect("bundled population");
     run(rank::rank_report(data, None, false), data);
     run(rank::rank_report(data, Some(3), true), data);
-    run(totals::total_report(data, Some(Decimal::ONE)), data);
+    run(totals::total_report(&safe::dataset::Summary::of(data), Some(Decimal::ONE)), data);
     for of in [shares::Base::Fund, shares::Base::Allocated] {
         for method in [shares::Method::Nearest, shares::Method::LargestRemainder] {
             run(shares::shares_report(data, of, method, 2, Some(3)), data);

@@ -23,7 +23,7 @@ pub struct OverviewReport<'a> {
 
 pub fn overview_report(data: &Dataset) -> Result<OverviewReport<'_>> {
     Ok(OverviewReport {
-        total: total_report(data, None)?,
+        total: total_report(&crate::dataset::Summary::of(data), None)?,
         largest: rank_report(data, Some(3), false)?.members,
         concentration: concentration_check(data)?,
     })

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::bounds::{Range, pct_of};
 use super::{PCT_PLACES, pct, sub};
-use crate::dataset::{Dataset, Precision};
+use crate::dataset::{Precision, Summary};
 use crate::error::Result;
 
 /// The `total` report.
@@ -70,7 +70,8 @@ impl Expectation {
     }
 }
 
-pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalReport> {
+/// The totals of a table summed up (a loaded table: `Summary::of`).
+pub fn total_report(data: &Summary, expect: Option<Decimal>) -> Result<TotalReport> {
     let allocated = data.allocated;
     let ceiling = data.fund.ceiling;
     let bounds = Range {
@@ -83,8 +84,8 @@ pub fn total_report(data: &Dataset, expect: Option<Decimal>) -> Result<TotalRepo
         allocated,
         ceiling,
         headroom: sub(ceiling, allocated, "the headroom")?,
-        member_count: data.allocations.len(),
-        confirmed: data.confirmed(),
+        member_count: data.member_count,
+        confirmed: data.confirmed,
         utilisation_pct: pct(allocated, ceiling, "the utilisation")?,
         expectation: expect
             .map(|e| Expectation::new(allocated, bounds, e))
@@ -108,7 +109,7 @@ mod tests {
     #[test]
     fn bundled_totals() {
         let data = seed_edition().unwrap();
-        let report = total_report(&data, None).unwrap();
+        let report = total_report(&Summary::of(&data), None).unwrap();
         assert_eq!(report.allocated.to_string(), "149933700000");
         assert_eq!(report.headroom.to_string(), "66300000");
         assert_eq!(report.utilisation_pct.to_string(), "99.96");

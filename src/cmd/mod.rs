@@ -62,6 +62,8 @@ pub struct Ctx {
     inputs: std::sync::Mutex<Vec<PathBuf>>,
     table: OnceCell<Dataset>,
     other: OnceCell<Dataset>,
+    /// The origin of a table summed up without its rows.
+    summed: OnceCell<String>,
 }
 
 impl Ctx {
@@ -82,6 +84,7 @@ impl Ctx {
             limits,
             table: OnceCell::new(),
             other: OnceCell::new(),
+            summed: OnceCell::new(),
         }
     }
 
@@ -130,9 +133,34 @@ impl Ctx {
         Ok(self.table.get_or_init(|| data))
     }
 
+    /// The table summed up (what `total` needs): a file is summed up from
+    /// its bytes when it can be (`dataset::summarize`), without keeping
+    /// its rows; a loaded table or an edition from its rows.
+    pub fn summary(&self) -> Result<dataset::Summary> {
+        if let Some(data) = self.table.get() {
+            return Ok(dataset::Summary::of(data));
+        }
+        match &self.spec {
+            TableSpec::File { path, options } => {
+                let summary = dataset::summarize(&Source::from_path(path), *options)?;
+                let _ = self.summed.set(summary.origin.clone());
+                Ok(summary)
+            }
+            TableSpec::Edition(_) => Ok(dataset::Summary::of(self.table()?)),
+        }
+    }
+
     /// The table, if a command has loaded it (errors then name it).
     pub fn loaded(&self) -> Option<&Dataset> {
         self.table.get()
+    }
+
+    /// The origin of the table the command loaded or summed up, if any.
+    pub fn loaded_origin(&self) -> Option<&str> {
+        self.table
+            .get()
+            .map(|d| d.origin.as_str())
+            .or_else(|| self.summed.get().map(String::as_str))
     }
 
     /// The table and another one, loaded side by side on two threads when

@@ -77,7 +77,7 @@ pub fn run<'c>(args: &Args, ctx: &'c Ctx) -> Result<Output<'c>> {
     let data = ctx.table()?;
     let subject = Subject::of(data);
     let cut = |limit: usize| (data.allocations.len() > limit).then_some(limit);
-    let total = total_report(data, None)?;
+    let total = total_report(&crate::dataset::Summary::of(data), None)?;
     let checks = check_report(data, None, None)?;
     let rank = rank_report(data, cut(PAGE_ROWS), false)?;
     let per_capita = per_capita_report(data, &people, cut(PAGE_ROWS))?;

@@ -113,8 +113,7 @@ impl Builder {
     /// Checks one row and adds it. `line` is the row's line for
     /// [`Place::Line`] readers (ignored otherwise).
     pub fn push(&mut self, raw: RawRow<'_>, line: usize) -> Result<(), String> {
-        check_sizes(&raw, self.limits)?;
-        let allocation = validate_row(&raw)?;
+        let allocation = check_row(&raw, self.limits)?;
         if self.place == Place::Line {
             self.places.push(u32::try_from(line).unwrap_or(u32::MAX));
         }
@@ -313,6 +312,16 @@ fn trim(text: &str) -> &str {
     } else {
         text.trim()
     }
+}
+
+/// Checks one row as every reader's rows are checked (its size within
+/// `limits`, then every field) and returns it.
+pub(crate) fn check_row(
+    raw: &RawRow<'_>,
+    limits: crate::source::Limits,
+) -> Result<Allocation, String> {
+    check_sizes(raw, limits)?;
+    validate_row(raw)
 }
 
 /// Refuses a row whose fields together, or any one field, pass the

@@ -198,7 +198,7 @@ fn finish(
 
 /// Which known column a header names (in any case): one of [`COLUMNS`],
 /// or `amount_min`/`amount_max` (the bounds as `safe table` writes them).
-fn column_of(header: &str) -> Option<usize> {
+pub(super) fn column_of(header: &str) -> Option<usize> {
     let name = match header.to_ascii_lowercase().as_str() {
         "amount_min" => "min",
         "amount_max" => "max",

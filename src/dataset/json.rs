@@ -84,6 +84,19 @@ pub fn parse_with(
         })
 }
 
+/// The parts of a table besides its rows (given as `[]`): its fund,
+/// edition and rounding, checked as [`parse_with`] checks them; `None` on
+/// any fault (the full reader then says what it is).
+pub(crate) fn parts(text: &str) -> Option<(Fund, Option<Edition>, Option<Rounding>)> {
+    let mut builder = Builder::new(Place::Index, 0);
+    let table = read(text, &mut builder, None).ok()?;
+    matches!(table.schema_version.as_u64(), Some(1..=SCHEMA_VERSION_U64)).then_some((
+        table.fund,
+        table.edition,
+        table.rounding,
+    ))
+}
+
 /// Reads the table, feeding rows to `builder`; with `stop`, fails with its
 /// message once row `stop.0` is read.
 fn read(

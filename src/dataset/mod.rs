@@ -11,7 +11,9 @@
 pub mod builder;
 pub mod csv;
 pub mod editions;
+mod fast;
 pub mod json;
+mod summary;
 pub mod text;
 
 use std::fmt;
@@ -24,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::source::Source;
 
 pub use builder::validate_code;
+pub use summary::Summary;
 
 /// The longest code accepted (long enough for NUTS regions such as `PL91`).
 pub const MAX_CODE_LEN: usize = 16;
@@ -101,7 +104,7 @@ impl Precision {
     /// Takes `a`'s figures into account.
     pub fn add(&mut self, a: &Allocation) {
         use crate::money::precision_of;
-        self.amount = self.amount.max(precision_of(a.amount));
+        self.add_amount(a.amount);
         if a.min != a.max {
             self.bounds = self
                 .bounds
@@ -111,6 +114,12 @@ impl Precision {
         if let Some(p) = a.provenance.as_deref().and_then(|p| p.prefinancing) {
             self.prefinancing = self.prefinancing.max(precision_of(p));
         }
+    }
+
+    /// Takes an amount into account (of a row whose bounds are itself and
+    /// which has no pre-financing: all [`Precision::add`] looks at).
+    pub fn add_amount(&mut self, amount: Decimal) {
+        self.amount = self.amount.max(crate::money::precision_of(amount));
     }
 
     /// The finer of two precisions, field by field.
@@ -497,6 +506,27 @@ pub struct LoadOptions {
 
 /// Loads and validates a table from a file or standard input.
 pub fn load(source: &Source<'_>, options: LoadOptions) -> anyhow::Result<Dataset> {
+    let (origin, bytes, format) = read_input(source, options)?;
+    parse_input(&origin, &bytes, format, options)
+}
+
+/// A table's figures summed up (what `total` needs), checked as [`load`]
+/// checks it: at once from the bytes when the table has the plain shape
+/// a large export has (see `fast`), else from the table loaded.
+pub fn summarize(source: &Source<'_>, options: LoadOptions) -> anyhow::Result<Summary> {
+    let (origin, bytes, format) = read_input(source, options)?;
+    match fast::summary(&origin, &bytes, format, &options) {
+        Some(summary) => Ok(summary),
+        None => Ok(Summary::of(&parse_input(&origin, &bytes, format, options)?)),
+    }
+}
+
+/// The input's name, its bytes and its format (by name, `--data-format`
+/// or its first character).
+fn read_input(
+    source: &Source<'_>,
+    options: LoadOptions,
+) -> anyhow::Result<(String, Vec<u8>, DataFormat)> {
     let origin = source.origin();
     let by_name = options.format.or(match source {
         Source::File(path) => DataFormat::from_path(path),
@@ -514,10 +544,20 @@ pub fn load(source: &Source<'_>, options: LoadOptions) -> anyhow::Result<Dataset
             "--ceiling is for CSV and TSV tables; this table reads as JSON, which states its own ceiling",
         ));
     }
+    Ok((origin, bytes, format))
+}
+
+/// Validates a table read from `origin`.
+fn parse_input(
+    origin: &str,
+    bytes: &[u8],
+    format: DataFormat,
+    options: LoadOptions,
+) -> anyhow::Result<Dataset> {
     Ok(match format {
-        DataFormat::Json => json::parse_with(&origin, &bytes, options.rounding, options.limits),
-        DataFormat::Csv => csv::parse(&origin, &bytes, None, &options),
-        DataFormat::Tsv => csv::parse(&origin, &bytes, Some(b'\t'), &options),
+        DataFormat::Json => json::parse_with(origin, bytes, options.rounding, options.limits),
+        DataFormat::Csv => csv::parse(origin, bytes, None, &options),
+        DataFormat::Tsv => csv::parse(origin, bytes, Some(b'\t'), &options),
     }?)
 }
 

@@ -33,6 +33,13 @@ pub fn invisible(c: char) -> bool {
 
 /// Whether `text` shows anything but spaces and invisible characters.
 pub fn visible(text: &str) -> bool {
+    if text.is_ascii() {
+        // ASCII holds no invisible character, and its white space is
+        // these six.
+        return text
+            .bytes()
+            .any(|b| !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '));
+    }
     text.chars()
         .any(|c| !c.is_whitespace() && !WhiteSpace::for_char(c) && !invisible(c))
 }
@@ -118,6 +125,17 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_text_is_visible_as_unicode_says() {
+        for b in 0u8..0x80 {
+            let text = format!(" {} ", char::from(b));
+            let unicode = text
+                .chars()
+                .any(|c| !c.is_whitespace() && !WhiteSpace::for_char(c) && !invisible(c));
+            assert_eq!(visible(&text), unicode, "{b:#x}");
+        }
+    }
 
     #[test]
     fn names_a_reader_cannot_tell_apart_are_one() {

@@ -252,12 +252,17 @@ pub struct Subject {
 
 impl Subject {
     pub fn of(data: &Dataset) -> Self {
+        Subject::of_summary(&crate::dataset::Summary::of(data))
+    }
+
+    /// The identity of a table summed up.
+    pub fn of_summary(data: &crate::dataset::Summary) -> Self {
         Subject {
             origin: data.origin.clone(),
             fund: data.fund.clone(),
             edition: data.edition.clone(),
-            member_count: data.allocations.len(),
-            confirmed: data.confirmed(),
+            member_count: data.member_count,
+            confirmed: data.confirmed,
         }
     }
 }

@@ -155,7 +155,7 @@ proptest! {
         let total = |c: &Vec<i64>| c.iter().sum::<i64>();
 
         // Sums, headroom, utilisation.
-        let t = report(total_report(&data, None).unwrap(), &data);
+        let t = report(total_report(&safe::dataset::Summary::of(&data), None).unwrap(), &data);
         exact_range("allocated", dec(&t["allocated_min"]), dec(&t["allocated_max"]),
             combos.iter().map(|c| Decimal::from(total(c))), dec(&t["allocated"]))?;
         exact_range("headroom", dec(&t["headroom_min"]), dec(&t["headroom_max"]),

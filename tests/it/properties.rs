@@ -78,7 +78,7 @@ proptest! {
     #[test]
     fn total_is_the_exact_sum_and_headroom_the_difference((amounts, ceiling, as_number) in tables()) {
         let data = load(&amounts, ceiling, &as_number);
-        let report = total_report(&data, None).unwrap();
+        let report = total_report(&safe::dataset::Summary::of(&data), None).unwrap();
         let total: i128 = amounts.iter().map(|&a| i128::from(a)).sum();
         prop_assert_eq!(report.allocated, dec(total));
         prop_assert_eq!(report.headroom, dec(ceiling - total));

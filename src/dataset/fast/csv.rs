@@ -1,0 +1,140 @@
+//! CSV rows read plainly: a header of known columns, comma-delimited, no
+//! quote anywhere, no comment or blank line, LF or CRLF line ends. Cut at
+//! line ends into a piece per core.
+
+use super::{Summary, Tally, tally_each};
+use crate::dataset::builder::RawRow;
+use crate::dataset::csv::{COLUMNS, column_of};
+use crate::dataset::{Fund, LoadOptions};
+
+pub fn summary(
+    origin: &str,
+    bytes: &[u8],
+    options: &LoadOptions,
+    cores: impl Fn(usize) -> usize,
+) -> Option<Summary> {
+    crate::source::check_encoding(origin, bytes).ok()?;
+    let bytes = crate::source::strip_bom(bytes);
+    // Quotes, comments and lone CRs are the full reader's (rows are
+    // looked at on their cores).
+    let header_end = memchr::memchr(b'\n', bytes)?;
+    let line = std::str::from_utf8(&bytes[..header_end]).ok()?;
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.contains(['"', '\r']) {
+        return None;
+    }
+    let at = header(line)?;
+    let rows = &bytes[header_end + 1..];
+    let pieces = cut(rows, cores(rows.len()));
+    let tally = tally_each(&pieces, |piece| read(piece, &at, options))?;
+    let fund = match options.ceiling {
+        None => Fund::safe(),
+        Some(ceiling) => Fund {
+            name: format!("Allocation table {origin}"),
+            legal_basis: None,
+            currency: "EUR".to_string(),
+            ceiling,
+        },
+    };
+    tally.finish(origin, fund, None)
+}
+
+/// Where each known column stands, for a header of known columns only,
+/// each once, with code, name and amount (the full reader explains any
+/// other), separated by commas.
+fn header(line: &str) -> Option<Vec<Option<usize>>> {
+    if line.contains([';', '\t']) || line.starts_with('#') {
+        return None;
+    }
+    let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
+    let mut fields = 0;
+    for (i, name) in line.split(',').enumerate() {
+        let k = column_of(name.trim())?;
+        if at[k].replace(i).is_some() {
+            return None;
+        }
+        fields += 1;
+    }
+    // The header's field count rides at the end.
+    at.push(Some(fields));
+    (at[0].is_some() && at[1].is_some() && at[2].is_some()).then_some(at)
+}
+
+/// `rows` cut after a line end into about `n` pieces.
+fn cut(rows: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut pieces = Vec::with_capacity(n);
+    let mut rest = rows;
+    for k in (1..n).rev() {
+        let target = rest.len() / (k + 1);
+        match memchr::memchr(b'\n', &rest[target..]) {
+            Some(end) => {
+                let (head, tail) = rest.split_at(target + end + 1);
+                pieces.push(head);
+                rest = tail;
+            }
+            None => break,
+        }
+    }
+    pieces.push(rest);
+    pieces
+}
+
+/// The rows of one piece, each checked and added; `None` at the first
+/// that is not plain or does not pass.
+fn read(piece: &[u8], at: &[Option<usize>], options: &LoadOptions) -> Option<Tally> {
+    let text = std::str::from_utf8(piece).ok()?;
+    // A quote anywhere, a lone CR (a line end the full reader
+    // translates), a comment or a blank line: the full reader's.
+    if memchr::memchr(b'"', piece).is_some() {
+        return None;
+    }
+    let fields_per_row = at[COLUMNS.len()]?;
+    let mut tally = Tally::with_capacity(piece.len() / 24);
+    let mut fields: Vec<&str> = Vec::with_capacity(fields_per_row);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', piece)
+        .chain((piece.last() != Some(&b'\n')).then_some(piece.len()))
+    {
+        // Cut at ASCII bytes: every slice is whole characters.
+        let line = &text[start..end];
+        start = end + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.is_empty()
+            || line.starts_with('#')
+            || memchr::memchr(b'\r', line.as_bytes()).is_some()
+        {
+            return None;
+        }
+        fields.clear();
+        let mut from = 0;
+        for comma in memchr::memchr_iter(b',', line.as_bytes()) {
+            fields.push(&line[from..comma]);
+            from = comma + 1;
+        }
+        fields.push(&line[from..]);
+        if fields.len() != fields_per_row {
+            return None;
+        }
+        let field = |k: usize| at[k].map(|i| fields[i]);
+        // Text as `safe` exports it: a formula-like cell's `'` taken off.
+        let text = |k: usize| field(k).map(crate::escape::restore_formula);
+        let row = RawRow {
+            code: field(0).unwrap_or(""),
+            name: text(1).unwrap_or(""),
+            amount: field(2).unwrap_or(""),
+            basis: field(3),
+            decided: field(4),
+            source: text(5),
+            prefinancing: field(6),
+            note: text(7),
+            min: field(8),
+            max: field(9),
+            url: field(10),
+        };
+        if row.amount.trim().is_empty() {
+            return None;
+        }
+        tally.add(&row, options, options.rounding)?;
+    }
+    Some(tally)
+}
