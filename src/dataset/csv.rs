@@ -47,7 +47,7 @@ pub fn parse(
     options: &LoadOptions,
 ) -> Result<Dataset> {
     let bytes = lone_cr_as_lf(crate::source::strip_bom(bytes));
-    let table = parse_split(origin, &bytes, delimiter, PARALLEL_FROM, options)?;
+    let table = parse_rows(origin, &bytes, delimiter, options)?;
     finish(origin, table, options.ceiling, options.rounding)
 }
 
@@ -66,13 +66,12 @@ fn lone_cr_as_lf(bytes: &[u8]) -> Cow<'_, [u8]> {
     )
 }
 
-/// The rows of a table, read on two threads from `parallel_from` bytes of
-/// rows (tests compare both ways on small tables).
-fn parse_split(
+/// The rows of a table. (A large table of plain rows is read on every
+/// core by `dataset::fast` before it comes here.)
+fn parse_rows(
     origin: &str,
     bytes: &[u8],
     delimiter: Option<u8>,
-    parallel_from: usize,
     options: &LoadOptions,
 ) -> Result<Builder> {
     let limits = options.limits;
@@ -152,23 +151,7 @@ fn parse_split(
     let start = reader.position().clone();
     let rows = &bytes[start.byte() as usize..];
     let first_line = start.line() as usize;
-    let builder = match split_point(rows, parallel_from) {
-        // Two halves, one per core, each with its own builder; the second
-        // is appended to the first, so rows keep their file order.
-        Some(split) => {
-            let (head, tail) = rows.split_at(split);
-            let tail_line = first_line + head.iter().filter(|&&b| b == b'\n').count();
-            let (tail, head) = crate::parallel::join(
-                usize::MAX,
-                || read_rows(origin, tail, tail_line, &columns),
-                || read_rows(origin, head, first_line, &columns),
-            );
-            let mut builder = head?;
-            builder.append(tail?);
-            builder
-        }
-        None => read_rows(origin, rows, first_line, &columns)?,
-    };
+    let builder = read_rows(origin, rows, first_line, &columns)?;
     Ok(builder)
 }
 
@@ -216,21 +199,6 @@ struct Columns {
     delimiter: u8,
     /// How large a row and a field may be.
     limits: Limits,
-}
-
-/// From how many bytes of rows a table is read on two threads.
-const PARALLEL_FROM: usize = 1 << 20;
-
-/// Where to cut `rows` in two for two threads: after the line end nearest
-/// the middle, when the rows are large and hold no quote (so that every
-/// line end ends a row). `None`: read them in one piece.
-fn split_point(rows: &[u8], parallel_from: usize) -> Option<usize> {
-    if rows.len() < parallel_from || rows.contains(&b'"') {
-        return None;
-    }
-    let middle = rows.len() / 2;
-    let newline = rows[middle..].iter().position(|&b| b == b'\n')?;
-    Some(middle + newline + 1)
 }
 
 /// A header the rows of a chunk are read under: the csv reader keeps a
@@ -446,43 +414,6 @@ fn sniff(bytes: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::Strategy as _;
-
-    proptest::proptest! {
-        /// Read on two threads or in one piece, a table is the same table,
-        /// or the same error at the same line.
-        #[test]
-        fn two_threads_read_what_one_reads(
-            lines in proptest::collection::vec(
-                proptest::prop_oneof![
-                    // Mostly good rows, some repeating a code or a name.
-                    (0u32..40, 1u32..1000, 0u32..100).prop_map(|(i, e, c)| format!("M{i},Member {i},{e}.{c:02}")),
-                    (0u32..40).prop_map(|i| format!("M{i},Member {i},")),
-                    proptest::strategy::Just("# a comment, with a comma".to_string()),
-                    proptest::strategy::Just(String::new()),
-                    proptest::strategy::Just("X1,Extra,1,2".to_string()),
-                    proptest::strategy::Just("X2,Bad,1,5".to_string()),
-                    proptest::strategy::Just("X3,Neg,-1".to_string()),
-                    proptest::strategy::Just("X4,Word,abc".to_string()),
-                ],
-                1..60,
-            ),
-            crlf in proptest::bool::ANY,
-        ) {
-            let eol = if crlf { "\r\n" } else { "\n" };
-            let text = format!("code,name,amount{eol}{}{eol}", lines.join(eol));
-            let read = |from| {
-                parse_split("t.csv", text.as_bytes(), None, from, &LoadOptions::default())
-                    .and_then(|b| finish("t.csv", b, None, None))
-            };
-            let (one, two) = (read(usize::MAX), read(0));
-            match (one, two) {
-                (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b),
-                (Err(a), Err(b)) => proptest::prop_assert_eq!(a.message(), b.message()),
-                (a, b) => proptest::prop_assert!(false, "{:?} against {:?}", a.map(|_| ()), b.map(|_| ())),
-            }
-        }
-    }
 
     #[test]
     fn reads_any_order_case_and_delimiter() {

@@ -507,7 +507,10 @@ pub struct LoadOptions {
 /// Loads and validates a table from a file or standard input.
 pub fn load(source: &Source<'_>, options: LoadOptions) -> anyhow::Result<Dataset> {
     let (origin, bytes, format) = read_input(source, options)?;
-    parse_input(&origin, &bytes, format, options)
+    match fast::load(&origin, &bytes, format, &options) {
+        Some(data) => Ok(data),
+        None => parse_input(&origin, &bytes, format, options),
+    }
 }
 
 /// A table's figures summed up (what `total` needs), checked as [`load`]

@@ -34,9 +34,18 @@ impl Exporter for Csv {
         frame: &Frame<'_>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let view = report.view();
-        let Some(grid) = grid(&view, frame.style.part) else {
+        let mut view = report.view();
+        let Some(at) = grid(&view, frame.style.part).and_then(|chosen| {
+            view.blocks.iter().position(
+                |b| matches!(b, Block::Grid(g) | Block::Chart(g) if std::ptr::eq(g, chosen)),
+            )
+        }) else {
             return Ok(());
+        };
+        // The chosen grid, its human-only cells not made.
+        let grid = match view.blocks.swap_remove(at) {
+            Block::Grid(g) | Block::Chart(g) => g.only(|c| c.machine),
+            _ => return Ok(()),
         };
         // `--bom`: spreadsheets that guess the encoding read UTF-8 only
         // after its byte-order mark (Türkiye, not mojibake).

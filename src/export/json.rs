@@ -19,15 +19,17 @@ impl Exporter for Json {
         frame: &Frame<'_>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let view = report.view();
-        let listings: Vec<&Grid<'_>> = view
+        // The listings, their human-only cells not made.
+        let grids: Vec<Grid<'_>> = report
+            .view()
             .blocks
-            .iter()
+            .into_iter()
             .filter_map(|b| match b {
-                Block::Grid(g) | Block::Chart(g) if g.json.is_some() => Some(g),
+                Block::Grid(g) | Block::Chart(g) if g.json.is_some() => Some(g.only(|c| c.machine)),
                 _ => None,
             })
             .collect();
+        let listings: Vec<&Grid<'_>> = grids.iter().collect();
         report
             .to_json(frame.command, frame.subject, &listings, out)
             .map_err(|e| match e.io_error_kind() {

@@ -2,17 +2,28 @@
 //! quote anywhere, no comment or blank line, LF or CRLF line ends. Cut at
 //! line ends into a piece per core.
 
-use super::{Summary, Tally, tally_each};
 use crate::dataset::builder::RawRow;
 use crate::dataset::csv::{COLUMNS, column_of};
 use crate::dataset::{Fund, LoadOptions};
 
-pub fn summary(
+/// A plain CSV table: its fund, its known columns' places, and its rows
+/// cut into pieces, each with the line its first row stands on.
+pub struct Plain<'a> {
+    pub fund: Fund,
+    at: Vec<Option<usize>>,
+    pub pieces: Vec<(&'a [u8], usize)>,
+}
+
+/// The table's plain shape, or `None` for the full reader.
+pub fn plain<'a>(
     origin: &str,
-    bytes: &[u8],
+    bytes: &'a [u8],
     options: &LoadOptions,
     cores: impl Fn(usize) -> usize,
-) -> Option<Summary> {
+) -> Option<Plain<'a>> {
+    if options.ignore_unknown_columns {
+        return None;
+    }
     crate::source::check_encoding(origin, bytes).ok()?;
     let bytes = crate::source::strip_bom(bytes);
     // Quotes, comments and lone CRs are the full reader's (rows are
@@ -25,8 +36,16 @@ pub fn summary(
     }
     let at = header(line)?;
     let rows = &bytes[header_end + 1..];
-    let pieces = cut(rows, cores(rows.len()));
-    let tally = tally_each(&pieces, |piece| read(piece, &at, options))?;
+    // Each line a row: a piece's first row's line from the lines before.
+    let mut line = 2;
+    let pieces = cut(rows, cores(rows.len()))
+        .into_iter()
+        .map(|piece| {
+            let first = line;
+            line += memchr::memchr_iter(b'\n', piece).count();
+            (piece, first)
+        })
+        .collect();
     let fund = match options.ceiling {
         None => Fund::safe(),
         Some(ceiling) => Fund {
@@ -36,12 +55,12 @@ pub fn summary(
             ceiling,
         },
     };
-    tally.finish(origin, fund, None)
+    Some(Plain { fund, at, pieces })
 }
 
 /// Where each known column stands, for a header of known columns only,
 /// each once, with code, name and amount (the full reader explains any
-/// other), separated by commas.
+/// other), separated by commas; the header's field count last.
 fn header(line: &str) -> Option<Vec<Option<usize>>> {
     if line.contains([';', '\t']) || line.starts_with('#') {
         return None;
@@ -55,7 +74,6 @@ fn header(line: &str) -> Option<Vec<Option<usize>>> {
         }
         fields += 1;
     }
-    // The header's field count rides at the end.
     at.push(Some(fields));
     (at[0].is_some() && at[1].is_some() && at[2].is_some()).then_some(at)
 }
@@ -79,62 +97,68 @@ fn cut(rows: &[u8], n: usize) -> Vec<&[u8]> {
     pieces
 }
 
-/// The rows of one piece, each checked and added; `None` at the first
-/// that is not plain or does not pass.
-fn read(piece: &[u8], at: &[Option<usize>], options: &LoadOptions) -> Option<Tally> {
-    let text = std::str::from_utf8(piece).ok()?;
-    // A quote anywhere, a lone CR (a line end the full reader
-    // translates), a comment or a blank line: the full reader's.
-    if memchr::memchr(b'"', piece).is_some() {
-        return None;
+impl Plain<'_> {
+    /// The rows of one piece, each given to `each` with its line; `None`
+    /// at the first that is not plain, or that `each` refuses.
+    pub fn rows(
+        &self,
+        piece: &[u8],
+        first_line: usize,
+        mut each: impl FnMut(&RawRow<'_>, usize) -> Option<()>,
+    ) -> Option<()> {
+        let at = &self.at;
+        let text = std::str::from_utf8(piece).ok()?;
+        // A quote anywhere, a lone CR (a line end the full reader
+        // translates), a comment or a blank line: the full reader's.
+        if memchr::memchr(b'"', piece).is_some() {
+            return None;
+        }
+        let fields_per_row = at[COLUMNS.len()]?;
+        let mut fields: Vec<&str> = Vec::with_capacity(fields_per_row);
+        let mut start = 0;
+        let last = (piece.last() != Some(&b'\n')).then_some(piece.len());
+        for (n, end) in memchr::memchr_iter(b'\n', piece).chain(last).enumerate() {
+            // Cut at ASCII bytes: every slice is whole characters.
+            let line = &text[start..end];
+            start = end + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.is_empty()
+                || line.starts_with('#')
+                || memchr::memchr(b'\r', line.as_bytes()).is_some()
+            {
+                return None;
+            }
+            fields.clear();
+            let mut from = 0;
+            for comma in memchr::memchr_iter(b',', line.as_bytes()) {
+                fields.push(&line[from..comma]);
+                from = comma + 1;
+            }
+            fields.push(&line[from..]);
+            if fields.len() != fields_per_row {
+                return None;
+            }
+            let field = |k: usize| at[k].map(|i| fields[i]);
+            // Text as `safe` exports it: a formula-like cell's `'` taken off.
+            let text = |k: usize| field(k).map(crate::escape::restore_formula);
+            let row = RawRow {
+                code: field(0).unwrap_or(""),
+                name: text(1).unwrap_or(""),
+                amount: field(2).unwrap_or(""),
+                basis: field(3),
+                decided: field(4),
+                source: text(5),
+                prefinancing: field(6),
+                note: text(7),
+                min: field(8),
+                max: field(9),
+                url: field(10),
+            };
+            if row.amount.trim().is_empty() {
+                return None;
+            }
+            each(&row, first_line + n)?;
+        }
+        Some(())
     }
-    let fields_per_row = at[COLUMNS.len()]?;
-    let mut tally = Tally::with_capacity(piece.len() / 24);
-    let mut fields: Vec<&str> = Vec::with_capacity(fields_per_row);
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', piece)
-        .chain((piece.last() != Some(&b'\n')).then_some(piece.len()))
-    {
-        // Cut at ASCII bytes: every slice is whole characters.
-        let line = &text[start..end];
-        start = end + 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.is_empty()
-            || line.starts_with('#')
-            || memchr::memchr(b'\r', line.as_bytes()).is_some()
-        {
-            return None;
-        }
-        fields.clear();
-        let mut from = 0;
-        for comma in memchr::memchr_iter(b',', line.as_bytes()) {
-            fields.push(&line[from..comma]);
-            from = comma + 1;
-        }
-        fields.push(&line[from..]);
-        if fields.len() != fields_per_row {
-            return None;
-        }
-        let field = |k: usize| at[k].map(|i| fields[i]);
-        // Text as `safe` exports it: a formula-like cell's `'` taken off.
-        let text = |k: usize| field(k).map(crate::escape::restore_formula);
-        let row = RawRow {
-            code: field(0).unwrap_or(""),
-            name: text(1).unwrap_or(""),
-            amount: field(2).unwrap_or(""),
-            basis: field(3),
-            decided: field(4),
-            source: text(5),
-            prefinancing: field(6),
-            note: text(7),
-            min: field(8),
-            max: field(9),
-            url: field(10),
-        };
-        if row.amount.trim().is_empty() {
-            return None;
-        }
-        tally.add(&row, options, options.rounding)?;
-    }
-    Some(tally)
 }

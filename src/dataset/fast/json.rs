@@ -7,23 +7,30 @@
 //! edition, rounding) is read by the full reader's own code, with the rows
 //! left out.
 
-use super::{Summary, Tally, tally_each};
 use crate::dataset::builder::RawRow;
-use crate::dataset::{LoadOptions, Rounding};
+use crate::dataset::{Edition, Fund, Rounding};
 
-pub fn summary(
+/// A plain JSON table: its text, where its rows' array opens, the
+/// table's rounding if it stands before the rows, and the pieces the
+/// array is cut into (each from a row's start to the next piece's, the
+/// last to the array's end).
+pub struct Plain<'a> {
+    text: &'a str,
+    open: usize,
+    pub early_rounding: Option<Rounding>,
+    pub pieces: Vec<(usize, Option<usize>)>,
+}
+
+/// The table's plain shape, or `None` for the full reader.
+pub fn plain<'a>(
     origin: &str,
-    bytes: &[u8],
-    options: &LoadOptions,
+    bytes: &'a [u8],
     cores: impl Fn(usize) -> usize,
-) -> Option<Summary> {
+) -> Option<Plain<'a>> {
     crate::source::check_encoding(origin, bytes).ok()?;
     let text = std::str::from_utf8(crate::source::strip_bom(bytes)).ok()?;
     let b = text.as_bytes();
-    let (open, early) = rows_start(b)?;
-    // The rows' rounding: --rounding, else the table's when it comes
-    // before the rows (checked against the table's below).
-    let rounding = options.rounding.or(early);
+    let (open, early_rounding) = rows_start(b)?;
     let mut starts = vec![open + 1];
     let n = cores(b.len() - open);
     for k in 1..n {
@@ -33,30 +40,59 @@ pub fn summary(
             _ => break,
         }
     }
-    let pieces: Vec<(usize, Option<usize>)> = starts
+    let pieces = starts
         .iter()
         .enumerate()
         .map(|(k, &start)| (start, starts.get(k + 1).copied()))
         .collect();
-    let close = std::sync::OnceLock::new();
-    let tally = tally_each(&pieces, |&(start, stop)| {
-        let (tally, end) = read_rows(b, start, stop, options, rounding)?;
-        match stop {
-            Some(next) => (end == next).then_some(tally),
-            None => {
-                let _ = close.set(end);
-                Some(tally)
+    Some(Plain {
+        text,
+        open,
+        early_rounding,
+        pieces,
+    })
+}
+
+impl Plain<'_> {
+    /// The rows of the piece from `start` up to `stop` (the next piece's
+    /// first row) or the array's end, each given to `each`; where the
+    /// array ends, for the last piece. `None` at anything not plain, a
+    /// piece that does not end where the next starts, or a row `each`
+    /// refuses.
+    pub fn rows(
+        &self,
+        (start, stop): (usize, Option<usize>),
+        mut each: impl FnMut(&RawRow<'_>) -> Option<()>,
+    ) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let mut i = ws(b, start);
+        if stop.is_none() && start == self.open + 1 && b.get(i) == Some(&b']') {
+            return Some(i);
+        }
+        loop {
+            if let Some(next) = stop {
+                if i >= next {
+                    return (i == next).then_some(i);
+                }
+            }
+            let (raw, after) = row(b, i)?;
+            each(&raw)?;
+            i = ws(b, after);
+            match b.get(i)? {
+                b',' => i = ws(b, i + 1),
+                b']' if stop.is_none() => return Some(i),
+                _ => return None,
             }
         }
-    })?;
-    // The document without its rows, read by the full reader's code.
-    let close = *close.get()?;
-    let rest = format!("{}[]{}", &text[..open], &text[close + 1..]);
-    let (fund, edition, table_rounding) = crate::dataset::json::parts(&rest)?;
-    if options.rounding.or(table_rounding) != rounding {
-        return None;
     }
-    tally.finish(origin, fund, edition)
+
+    /// The fund, edition and rounding of the table whose rows' array
+    /// closes at `close`, read by the full reader's own code with the
+    /// rows left out.
+    pub fn parts(&self, close: usize) -> Option<(Fund, Option<Edition>, Option<Rounding>)> {
+        let rest = format!("{}[]{}", &self.text[..self.open], &self.text[close + 1..]);
+        crate::dataset::json::parts(&rest)
+    }
 }
 
 fn ws(b: &[u8], mut i: usize) -> usize {
@@ -171,36 +207,6 @@ fn next_row_start(b: &[u8], from: usize) -> Option<usize> {
             }
         }
         at += 1;
-    }
-}
-
-/// The rows from `start` up to `stop` (the next piece's first row) or the
-/// array's end, each checked and added; with where reading ended.
-fn read_rows(
-    b: &[u8],
-    start: usize,
-    stop: Option<usize>,
-    options: &LoadOptions,
-    rounding: Option<Rounding>,
-) -> Option<(Tally, usize)> {
-    let span = stop.unwrap_or(b.len()) - start;
-    let mut tally = Tally::with_capacity(span / 48);
-    let mut i = ws(b, start);
-    if stop.is_none() && b.get(i) == Some(&b']') && start > 0 && b[start - 1] == b'[' {
-        return Some((tally, i));
-    }
-    loop {
-        if stop.is_some_and(|s| i >= s) {
-            return Some((tally, i));
-        }
-        let (raw, after) = row(b, i)?;
-        tally.add(&raw, options, rounding)?;
-        i = ws(b, after);
-        match b.get(i)? {
-            b',' => i = ws(b, i + 1),
-            b']' => return Some((tally, i)),
-            _ => return None,
-        }
     }
 }
 

@@ -11,9 +11,9 @@
 mod csv;
 mod json;
 
-use super::builder::{RawRow, check_row};
+use super::builder::{Builder, Place, RawRow, check_row};
 use super::text::name_key;
-use super::{DataFormat, Edition, Fund, LoadOptions, Precision, Rounding, Summary};
+use super::{DataFormat, Dataset, Edition, Fund, LoadOptions, Precision, Rounding, Summary};
 use crate::money::ExactSum;
 
 /// The summary of a table from its bytes, or `None` when the full loader
@@ -27,8 +27,25 @@ pub fn summary(
     summary_in(origin, bytes, format, options, None)
 }
 
-/// [`summary`] in `pieces` pieces (tests cut small tables), or as many as
-/// the table's size and the cores make.
+/// The table from its bytes, its rows built on every core (each piece's
+/// builder appended to the one before, so rows keep their order), or
+/// `None` when the full loader must read it (a fault too: the full
+/// loader says where it is).
+pub fn load(
+    origin: &str,
+    bytes: &[u8],
+    format: DataFormat,
+    options: &LoadOptions,
+) -> Option<Dataset> {
+    load_in(origin, bytes, format, options, None)
+}
+
+/// How many pieces to cut `len` bytes of rows into: `pieces` (tests cut
+/// small tables), or as many as the size and the cores make.
+fn pieces_for(pieces: Option<usize>) -> impl Fn(usize) -> usize {
+    move |len| pieces.unwrap_or_else(|| cores(len))
+}
+
 fn summary_in(
     origin: &str,
     bytes: &[u8],
@@ -36,13 +53,85 @@ fn summary_in(
     options: &LoadOptions,
     pieces: Option<usize>,
 ) -> Option<Summary> {
-    let cores = |len: usize| pieces.unwrap_or_else(|| cores(len));
     match format {
-        DataFormat::Csv if !options.ignore_unknown_columns => {
-            csv::summary(origin, bytes, options, cores)
+        DataFormat::Csv => {
+            let table = csv::plain(origin, bytes, options, pieces_for(pieces))?;
+            let tally = tally_each(&table.pieces, |&(piece, line)| {
+                let mut tally = Tally::with_capacity(piece.len() / 24);
+                table.rows(piece, line, |raw, _| {
+                    tally.add(raw, options, options.rounding)
+                })?;
+                Some(tally)
+            })?;
+            tally.finish(origin, table.fund, None)
         }
-        DataFormat::Json => json::summary(origin, bytes, options, cores),
-        _ => None,
+        DataFormat::Json => {
+            let table = json::plain(origin, bytes, pieces_for(pieces))?;
+            // The rows' rounding: --rounding, else the table's when it
+            // stands before the rows (checked against the table's below).
+            let rounding = options.rounding.or(table.early_rounding);
+            let close = std::sync::OnceLock::new();
+            let tally = tally_each(&table.pieces, |&piece| {
+                let mut tally = Tally::with_capacity(bytes.len() / 48 / table.pieces.len());
+                let end = table.rows(piece, |raw| tally.add(raw, options, rounding))?;
+                if piece.1.is_none() {
+                    let _ = close.set(end);
+                }
+                Some(tally)
+            })?;
+            let (fund, edition, table_rounding) = table.parts(*close.get()?)?;
+            if options.rounding.or(table_rounding) != rounding {
+                return None;
+            }
+            tally.finish(origin, fund, edition)
+        }
+        DataFormat::Tsv => None,
+    }
+}
+
+fn load_in(
+    origin: &str,
+    bytes: &[u8],
+    format: DataFormat,
+    options: &LoadOptions,
+    pieces: Option<usize>,
+) -> Option<Dataset> {
+    let builder = |place: Place, rows: usize| Builder::new(place, rows).limited(options.limits);
+    let joined = |builders: Vec<Builder>| {
+        builders.into_iter().reduce(|mut all, next| {
+            all.append(next);
+            all
+        })
+    };
+    match format {
+        DataFormat::Csv => {
+            let table = csv::plain(origin, bytes, options, pieces_for(pieces))?;
+            let builders = in_pieces(&table.pieces, |&(piece, line)| {
+                let mut rows = builder(Place::Line, piece.len() / 24);
+                table.rows(piece, line, |raw, line| rows.push(*raw, line).ok())?;
+                Some(rows)
+            })?;
+            joined(builders)?
+                .finish(origin, table.fund.clone(), None, options.rounding)
+                .ok()
+        }
+        DataFormat::Json => {
+            let table = json::plain(origin, bytes, pieces_for(pieces))?;
+            let close = std::sync::OnceLock::new();
+            let builders = in_pieces(&table.pieces, |&piece| {
+                let mut rows = builder(Place::Index, bytes.len() / 48 / table.pieces.len());
+                let end = table.rows(piece, |raw| rows.push(*raw, 0).ok())?;
+                if piece.1.is_none() {
+                    let _ = close.set(end);
+                }
+                Some(rows)
+            })?;
+            let (fund, edition, rounding) = table.parts(*close.get()?)?;
+            joined(builders)?
+                .finish(origin, fund, edition, options.rounding.or(rounding))
+                .ok()
+        }
+        DataFormat::Tsv => None,
     }
 }
 
@@ -319,28 +408,34 @@ fn all_different(mut runs: Vec<Vec<u64>>) -> bool {
     true
 }
 
-/// `read` on each piece, on a core each, their tallies merged in order;
-/// `None` when any piece declines.
-fn tally_each<T: Sync>(pieces: &[T], read: impl Fn(&T) -> Option<Tally> + Sync) -> Option<Tally> {
+/// `read` on each piece, on a core each, the results in order; `None`
+/// when any piece declines.
+fn in_pieces<T: Sync, R: Send>(
+    pieces: &[T],
+    read: impl Fn(&T) -> Option<R> + Sync,
+) -> Option<Vec<R>> {
     let read = &read;
-    let tallies: Vec<Option<Tally>> = match pieces {
-        [] => return None,
-        [one] => vec![read(one).map(Tally::sealed)],
+    match pieces {
+        [] => None,
+        [one] => Some(vec![read(one)?]),
         [first, rest @ ..] => std::thread::scope(|scope| {
             let handles: Vec<_> = rest
                 .iter()
-                .map(|piece| scope.spawn(move || read(piece).map(Tally::sealed)))
+                .map(|piece| scope.spawn(move || read(piece)))
                 .collect();
-            let mut all = vec![read(first).map(Tally::sealed)];
+            let mut all = vec![read(first)];
             for handle in handles {
                 all.push(handle.join().ok()?);
             }
-            Some(all)
-        })?,
-    };
-    tallies
-        .into_iter()
-        .try_fold(Tally::default(), |sum, t| Some(sum.merge(t?)))
+            all.into_iter().collect()
+        }),
+    }
+}
+
+/// The tallies of the pieces (each sealed on its core), merged in order.
+fn tally_each<T: Sync>(pieces: &[T], read: impl Fn(&T) -> Option<Tally> + Sync) -> Option<Tally> {
+    let tallies = in_pieces(pieces, |piece| read(piece).map(Tally::sealed))?;
+    Some(tallies.into_iter().fold(Tally::default(), Tally::merge))
 }
 
 #[cfg(test)]
@@ -495,9 +590,17 @@ mod tests {
         )
     }
 
-    /// The fast summary agrees with the loader's, or leaves the table to it.
+    /// The fast summary and table agree with the loader's, or leave the
+    /// table to it.
     fn agrees(bytes: &[u8], format: DataFormat, pieces: usize) -> Result<bool, TestCaseError> {
         let options = LoadOptions::default();
+        if let Some(fast) = load_in("t", bytes, format, &options, Some(pieces)) {
+            let full = crate::dataset::parse_input("t", bytes, format, options).map_err(|e| {
+                TestCaseError::fail(format!("fast loaded what the loader refuses: {e:#}"))
+            })?;
+            prop_assert_eq!(&fast, &full);
+            prop_assert_eq!(fast.allocated.to_string(), full.allocated.to_string());
+        }
         let fast = summary_in("t", bytes, format, &options, Some(pieces));
         let full = crate::dataset::parse_input("t", bytes, format, options);
         if let Some(fast) = &fast {
@@ -536,6 +639,37 @@ mod tests {
         ) {
             agrees(csv_text(&rows, wide, crlf).as_bytes(), DataFormat::Csv, pieces)?;
             agrees(json_text(&rows, numbers, rounding).as_bytes(), DataFormat::Json, pieces)?;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Lines of every kind (good rows, repeats, comments, blank lines,
+        /// extra fields, bad amounts): cut in any number of pieces, the
+        /// table is the loader's, or the loader's to read.
+        #[test]
+        fn pieces_of_any_lines_are_the_loaders(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    (0u32..40, 1u32..1000, 0u32..100).prop_map(|(i, e, c)| format!("M{i},Member {i},{e}.{c:02}")),
+                    (0u32..40).prop_map(|i| format!("M{i},Member {i},")),
+                    Just("# a comment, with a comma".to_string()),
+                    Just(String::new()),
+                    Just("X1,Extra,1,2".to_string()),
+                    Just("X2,\"Quoted, name\",5".to_string()),
+                    Just("X3,Neg,-1".to_string()),
+                    Just("X4,Word,abc".to_string()),
+                    Just("X5,Lone\rCR,1".to_string()),
+                ],
+                1..60,
+            ),
+            crlf: bool,
+            pieces in 1usize..5,
+        ) {
+            let eol = if crlf { "\r\n" } else { "\n" };
+            let text = format!("code,name,amount{eol}{}{eol}", lines.join(eol));
+            agrees(text.as_bytes(), DataFormat::Csv, pieces)?;
         }
     }
 
@@ -586,6 +720,14 @@ mod tests {
                 )
                 .unwrap()
             );
+        }
+        let options = LoadOptions::default();
+        for (text, format) in [
+            (csv_text(&rows, true, true), DataFormat::Csv),
+            (json_text(&rows, true, true), DataFormat::Json),
+        ] {
+            let data = load_in("t", text.as_bytes(), format, &options, Some(3)).unwrap();
+            assert_eq!(data.allocations.len(), 200);
         }
         // A repeated name (in another case) is the loader's to report.
         let mut dup = rows.clone();
