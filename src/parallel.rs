@@ -1,8 +1,8 @@
 //! Work on more than one core, for large tables only (a thread costs more
 //! than the work on a small one): [`join`] runs two independent pieces of
-//! work at once; [`in_order`] makes a long listing's rows in chunks on
-//! every core and hands them on in order (so output keeps its order and
-//! its memory stays a few chunks).
+//! work at once; [`each_in_order`] makes pieces of work on every core and
+//! hands them on in order (so output keeps its order and its memory stays
+//! a few pieces), [`in_order`] so for a long listing's rows in chunks.
 
 use std::ops::Range;
 use std::sync::mpsc;
@@ -41,36 +41,49 @@ const MAX_THREADS: usize = 8;
 /// given to `consume` in order. Short listings, or a machine with one
 /// core, stay on this thread. The first error of `consume` stops the work
 /// and is returned.
-pub fn in_order<T: Send>(
+pub fn in_order<T: Send, E>(
     len: usize,
     make: impl Fn(Range<usize>) -> T + Sync,
-    mut consume: impl FnMut(T) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let chunks = len.div_ceil(CHUNK);
+    consume: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
     let range = |c: usize| c * CHUNK..((c + 1) * CHUNK).min(len);
-    // (Asking how many cores there are reads the cgroup files: only for a
-    // listing long enough to share.)
-    let threads = match chunks {
+    each_in_order(len.div_ceil(CHUNK), |c| make(range(c)), consume)
+}
+
+/// `make(0)`, `make(1)`, … `make(count - 1)` on every core, each result
+/// given to `consume` in order as soon as it and those before it are
+/// made: at most two results per core are held at once, so memory stays
+/// a few pieces however many there are. One piece, or a machine with one
+/// core, stays on this thread. The first error of `consume` stops the
+/// work and is returned.
+pub fn each_in_order<T: Send, E>(
+    count: usize,
+    make: impl Fn(usize) -> T + Sync,
+    mut consume: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    // (Asking how many cores there are reads the cgroup files: only for
+    // work long enough to share.)
+    let threads = match count {
         0 | 1 => 1,
         _ => std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, MAX_THREADS)
-            .min(chunks),
+            .min(count),
     };
     if threads <= 1 {
-        return (0..chunks).try_for_each(|c| consume(make(range(c))));
+        return (0..count).try_for_each(|c| consume(make(c)));
     }
     std::thread::scope(|scope| {
         let make = &make;
-        // Thread t (from 1) makes chunks t, t + threads, …; this thread
-        // makes chunks 0, threads, … and consumes them all in order.
+        // Thread t (from 1) makes pieces t, t + threads, …; this thread
+        // makes pieces 0, threads, … and consumes them all in order.
         let receivers: Vec<mpsc::Receiver<T>> = (1..threads)
             .map(|t| {
                 let (send, receive) = mpsc::sync_channel(1);
                 scope.spawn(move || {
-                    for c in (t..chunks).step_by(threads) {
+                    for c in (t..count).step_by(threads) {
                         // The consumer has stopped: so does this thread.
-                        if send.send(make(range(c))).is_err() {
+                        if send.send(make(c)).is_err() {
                             break;
                         }
                     }
@@ -78,9 +91,9 @@ pub fn in_order<T: Send>(
                 receive
             })
             .collect();
-        for c in 0..chunks {
+        for c in 0..count {
             let part = match c % threads {
-                0 => make(range(c)),
+                0 => make(c),
                 t => match receivers[t - 1].recv() {
                     Ok(part) => part,
                     // A worker that stopped early has panicked; the scope
@@ -118,12 +131,36 @@ mod tests {
                 |r| r.collect::<Vec<_>>(),
                 |part| {
                     seen.extend(part);
-                    Ok(())
+                    Ok::<(), ()>(())
                 },
             )
             .unwrap();
             assert_eq!(seen, (0..len).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn pieces_come_in_order_with_few_held_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (made, taken) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let mut seen = Vec::new();
+        each_in_order(
+            200,
+            |i| {
+                made.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            |i| {
+                let held = made.load(Ordering::SeqCst) - taken.fetch_add(1, Ordering::SeqCst);
+                // Per worker one in its channel and one being made, and
+                // this thread's own.
+                assert!(held <= 2 * MAX_THREADS + 1, "{held} held at once");
+                seen.push(i);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..200).collect::<Vec<_>>());
     }
 
     #[test]

@@ -109,7 +109,7 @@ impl Survey {
             },
             |part| {
                 tally.merge(part);
-                Ok(())
+                Ok::<(), std::convert::Infallible>(())
             },
         );
         let mut scratch = String::new();

@@ -97,29 +97,31 @@ fn load_in(
     pieces: Option<usize>,
 ) -> Option<Dataset> {
     let builder = |place: Place, rows: usize| Builder::new(place, rows).limited(options.limits);
-    let joined = |builders: Vec<Builder>| {
-        builders.into_iter().reduce(|mut all, next| {
-            all.append(next);
-            all
-        })
-    };
+    // Small pieces, made on every core and added to the table in order
+    // as they come: the rows are built once and held once (with a few
+    // pieces in flight), not once in pieces and again joined.
+    let pieces = move |len: usize| pieces.unwrap_or_else(|| load_pieces(len));
     match format {
         DataFormat::Csv => {
-            let table = csv::plain(origin, bytes, options, pieces_for(pieces))?;
-            let builders = in_pieces(&table.pieces, |&(piece, line)| {
+            let table = csv::plain(origin, bytes, options, pieces)?;
+            let mut all = builder(Place::Line, bytes.len() / 24);
+            in_order(&table.pieces, &mut all, |&(piece, line)| {
                 let mut rows = builder(Place::Line, piece.len() / 24);
                 table.rows(piece, line, |raw, line| rows.push(*raw, line).ok())?;
                 Some(rows)
             })?;
-            joined(builders)?
-                .finish(origin, table.fund.clone(), None, options.rounding)
+            all.finish(origin, table.fund.clone(), None, options.rounding)
                 .ok()
         }
         DataFormat::Json => {
-            let table = json::plain(origin, bytes, pieces_for(pieces))?;
+            let table = json::plain(origin, bytes, pieces)?;
             let close = std::sync::OnceLock::new();
-            let builders = in_pieces(&table.pieces, |&piece| {
-                let mut rows = builder(Place::Index, bytes.len() / 48 / table.pieces.len());
+            let mut all = builder(Place::Index, bytes.len() / 48);
+            in_order(&table.pieces, &mut all, |&piece| {
+                let mut rows = builder(
+                    Place::Index,
+                    piece.1.unwrap_or(bytes.len()).saturating_sub(piece.0) / 48,
+                );
                 let end = table.rows(piece, |raw| rows.push(*raw, 0).ok())?;
                 if piece.1.is_none() {
                     let _ = close.set(end);
@@ -127,11 +129,41 @@ fn load_in(
                 Some(rows)
             })?;
             let (fund, edition, rounding) = table.parts(*close.get()?)?;
-            joined(builders)?
-                .finish(origin, fund, edition, options.rounding.or(rounding))
+            all.finish(origin, fund, edition, options.rounding.or(rounding))
                 .ok()
         }
         DataFormat::Tsv => None,
+    }
+}
+
+/// The rows of each piece, read on every core, added to `all` in order;
+/// `None` when any piece declines.
+fn in_order<T: Sync>(
+    pieces: &[T],
+    all: &mut Builder,
+    read: impl Fn(&T) -> Option<Builder> + Sync,
+) -> Option<()> {
+    crate::parallel::each_in_order(
+        pieces.len(),
+        |i| read(&pieces[i]),
+        |rows| {
+            all.append(rows.ok_or(())?);
+            Ok::<(), ()>(())
+        },
+    )
+    .ok()
+}
+
+/// Bytes of rows per piece when a table is loaded: small enough that the
+/// pieces in flight cost little memory beside the table, large enough
+/// that handing them on costs little time.
+const LOAD_PIECE: usize = 2 << 20;
+
+/// How many pieces to load `len` bytes of rows in (1 for a small table).
+fn load_pieces(len: usize) -> usize {
+    match cores(len) {
+        1 => 1,
+        n => len.div_ceil(LOAD_PIECE).max(n),
     }
 }
 
