@@ -377,11 +377,7 @@ fn cell_text(cell: &Cell<'_>, in_money_column: bool, unit: Unit, places: u32, te
         }
         text.push('€');
         grouped(text, d.abs(), unit, places);
-        text.push_str(match unit {
-            Unit::Eur => "",
-            Unit::M => "m",
-            Unit::Bn => "bn",
-        });
+        text.push_str(unit_suffix(unit));
     };
     match cell {
         Cell::Text(s) => push_cut(text, s),
@@ -580,14 +576,18 @@ impl Tally {
     }
 }
 
-/// How many of a cell's numbers take its column's decimal places (money
-/// in a money column): 0, 1 or 2 (a range).
+/// How many of a cell's numbers take its column's decimal places: 0, 1
+/// or 2 (a range). Money in a money column does; so does money of a known
+/// finest place ([`Cell::MoneyAt`], a range of such) in any column, whose
+/// places are at least the column's.
 fn placed_numbers(cell: &Cell<'_>, in_money_column: bool) -> usize {
     match cell {
+        Cell::Approx(inner) => placed_numbers(inner, in_money_column),
+        Cell::MoneyAt(..) => 1,
+        Cell::Range(b) if b.measure == Measure::Money && b.precision.is_some() => 2,
         _ if !in_money_column => 0,
         Cell::Money(_) | Cell::Rounded(_) | Cell::Change(_, Measure::Money, _) => 1,
-        Cell::Approx(inner) => placed_numbers(inner, in_money_column),
-        Cell::Range(b) if b.measure == Measure::Money && b.precision.is_none() => 2,
+        Cell::Range(b) if b.measure == Measure::Money => 2,
         _ => 0,
     }
 }
@@ -599,10 +599,17 @@ fn places_len(places: u32) -> usize {
 }
 
 /// The display width of [`cell_text`] of a cell with
-/// [`placed_numbers`] > 0 in a money column, from its digits (a listing's
-/// widths are known without writing its cells twice).
+/// [`placed_numbers`] > 0, from its digits (a listing's widths are known
+/// without writing its cells twice).
 fn placed_width(cell: &Cell<'_>, unit: Unit, places: u32) -> usize {
     let grouped = |d: Decimal| crate::money::grouped_len(d, unit, places);
+    // Money shown with its sign, `€` (one column wide) and unit.
+    let money = |d: Decimal| {
+        usize::from(d.is_sign_negative() && !d.is_zero())
+            + 1
+            + grouped(d.abs())
+            + unit_suffix(unit).len()
+    };
     match cell {
         Cell::Money(d) => grouped(*d),
         Cell::Rounded(d) => ROUNDED_MARK.width() + grouped(*d),
@@ -612,8 +619,19 @@ fn placed_width(cell: &Cell<'_>, unit: Unit, places: u32) -> usize {
                 || (*sign == std::cmp::Ordering::Less && !d.is_sign_negative());
             usize::from(forced) + grouped(*d)
         }
+        Cell::MoneyAt(d, _) => money(*d),
+        Cell::Range(b) if b.precision.is_some() => money(b.min) + " to ".len() + money(b.max),
         Cell::Range(b) => grouped(b.min) + " to ".len() + grouped(b.max),
         _ => 0,
+    }
+}
+
+/// What follows a money figure shown with its unit.
+fn unit_suffix(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Eur => "",
+        Unit::M => "m",
+        Unit::Bn => "bn",
     }
 }
 

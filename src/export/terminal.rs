@@ -53,25 +53,132 @@ impl Exporter for Terminal {
     }
 }
 
-/// Writes one block. Without colour or a width to fit, a table is written
-/// row by row (a listing of millions is never held as text); otherwise
-/// comfy-table lays it out.
+/// Writes one block. A table that fits on one line per row (always
+/// without a width; at a width, with the columns that fit) is written row
+/// by row, so a listing of millions is never held as text; one whose
+/// columns must wrap is laid out by comfy-table.
 fn write_block(block: Block<'_>, style: Style, sink: &mut dyn Write) -> std::io::Result<()> {
     match block {
         Block::Part(_) => Ok(()),
         Block::Heading(h) if style.color => writeln!(sink, "\x1b[1m{}\x1b[0m", wrapped(&h, style)),
         Block::Heading(h) | Block::Note(h) => writeln!(sink, "{}", wrapped(&h, style)),
-        Block::Grid(table) if !style.color && style.width.is_none() => {
+        Block::Grid(table) => {
             let survey = Survey::measured(&table, style);
-            plain_grid(&table, &survey, style, sink)?;
-            for note in survey.footnotes(Reader::Terminal) {
-                writeln!(sink, "{note}")?;
+            match one_line(&table, &survey, style) {
+                Some(layout) => {
+                    plain_grid(&table, &survey, &layout, style, sink)?;
+                    for note in &layout.notes {
+                        writeln!(sink, "{}", wrapped(note, style))?;
+                    }
+                    Ok(())
+                }
+                None => sink.write_all(wrapping_grid(table, style).as_bytes()),
             }
-            Ok(())
         }
-        Block::Grid(table) => sink.write_all(grid_text(table, style).as_bytes()),
         Block::Chart(table) => chart(&table, style, sink),
     }
+}
+
+/// What a table shows on one line per row: the grid's columns it keeps,
+/// their headers (short ones where the full ones do not fit), and the
+/// notes under it.
+struct Layout {
+    columns: Vec<usize>,
+    headers: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// The table on one line per row: every column people see without a
+/// width; at a width, the most important columns that fit (a note names
+/// those left out). `None` when even the essential ones do not fit, or a
+/// sentence kept must wrap.
+fn one_line(table: &Grid<'_>, survey: &Survey, style: Style) -> Option<Layout> {
+    let shown = survey.shown_columns();
+    let headers: Vec<String> = shown
+        .iter()
+        .map(|&i| human_header(&table.columns[i], style.unit))
+        .collect();
+    let mut notes = survey.footnotes(Reader::Terminal);
+    let Some(width) = style.width else {
+        return Some(Layout {
+            columns: shown,
+            headers,
+            notes,
+        });
+    };
+    let fits = fits(table, &shown, &headers, &survey.widths, style);
+    let choice = fit::choose(&fits, width)?;
+    let wraps = (0..fits.len()).any(|k| choice.keep[k] && fits[k].cells < survey.widths[shown[k]]);
+    if choice.width > width || wraps {
+        return None;
+    }
+    let headers = chosen_headers(table, &shown, headers, &choice, style);
+    notes.extend(left_out_note(&headers, &choice, width));
+    let kept = |k: &usize| choice.keep[*k];
+    Some(Layout {
+        columns: (0..shown.len()).filter(kept).map(|k| shown[k]).collect(),
+        headers: (0..shown.len())
+            .filter(kept)
+            .map(|k| headers[k].clone())
+            .collect(),
+        notes,
+    })
+}
+
+/// What the choice of columns at a width needs to know of the grid's
+/// `columns` (with these headers, and their cells' widest in `widest`, by
+/// the grid's positions).
+fn fits(
+    table: &Grid<'_>,
+    columns: &[usize],
+    headers: &[String],
+    widest: &[usize],
+    style: Style,
+) -> Vec<Fit> {
+    columns
+        .iter()
+        .zip(headers)
+        .map(|(&i, header)| {
+            let c = &table.columns[i];
+            // A total row's label stays: the column that holds it is kept.
+            let label = table.footer.iter().any(|row| {
+                matches!(&row[i], Cell::Text(t) if !t.is_empty()) || matches!(row[i], Cell::Key(_))
+            });
+            Fit {
+                priority: if label { 0 } else { c.priority },
+                // Sentences wrap: they count at the width they wrap to.
+                cells: if c.prose {
+                    widest[i].min(super::view::PROSE_WIDTH)
+                } else {
+                    widest[i]
+                },
+                header: display_width(header),
+                short: display_width(&short_header(c, style.unit)),
+            }
+        })
+        .collect()
+}
+
+/// The headers with the short ones the choice took.
+fn chosen_headers(
+    table: &Grid<'_>,
+    columns: &[usize],
+    headers: Vec<String>,
+    choice: &Choice,
+    style: Style,
+) -> Vec<String> {
+    columns
+        .iter()
+        .zip(headers)
+        .zip(&choice.short)
+        .map(|((&i, h), &short)| {
+            if short {
+                short_header(&table.columns[i], style.unit)
+            } else {
+                h
+            }
+        })
+        .collect()
 }
 
 /// `text` wrapped at spaces to the style's width (unchanged without one);
@@ -90,35 +197,48 @@ fn wrapped(text: &str, style: Style) -> std::borrow::Cow<'_, str> {
 }
 
 /// A table as lines, the way comfy-table draws `UTF8_FULL_CONDENSED`
-/// without colour or wrapping, written as it goes: the column widths come
-/// from the survey, the lines from one pass over the rows.
+/// on one line per row (in colour: bold headers and totals, green and red
+/// checks), written as it goes: the column widths come from the survey,
+/// the lines from one pass over the rows.
 fn plain_grid(
     table: &Grid<'_>,
     survey: &Survey,
+    layout: &Layout,
     style: Style,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let columns = survey.shown_columns();
-    let headers: Vec<String> = columns
-        .iter()
-        .map(|&i| human_header(&table.columns[i], style.unit))
-        .collect();
+    let columns = &layout.columns;
     let widths: Vec<usize> = columns
         .iter()
-        .zip(&headers)
+        .zip(&layout.headers)
         .map(|(&i, h)| h.width().max(survey.widths[i]))
         .collect();
     let rule = |left: &str, fill: &str, join: &str, right: &str| {
         let parts: Vec<String> = widths.iter().map(|w| fill.repeat(w + 2)).collect();
         format!("{left}{}{right}\n", parts.join(join))
     };
-    let line = |cells: &mut dyn Iterator<Item = (usize, &str)>, text: &mut String| {
+    // A cell's colour as comfy-table writes it (crossterm's codes): the
+    // padded cell between them.
+    let paint = |cell: Option<&Cell<'_>>, bold: bool| -> (&str, &str) {
+        if !style.color {
+            return ("", "");
+        }
+        match (cell, bold) {
+            (Some(Cell::Check(true)), false) => ("\x1b[38;5;10m", "\x1b[39m"),
+            (Some(Cell::Check(true)), true) => ("\x1b[38;5;10m\x1b[1m", "\x1b[0m"),
+            (Some(Cell::Check(false)), _) => ("\x1b[38;5;9m\x1b[1m", "\x1b[0m"),
+            (_, true) => ("\x1b[1m", "\x1b[0m"),
+            (_, false) => ("", ""),
+        }
+    };
+    let line = |cells: &mut dyn Iterator<Item = (usize, &str, (&str, &str))>, text: &mut String| {
         text.push('│');
-        for (k, (i, cell)) in cells.enumerate() {
+        for (k, (i, cell, (start, end))) in cells.enumerate() {
             if k > 0 {
                 text.push('┆');
             }
             let pad = widths[k].saturating_sub(display_width(cell));
+            text.push_str(start);
             text.push(' ');
             if table.columns[i].numeric {
                 text.extend(std::iter::repeat_n(' ', pad));
@@ -128,6 +248,7 @@ fn plain_grid(
                 text.extend(std::iter::repeat_n(' ', pad));
             }
             text.push(' ');
+            text.push_str(end);
         }
         text.push_str("│\n");
     };
@@ -135,15 +256,16 @@ fn plain_grid(
     line(
         &mut columns
             .iter()
-            .copied()
-            .zip(headers.iter().map(String::as_str)),
+            .zip(&layout.headers)
+            .map(|(&i, h)| (i, h.as_str(), paint(None, true))),
         &mut head,
     );
     head.push_str(&rule("╞", "═", "╪", "╡"));
     out.write_all(head.as_bytes())?;
     // The body's lines are made on every core, in chunks, and written in
-    // order.
-    let lines = |rows: &mut dyn Iterator<Item = std::borrow::Cow<'_, [Cell<'_>]>>| {
+    // order; the footer's (totals) are bold.
+    let shown = survey.shown.as_slice();
+    let lines = |rows: &mut dyn Iterator<Item = std::borrow::Cow<'_, [Cell<'_>]>>, bold: bool| {
         let mut text = String::new();
         let mut texts = Vec::new();
         for row in rows {
@@ -152,11 +274,13 @@ fn plain_grid(
                 &row,
                 style.unit,
                 &survey.places,
-                Some(&survey.shown),
+                Some(shown),
                 &mut texts,
             );
             line(
-                &mut columns.iter().map(|&i| (i, texts[i].as_str())),
+                &mut columns
+                    .iter()
+                    .map(|&i| (i, texts[i].as_str(), paint(row.get(i), bold))),
                 &mut text,
             );
         }
@@ -164,7 +288,7 @@ fn plain_grid(
     };
     crate::parallel::in_order(
         table.rows.len(),
-        |range| lines(&mut table.rows.range(range)),
+        |range| lines(&mut table.rows.range(range), false),
         |text| out.write_all(text.as_bytes()),
     )?;
     let footer = lines(
@@ -172,6 +296,7 @@ fn plain_grid(
             .footer
             .iter()
             .map(|r| std::borrow::Cow::Borrowed(&r[..])),
+        true,
     );
     out.write_all(footer.as_bytes())?;
     out.write_all(rule("└", "─", "┴", "┘").as_bytes())
@@ -200,14 +325,14 @@ fn longest_number(text: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// A table laid out by comfy-table (colour, or a width to fit), with its
-/// footnotes. At a width, the most important columns that fit show, one
-/// line per row (a note names those left out); when even the essential
-/// ones do not, headers and text wrap, and a table that cannot fit even so
-/// becomes records.
-fn grid_text(table: Grid<'_>, style: Style) -> String {
+/// A table whose essential columns do not fit a width on one line per
+/// row, laid out by comfy-table: headers and text wrap, each column at its
+/// narrowest (a number's whole width, a header's longest word, a text's
+/// first few characters); a table that cannot fit even so becomes
+/// records of every column.
+fn wrapping_grid(table: Grid<'_>, style: Style) -> String {
     let survey = Survey::of(&table, style);
-    let footnotes = survey.footnotes(Reader::Terminal);
+    let mut notes = survey.footnotes(Reader::Terminal);
     let (table, places) = super::human::human_table(table, &survey);
     let headers: Vec<String> = table
         .columns
@@ -218,30 +343,11 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
     for text in texts.iter_mut().flatten() {
         cut(text);
     }
-    let footer_start = table.rows.len();
-    let Some(width) = style.width else {
-        let all = vec![true; headers.len()];
-        return drawn(
-            &table,
-            texts,
-            &headers,
-            &all,
-            None,
-            footer_start,
-            &footnotes,
-            style,
-        );
-    };
-    // A total row's label stays: the column that holds it is kept.
-    let labels: Vec<bool> = (0..table.columns.len())
-        .map(|i| {
-            table.footer.iter().any(|row| {
-                matches!(&row[i], Cell::Text(t) if !t.is_empty()) || matches!(row[i], Cell::Key(_))
-            })
-        })
-        .collect();
-    let widest: Vec<usize> = (0..table.columns.len())
-        .map(|i| {
+    let width = style.width.unwrap_or(usize::MAX);
+    let columns: Vec<usize> = (0..table.columns.len()).collect();
+    let widest: Vec<usize> = columns
+        .iter()
+        .map(|&i| {
             texts
                 .iter()
                 .filter_map(|r| r.get(i))
@@ -250,61 +356,13 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let fits: Vec<Fit> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Fit {
-            priority: if labels[i] { 0 } else { c.priority },
-            // Sentences wrap: they count at the width they wrap to.
-            cells: if c.prose {
-                widest[i].min(super::view::PROSE_WIDTH)
-            } else {
-                widest[i]
-            },
-            header: display_width(&headers[i]),
-            short: display_width(&short_header(c, style.unit)),
-        })
-        .collect();
-
+    let fits = fits(&table, &columns, &headers, &widest, style);
     let choice = fit::choose(&fits, width).unwrap_or_else(|| fit::essential(&fits));
-    let headers: Vec<String> = table
-        .columns
+    let all_headers = headers.clone();
+    let headers = chosen_headers(&table, &columns, headers, &choice, style);
+    let narrowest: Vec<usize> = columns
         .iter()
-        .zip(headers)
-        .zip(&choice.short)
-        .map(|((c, h), &short)| {
-            if short {
-                short_header(c, style.unit)
-            } else {
-                h
-            }
-        })
-        .collect();
-    let mut notes = footnotes.clone();
-    if let Some(note) = left_out_note(&headers, &choice, width) {
-        notes.push(note);
-    }
-    // Kept sentences wider than they were counted at wrap to the width.
-    let wraps = (0..fits.len()).any(|i| choice.keep[i] && fits[i].cells < widest[i]);
-    if choice.width <= width && !wraps {
-        return drawn(
-            &table,
-            texts,
-            &headers,
-            &choice.keep,
-            None,
-            footer_start,
-            &notes,
-            style,
-        );
-    }
-    // Not even the essential columns fit on one line: they wrap, each at
-    // its narrowest (a number's whole width, a header's longest word, a
-    // text's first few characters); a table that cannot fit even so
-    // becomes records of every column.
-    let narrowest: Vec<usize> = (0..table.columns.len())
-        .map(|i| {
+        .map(|&i| {
             let cells = texts.iter().filter_map(|r| r.get(i));
             let cell = if table.columns[i].numeric {
                 cells.map(|t| display_width(t)).max().unwrap_or(0)
@@ -328,13 +386,10 @@ fn grid_text(table: Grid<'_>, style: Style) -> String {
         .sum::<usize>()
         + 1;
     if least > width {
-        let headers: Vec<String> = table
-            .columns
-            .iter()
-            .map(|c| human_header(c, style.unit))
-            .collect();
-        return records(&headers, texts, footer_start, &footnotes, style, width);
+        return records(&all_headers, texts, table.rows.len(), &notes, style, width);
     }
+    notes.extend(left_out_note(&headers, &choice, width));
+    let footer_start = table.rows.len();
     drawn(
         &table,
         texts,
@@ -682,16 +737,15 @@ mod tests {
     use super::*;
     use crate::export::Column;
 
-    /// The row-by-row writer draws exactly what comfy-table draws.
-    #[test]
-    fn the_plain_grid_is_comfy_tables_grid() {
-        let table = Grid {
+    fn sample() -> Grid<'static> {
+        Grid {
             columns: vec![
                 Column::number("rank", "#"),
                 Column::text("name", "member"),
                 Column::money("amount", "amount"),
                 Column::text("note", "note").machine_only(),
-                Column::number("pct", "share"),
+                Column::number("pct", "share").priority(3),
+                Column::text("ok", "within"),
             ],
             rows: vec![
                 vec![
@@ -700,6 +754,7 @@ mod tests {
                     Cell::Money(rust_decimal::Decimal::new(787_669_283, 0)),
                     Cell::text("hidden"),
                     Cell::Pct(rust_decimal::Decimal::new(53, 2)),
+                    Cell::Check(true),
                 ],
                 vec![
                     Cell::Int(2),
@@ -707,6 +762,7 @@ mod tests {
                     Cell::Money(rust_decimal::Decimal::new(4_670, 4)),
                     Cell::Empty,
                     Cell::Pct(rust_decimal::Decimal::new(-3, 2)),
+                    Cell::Check(false),
                 ],
             ]
             .into(),
@@ -716,14 +772,86 @@ mod tests {
                 Cell::Money(rust_decimal::Decimal::new(787_669_283_467, 3)),
                 Cell::Empty,
                 Cell::Empty,
+                Cell::Check(true),
             ]],
             json: None,
+        }
+    }
+
+    /// The row-by-row writer draws exactly what comfy-table draws, with
+    /// and without colour, with every column and with those a width keeps.
+    #[test]
+    fn the_plain_grid_is_comfy_tables_grid() {
+        let plain_width = {
+            let table = sample();
+            let survey = Survey::measured(&table, Style::default());
+            let layout = one_line(&table, &survey, Style::default()).unwrap();
+            let mut out = Vec::new();
+            plain_grid(&table, &survey, &layout, Style::default(), &mut out).unwrap();
+            String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .chars()
+                .count()
         };
-        let style = Style::default();
-        let mut plain = Vec::new();
-        let survey = Survey::measured(&table, style);
-        plain_grid(&table, &survey, style, &mut plain).unwrap();
-        let comfy = grid_text(table, style);
-        assert_eq!(String::from_utf8(plain).unwrap(), comfy);
+        for (color, width) in [
+            (false, None),
+            (true, None),
+            (false, Some(plain_width - 1)),
+            (true, Some(plain_width - 1)),
+        ] {
+            let style = Style {
+                color,
+                width,
+                ..Style::default()
+            };
+            let table = sample();
+            let survey = Survey::measured(&table, style);
+            let layout = one_line(&table, &survey, style).unwrap();
+            let mut plain = Vec::new();
+            plain_grid(&table, &survey, &layout, style, &mut plain).unwrap();
+            for note in &layout.notes {
+                writeln!(plain, "{}", wrapped(note, style)).unwrap();
+            }
+            if width.is_some() {
+                assert!(
+                    layout.notes.iter().any(|n| n.starts_with("Not shown")),
+                    "{:?}",
+                    layout.notes
+                );
+            }
+            // comfy-table, given the same columns and headers.
+            let shown = survey.shown_columns();
+            let (table, places) = super::super::human::human_table(sample(), &survey);
+            let mut texts = human_cells(&table, style.unit, &places);
+            for text in texts.iter_mut().flatten() {
+                cut(text);
+            }
+            let keep: Vec<bool> = shown.iter().map(|i| layout.columns.contains(i)).collect();
+            let headers: Vec<String> = shown
+                .iter()
+                .map(|i| match layout.columns.iter().position(|c| c == i) {
+                    Some(k) => layout.headers[k].clone(),
+                    None => String::new(),
+                })
+                .collect();
+            let comfy = drawn(
+                &table,
+                texts,
+                &headers,
+                &keep,
+                None,
+                table.rows.len(),
+                &layout.notes,
+                style,
+            );
+            assert_eq!(
+                String::from_utf8(plain).unwrap(),
+                comfy,
+                "color {color}, width {width:?}"
+            );
+        }
     }
 }

@@ -168,3 +168,90 @@ fn a_chart_keeps_its_marks_or_refuses_the_width() {
         .run()
         .fails(2, "--width 20: this chart needs at least");
 }
+
+/// Every line of a drawn table is as wide as its top rule, whether the
+/// table is written row by row (no width, a width it fits, colour) or
+/// laid out to wrap: on exact, rounded and mixed tables, for every
+/// command with a table. (A cell measured at other decimal places than
+/// it is written with would stick out.)
+#[test]
+fn every_line_of_a_table_is_as_wide_as_its_rule() {
+    let commands: [&[&str]; 10] = [
+        &["rank"],
+        &["shares"],
+        &["per-capita"],
+        &["table"],
+        &["diff", "commission-2025-09"],
+        &["diff", "council-2026-04"],
+        &["what-if", "--set", "PL=40bn"],
+        &["stats"],
+        &["check"],
+        &["total"],
+    ];
+    let tables = [
+        vec!["--edition", "commission-2025-09"],
+        vec!["--edition", "council-2026-04"],
+        vec![
+            "--data",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/good/tenths.json"),
+        ],
+    ];
+    let styles: [&[&str]; 6] = [
+        &[],
+        &["--ranges"],
+        &["--unit", "bn"],
+        &["--width", "100"],
+        &["--width", "70"],
+        &["--color", "always", "--width", "200"],
+    ];
+    // Colour codes take no columns.
+    let visible = |line: &str| {
+        let mut n = 0;
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                n += 1;
+            }
+        }
+        n
+    };
+    let mut tables_seen = 0;
+    for table in &tables {
+        for command in commands {
+            for style in styles {
+                let run = Test::new()
+                    .args(table)
+                    .args(style)
+                    .args(command)
+                    .run()
+                    .code_in(&[0, 1, 2]);
+                let mut rule = None;
+                for line in run.stdout.lines() {
+                    match line.chars().find(|c| *c != '\x1b') {
+                        Some('┌') => {
+                            rule = Some(visible(line));
+                            tables_seen += 1;
+                        }
+                        Some('│' | '╞' | '├' | '└') if rule.is_some() => assert_eq!(
+                            Some(visible(line)),
+                            rule,
+                            "{table:?} {style:?} {command:?}: {line:?}\n{}",
+                            run.stdout
+                        ),
+                        _ => {}
+                    }
+                    if line.starts_with('└') {
+                        rule = None;
+                    }
+                }
+            }
+        }
+    }
+    assert!(tables_seen > 150, "{tables_seen} tables");
+}
