@@ -95,11 +95,23 @@ pub struct MemberChange<'a> {
 struct ChangeRow {
     new: u32,
     old: u32,
-    change: Decimal,
-    change_pct: Option<Decimal>,
-    /// Zero and the default when the member is not in the old table.
-    old_amount: Decimal,
-    old_basis: Basis,
+}
+
+/// The change from `old` to `new` (a missing side counts as zero) and its
+/// percentage of the old amount; `None` for a change that cannot be held,
+/// which [`diff_report`] refuses for every line before handing the lines
+/// on (so a line made later always has both).
+fn change(
+    old: Option<&Allocation>,
+    new: Option<&Allocation>,
+) -> Option<(Decimal, Option<Decimal>)> {
+    let amount = |a: Option<&Allocation>| a.map_or(Decimal::ZERO, |a| a.amount);
+    let change = sub(amount(new), amount(old), "a change").ok()?;
+    let pct = match old {
+        None => None,
+        Some(old) => Some(pct(change, old.amount, "a change").ok()?),
+    };
+    Some((change, pct))
 }
 
 /// Not in this table.
@@ -134,31 +146,31 @@ impl<'a> MemberChanges<'a> {
     }
 
     fn change_of(&self, row: &ChangeRow) -> MemberChange<'a> {
-        let in_old = row.old != NONE;
         let new = self.new.get(row.new as usize);
-        // The old table's row itself is read only for a removed member's
-        // name, or for bounds (exact figures are their own bounds).
-        let old = self
-            .old
-            .get(row.old as usize)
-            .filter(|_| new.is_none() || !self.exact);
+        let before = self.old.get(row.old as usize);
+        let in_old = before.is_some();
+        // The old table's bounds are read only when a table has bounds
+        // (exact figures are their own bounds).
+        let old = before.filter(|_| new.is_none() || !self.exact);
+        // (Checked for every line when the diff was made.)
+        let (change, change_pct) = change(before, new).unwrap_or_default();
         let (change_min, change_max) = if self.exact {
-            (row.change, row.change)
+            (change, change)
         } else {
-            change_bounds(old, new, row.change)
+            change_bounds(old, new, change)
         };
         let beyond_rounding = change_min > Decimal::ZERO || change_max < Decimal::ZERO;
         let status = match (in_old, new) {
             (false, _) => Status::Added,
             (_, None) => Status::Removed,
-            _ if row.change.is_zero() => Status::Unchanged,
+            _ if change.is_zero() => Status::Unchanged,
             _ if !beyond_rounding => Status::WithinRounding,
-            _ if row.change.is_sign_positive() => Status::Increased,
+            _ if change.is_sign_positive() => Status::Increased,
             _ => Status::Decreased,
         };
         // A member is in at least one table; the new one names it.
         let named = new.or(old);
-        let old_amount = in_old.then_some(row.old_amount);
+        let old_amount = before.map(|a| a.amount);
         let old_bound = |bound: fn(&Allocation) -> Decimal| match old {
             Some(a) => Some(bound(a)),
             None => old_amount,
@@ -169,9 +181,9 @@ impl<'a> MemberChanges<'a> {
             status,
             old_amount,
             new_amount: new.map(|a| a.amount),
-            change: row.change,
-            change_pct: row.change_pct,
-            old_basis: in_old.then_some(row.old_basis),
+            change,
+            change_pct,
+            old_basis: before.map(|a| a.basis),
             new_basis: new.map(|a| a.basis),
             old_amount_min: old_bound(|a| a.min),
             old_amount_max: old_bound(|a| a.max),
@@ -193,9 +205,10 @@ impl<'a> MemberChanges<'a> {
                 .unwrap_or_default()
                 .iter()
                 .flat_map(|row| {
-                    let new = self.new.get(row.new as usize);
-                    let old = self.old.get(row.old as usize);
-                    [new, old.filter(|_| new.is_none() || !self.exact)]
+                    [
+                        self.new.get(row.new as usize),
+                        self.old.get(row.old as usize),
+                    ]
                 })
                 .flatten(),
         );
@@ -469,10 +482,6 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
     let blank = ChangeRow {
         new: NONE,
         old: NONE,
-        change: Decimal::ZERO,
-        change_pct: None,
-        old_amount: Decimal::ZERO,
-        old_basis: Basis::default(),
     };
     let mut rows = vec![blank; new.allocations.len()];
     let mut in_new = vec![false; old.allocations.len()];
@@ -483,41 +492,34 @@ pub fn diff_report<'a>(old: &'a Dataset, new: &'a Dataset) -> Result<DiffReport<
             in_new[i] = true;
         }
         let before = found.map(|i| &old.allocations[i]);
+        let row = ChangeRow {
+            new: position as u32,
+            old: found.map_or(NONE, |i| i as u32),
+        };
+        // Every line's change and percentage can be held (checked here,
+        // made again when the line is made).
         let change = sub(
             a.amount,
-            before.map_or(Decimal::ZERO, |o| o.amount),
+            before.map_or(Decimal::ZERO, |b| b.amount),
             "a change",
         )?;
+        if let Some(b) = before {
+            pct(change, b.amount, "a change")?;
+        }
         identical &= before.is_some_and(|o| {
             change.is_zero() && o.basis == a.basis && o.min == a.min && o.max == a.max
         });
-        rows[line_of[position] as usize] = ChangeRow {
-            new: position as u32,
-            old: found.map_or(NONE, |i| i as u32),
-            change,
-            change_pct: before
-                .map(|b| pct(change, b.amount, "a change"))
-                .transpose()?,
-            old_amount: before.map_or(Decimal::ZERO, |b| b.amount),
-            old_basis: before.map_or(Basis::default(), |b| b.basis),
-        };
+        rows[line_of[position] as usize] = row;
     }
     drop(line_of);
     // Removed members, in the old table's ranking order.
     let mut gone: Vec<usize> = (0..old.allocations.len()).filter(|&i| !in_new[i]).collect();
     identical &= gone.is_empty();
     gone.sort_by(|&x, &y| by_rank(&&old.allocations[x], &&old.allocations[y]));
-    for i in gone {
-        let a = &old.allocations[i];
-        rows.push(ChangeRow {
-            new: NONE,
-            old: i as u32,
-            change: -a.amount,
-            change_pct: Some(round_to(-Decimal::ONE_HUNDRED, PCT_PLACES)),
-            old_amount: a.amount,
-            old_basis: a.basis,
-        });
-    }
+    rows.extend(gone.into_iter().map(|i| ChangeRow {
+        new: NONE,
+        old: i as u32,
+    }));
     // A table whose sum has no bounds has none anywhere.
     let exact = old.allocated_min == old.allocated_max && new.allocated_min == new.allocated_max;
     if !exact {
