@@ -42,9 +42,9 @@ impl Exporter for Csv {
         }) else {
             return Ok(());
         };
-        // The chosen grid, its human-only cells not made.
+        // The chosen grid.
         let grid = match view.blocks.swap_remove(at) {
-            Block::Grid(g) | Block::Chart(g) => g.only(|c| c.machine),
+            Block::Grid(g) | Block::Chart(g) => g,
             _ => return Ok(()),
         };
         // `--bom`: spreadsheets that guess the encoding read UTF-8 only

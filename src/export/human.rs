@@ -688,17 +688,6 @@ pub(crate) fn human_view<'a>(report: &'a dyn Report, table: &Subject, style: Sty
     view.blocks.retain(|b| {
         !matches!(b, Block::Grid(g) if g.json.is_some() && g.rows.is_empty() && g.footer.is_empty())
     });
-    // Cells of a table's columns for machines only are not made. (A range
-    // column's cells are: whether any row has bounds decides a note; and
-    // a chart's, whose bases mark its labels.)
-    view.blocks = view
-        .blocks
-        .into_iter()
-        .map(|b| match b {
-            Block::Grid(g) => Block::Grid(g.only(|c| c.human)),
-            other => other,
-        })
-        .collect();
     let line = report.table_line(table).map(Block::Note);
     if let Some(part) = style.part {
         // One table of a report of several (`--part`), with its notes.

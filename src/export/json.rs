@@ -19,13 +19,13 @@ impl Exporter for Json {
         frame: &Frame<'_>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        // The listings, their human-only cells not made.
+        // The listings.
         let grids: Vec<Grid<'_>> = report
             .view()
             .blocks
             .into_iter()
             .filter_map(|b| match b {
-                Block::Grid(g) | Block::Chart(g) if g.json.is_some() => Some(g.only(|c| c.machine)),
+                Block::Grid(g) | Block::Chart(g) if g.json.is_some() => Some(g),
                 _ => None,
             })
             .collect();

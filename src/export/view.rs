@@ -54,14 +54,6 @@ pub struct Field<'a, R> {
 type CellOf<'a, R> = Box<dyn Fn(&R) -> Cell<'a> + Sync + 'a>;
 
 impl<'a> Grid<'a> {
-    /// The grid with only the cells of the columns `shown` says made (see
-    /// [`Rows::only`]).
-    pub fn only(mut self, shown: impl Fn(&Column) -> bool) -> Self {
-        let mask = self.columns.iter().map(shown).collect();
-        self.rows = self.rows.only(mask);
-        self
-    }
-
     /// The grid with its rows read ahead (see [`Rows::reading_ahead`]).
     pub fn reading_ahead(mut self, ahead: impl Fn(std::ops::Range<usize>) + Sync + 'a) -> Self {
         self.rows = self.rows.reading_ahead(ahead);
@@ -82,16 +74,9 @@ impl<'a> Grid<'a> {
             fields.into_iter().map(|f| (f.column, f.cell)).unzip();
         Grid {
             columns,
-            rows: Rows::lazy(len, move |i, only| {
+            rows: Rows::lazy(len, move |i| {
                 let r = row(i);
-                match only {
-                    None => cells.iter().map(|cell| cell(&r)).collect(),
-                    Some(shown) => cells
-                        .iter()
-                        .zip(shown)
-                        .map(|(cell, &shown)| if shown { cell(&r) } else { Cell::Empty })
-                        .collect(),
-                }
+                cells.iter().map(|cell| cell(&r)).collect()
             }),
             footer: Vec::new(),
             json,
@@ -132,15 +117,11 @@ pub enum Rows<'a> {
         /// Reads what a run of rows will need into the cache, all at once,
         /// before they are made one by one (see [`Rows::reading_ahead`]).
         ahead: Option<ReadAhead<'a>>,
-        /// The columns a format shows (see [`Rows::only`]): the others'
-        /// cells are left empty, not made.
-        only: Option<Vec<bool>>,
     },
 }
 
-/// How a lazy row is made: row `i`, with the columns to make (`None`:
-/// all; the others' cells left empty).
-type MakeRow<'a> = Box<dyn Fn(usize, Option<&[bool]>) -> Vec<Cell<'a>> + Sync + 'a>;
+/// How a lazy row is made: row `i`'s cells.
+type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Cell<'a>> + Sync + 'a>;
 
 /// Rows read ahead at a time: a window's members (a few hundred bytes
 /// each, in two tables for a diff) fit a core's cache.
@@ -168,36 +149,12 @@ impl<'a> FromIterator<Vec<Cell<'a>>> for Rows<'a> {
 }
 
 impl<'a> Rows<'a> {
-    /// `len` rows, row `i` made by `make(i, only)` each time it is
-    /// rendered, with only the columns `only` marks made (see
-    /// [`Rows::only`]).
-    pub fn lazy(
-        len: usize,
-        make: impl Fn(usize, Option<&[bool]>) -> Vec<Cell<'a>> + Sync + 'a,
-    ) -> Self {
+    /// `len` rows, row `i` made by `make(i)` each time it is rendered.
+    pub fn lazy(len: usize, make: impl Fn(usize) -> Vec<Cell<'a>> + Sync + 'a) -> Self {
         Rows::Lazy {
             len,
             make: Box::new(make),
             ahead: None,
-            only: None,
-        }
-    }
-
-    /// The rows with only the cells of the columns `shown` marks made (the
-    /// others left empty): a format that shows some of a listing's columns
-    /// does not make the others' cells (speed only: what is shown is the
-    /// same).
-    pub fn only(self, shown: Vec<bool>) -> Self {
-        match self {
-            Rows::Lazy {
-                len, make, ahead, ..
-            } => Rows::Lazy {
-                len,
-                make,
-                ahead,
-                only: Some(shown),
-            },
-            built => built,
         }
     }
 
@@ -207,13 +164,10 @@ impl<'a> Rows<'a> {
     /// many at once, rather than one cache miss per row as it is made.
     pub fn reading_ahead(self, ahead: impl Fn(std::ops::Range<usize>) + Sync + 'a) -> Self {
         match self {
-            Rows::Lazy {
-                len, make, only, ..
-            } => Rows::Lazy {
+            Rows::Lazy { len, make, .. } => Rows::Lazy {
                 len,
                 make,
                 ahead: Some(Box::new(ahead)),
-                only,
             },
             built => built,
         }
@@ -264,7 +218,7 @@ impl<'a> Rows<'a> {
     pub fn row(&self, i: usize) -> std::borrow::Cow<'_, [Cell<'a>]> {
         match self {
             Rows::Built(rows) => std::borrow::Cow::Borrowed(&rows[i][..]),
-            Rows::Lazy { make, only, .. } => std::borrow::Cow::Owned(make(i, only.as_deref())),
+            Rows::Lazy { make, .. } => std::borrow::Cow::Owned(make(i)),
         }
     }
 
@@ -277,20 +231,14 @@ impl<'a> Rows<'a> {
                 }
                 Rows::Built(rows)
             }
-            Rows::Lazy {
+            Rows::Lazy { len, make, ahead } => Rows::Lazy {
                 len,
-                make,
-                ahead,
-                only,
-            } => Rows::Lazy {
-                len,
-                make: Box::new(move |i, mask| {
-                    let mut row = make(i, mask);
+                make: Box::new(move |i| {
+                    let mut row = make(i);
                     more(i, &mut row);
                     row
                 }),
                 ahead,
-                only,
             },
         }
     }
