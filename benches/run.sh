@@ -122,11 +122,20 @@ hf two_tables "$runs" -n 'safe total' "$safe --data $j total" -n 'safe diff (its
     -n 'safe what-if --remove' "$safe --data $j what-if --remove M0000001"
 hf what_if_adds "$runs" -n 'what-if, 2,000 --add' "sh $work/adds2000.sh" \
     -n 'what-if, 20,000 --add' "sh $work/adds20000.sh"
+# The totals beside DuckDB's typed queries, CSV and JSON, in one run.
+hf peers "$((runs * 2))" -n 'safe total (CSV)' "$safe --data $c total" -n 'duckdb sum (CSV)' "$duckdb -f $work/csv_sum.sql" \
+    -n 'safe total (JSON)' "$safe --data $j total" -n 'duckdb sum (JSON)' "$duckdb -f $work/json_sum.sql"
+# Their peak memory (GNU time's maximum resident set size, KiB).
+: > "$work/peaks.tsv"
+for which in "safe total (CSV)|$safe --data $c total" "duckdb sum (CSV)|$duckdb -f $work/csv_sum.sql" \
+    "safe total (JSON)|$safe --data $j total" "duckdb sum (JSON)|$duckdb -f $work/json_sum.sql"; do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c "${which#*|} > /dev/null 2>&1" || true
+    printf '%s\t%s\n' "${which%%|*}" "$(tail -n 1 "$work/time.txt")" >> "$work/peaks.tsv"
+done
 hf json_total "$runs" -n 'safe total' "$safe --data $j total" -n 'duckdb sum' "$duckdb -f $work/json_sum.sql" \
     -n 'jq total' "jq '[.allocations[].amount | tonumber] | add' $j"
 hf json_top "$runs" -n 'safe rank --top 10' "$safe --data $j rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/json_top.sql" \
     -n 'jq top 10' "jq -r '.allocations | sort_by(-(.amount | tonumber)) | .[:10] | .[] | [.code, .name, .amount] | @tsv' $j"
-hf csv_total "$runs" -n 'safe total' "$safe --data $c total" -n 'duckdb sum' "$duckdb -f $work/csv_sum.sql"
 hf csv_top "$runs" -n 'safe rank --top 10' "$safe --data $c rank --top 10" -n 'duckdb top 10' "$duckdb -f $work/csv_top.sql"
 
 # Every command at 100k and 1M: the median time of hyperfine runs, and
@@ -144,6 +153,7 @@ for n in 100000 1000000; do
 total|total
 rank --top 10|rank --top 10
 rank|rank
+rank --width 80|rank --width 80
 rank --json|rank --json
 shares --format csv|shares --format csv
 per-capita|per-capita
@@ -197,4 +207,19 @@ python3 benches/report.py "$work" "$out" \
     "$(nproc)" "$(free -g | awk '/^Mem:/ {print $2}')" "$(uname -r)" \
     "$($safe --version)" "$($duckdb --version | cut -d' ' -f1)" "$(jq --version)" \
     "$(hyperfine --version)" "$(rustc --version)" "$(git rev-parse --short HEAD)"
+# The ratios the targets are about, on stdout.
+python3 - "$work" "$(nproc)" <<'PY'
+import json, sys
+work, cores = sys.argv[1], sys.argv[2]
+r = {x["command"]: x["median"] for x in json.load(open(f"{work}/peers.json"))["results"]}
+peak = {}
+for line in open(f"{work}/peaks.tsv"):
+    name, figures = line.rstrip("\n").split("\t")
+    peak[name] = int(figures.split()[1]) / 1024
+print(f"{cores} cores")
+for kind, target in [("CSV", 1.0), ("JSON", 1.5)]:
+    ratio = r[f"duckdb sum ({kind})"] / r[f"safe total ({kind})"]
+    print(f"{kind}: duckdb {r[f'duckdb sum ({kind})'] * 1000:.0f} ms / safe total {r[f'safe total ({kind})'] * 1000:.0f} ms = {ratio:.2f} (target >= {target})")
+    print(f"{kind}: peak safe {peak[f'safe total ({kind})']:.0f} MiB, duckdb {peak[f'duckdb sum ({kind})']:.0f} MiB = {peak[f'safe total ({kind})'] / peak[f'duckdb sum ({kind})']:.2f}x")
+PY
 echo "benches/run.sh: wrote $out (raw results in $work)" >&2
