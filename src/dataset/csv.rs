@@ -179,6 +179,26 @@ fn finish(
         })
 }
 
+/// A row from its fields: `field(k)` is the row's field under
+/// [`COLUMNS`]`[k]`, if the header has that column. Text as `safe`
+/// exports it: a formula-like cell's `'` taken off.
+pub(super) fn raw_row<'r>(field: impl Fn(usize) -> Option<&'r str>) -> RawRow<'r> {
+    let text = |k: usize| field(k).map(crate::escape::restore_formula);
+    RawRow {
+        code: field(0).unwrap_or(""),
+        name: text(1).unwrap_or(""),
+        amount: field(2).unwrap_or(""),
+        basis: field(3),
+        decided: field(4),
+        source: text(5),
+        prefinancing: field(6),
+        note: text(7),
+        min: field(8),
+        max: field(9),
+        url: field(10),
+    }
+}
+
 /// Which known column a header names (in any case): one of [`COLUMNS`],
 /// or `amount_min`/`amount_max` (the bounds as `safe table` writes them).
 pub(super) fn column_of(header: &str) -> Option<usize> {
@@ -275,22 +295,7 @@ fn read_rows(origin: &str, chunk: &[u8], first_line: usize, columns: &Columns) -
                 ),
             ));
         }
-        let field = |k: usize| columns.at[k].and_then(|i| record.get(i));
-        // Text as `safe` exports it: a formula-like cell's `'` taken off.
-        let text = |k: usize| field(k).map(crate::escape::restore_formula);
-        let row = RawRow {
-            code: field(0).unwrap_or(""),
-            name: text(1).unwrap_or(""),
-            amount: field(2).unwrap_or(""),
-            basis: field(3),
-            decided: field(4),
-            source: text(5),
-            prefinancing: field(6),
-            note: text(7),
-            min: field(8),
-            max: field(9),
-            url: field(10),
-        };
+        let row = raw_row(|k| columns.at[k].and_then(|i| record.get(i)));
         if row.amount.trim().is_empty() {
             return Err(Error::data(
                 origin,

@@ -3,7 +3,7 @@
 //! line ends into a piece per core.
 
 use crate::dataset::builder::RawRow;
-use crate::dataset::csv::{COLUMNS, column_of};
+use crate::dataset::csv::{COLUMNS, column_of, raw_row};
 use crate::dataset::{Fund, LoadOptions};
 
 /// A plain CSV table: its fund, its known columns' places, and its rows
@@ -138,22 +138,7 @@ impl Plain<'_> {
             if fields.len() != fields_per_row {
                 return None;
             }
-            let field = |k: usize| at[k].map(|i| fields[i]);
-            // Text as `safe` exports it: a formula-like cell's `'` taken off.
-            let text = |k: usize| field(k).map(crate::escape::restore_formula);
-            let row = RawRow {
-                code: field(0).unwrap_or(""),
-                name: text(1).unwrap_or(""),
-                amount: field(2).unwrap_or(""),
-                basis: field(3),
-                decided: field(4),
-                source: text(5),
-                prefinancing: field(6),
-                note: text(7),
-                min: field(8),
-                max: field(9),
-                url: field(10),
-            };
+            let row = raw_row(|k| at[k].map(|i| fields[i]));
             if row.amount.trim().is_empty() {
                 return None;
             }
