@@ -1,6 +1,7 @@
 //! The truth harness: every figure of every report, in every human view and
 //! in CSV, as the JSON has it; total rows that add up what they say; one
-//! scale per column; ties at a cut shown. Commands come from clap's list
+//! scale per column; ties at a cut shown; the page's ranking and the SVG
+//! chart's bars marked ≈ as their bounds say. Commands come from clap's list
 //! and views from `Format`'s values, over tables of every kind.
 
 use std::collections::BTreeMap;
@@ -1278,6 +1279,86 @@ fn exact(f: &Fixture) -> bool {
     json["allocated_min"] == json["allocated_max"]
 }
 
+/// The text of the first `<td data-label="LABEL…">` of a page's row.
+fn cell_of<'t>(row: &'t str, label: &str) -> Option<&'t str> {
+    let start = row.find(&format!("data-label=\"{label}"))?;
+    let text = &row[start..];
+    let open = text.find('>')? + 1;
+    let close = text.find("</td>")?;
+    Some(&text[open..close])
+}
+
+/// The page's ranking and the SVG chart's bars carry each member's
+/// figures as `rank --json` and `chart --json` have them, marked `≈`
+/// exactly when their bounds are not a point.
+fn check_page_and_chart(f: &Fixture, found: &mut Findings) {
+    let rank = Test::new()
+        .args(&f.args)
+        .args(["rank", "--json"])
+        .run()
+        .json();
+    let page = Test::new().args(&f.args).args(["report"]).run().stdout;
+    for m in rank["members"].as_array().into_iter().flatten() {
+        let code = text(&m["code"]);
+        let Some(start) = page.find(&format!("<tr id=\"rank-{code}\">")) else {
+            found.add(format!("{}: report: no ranking row for {code}", f.name));
+            continue;
+        };
+        let row = &page[start..start + page[start..].find("</tr>").unwrap_or(0)];
+        for (label, value, min, max) in [
+            ("amount", "amount", "amount_min", "amount_max"),
+            ("share", "share_pct", "share_min_pct", "share_max_pct"),
+        ] {
+            let Some(cell) = cell_of(row, label) else {
+                found.add(format!("{}: report: {code} has no {label} cell", f.name));
+                continue;
+            };
+            let want = Decimal::from_str(&text(&m[value])).unwrap();
+            let rounded = m[min] != m[max];
+            if marked_numbers(cell) != [(want, rounded)] {
+                found.add(format!(
+                    "{}: report: {code}'s {label} reads {cell:?}; JSON {want}, bounds {} to {}",
+                    f.name, m[min], m[max]
+                ));
+            }
+        }
+    }
+    let chart = Test::new()
+        .args(&f.args)
+        .args(["chart", "--json"])
+        .run()
+        .json();
+    let svg = Test::new()
+        .args(&f.args)
+        .args(["chart", "--svg", "-"])
+        .run()
+        .stdout;
+    let texts: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| Some(&t[t.find('>')? + 1..t.find("</text>")?]))
+        .collect();
+    for bar in chart["bars"].as_array().into_iter().flatten() {
+        let code = text(&bar["code"]);
+        let label = texts
+            .iter()
+            .position(|t| t.starts_with(&format!("{code} ")))
+            .and_then(|i| texts.get(i + 1));
+        let rounded = bar["value_min"] != bar["value_max"];
+        let want = Decimal::from_str(&text(&bar["value"])).unwrap();
+        match label.map(|l| marked_numbers(l)).as_deref() {
+            // The chart's figures are compact (€43.73bn): within 1%.
+            Some([(shown, marked)])
+                if *marked == rounded
+                    && (*shown - want).abs() <= want.abs() / Decimal::from(100) => {}
+            _ => found.add(format!(
+                "{}: chart --svg: {code}'s label {label:?}; JSON {want}, bounds {} to {}",
+                f.name, bar["value_min"], bar["value_max"]
+            )),
+        }
+    }
+}
+
 /// Runs the harness on one fixture and fails with every finding.
 fn harness(name: &'static str) -> usize {
     let f = fixture(name);
@@ -1289,6 +1370,7 @@ fn harness(name: &'static str) -> usize {
     }
     check_ties(&f, &mut found);
     check_labels(&f, &mut found);
+    check_page_and_chart(&f, &mut found);
     assert!(
         found.0.is_empty(),
         "the truth harness found {} problem(s) in {name}:\n{}",
