@@ -155,14 +155,10 @@ fn parse_rows(
     Ok(builder)
 }
 
-/// The table from its rows: a SAFE table unless `ceiling` says otherwise.
-fn finish(
-    origin: &str,
-    builder: Builder,
-    ceiling: Option<Decimal>,
-    rounding: Option<Rounding>,
-) -> Result<Dataset> {
-    let fund = match ceiling {
+/// A CSV or TSV table's fund: SAFE's, unless `--ceiling` gives another
+/// (then a fund named after the file).
+pub(super) fn fund(origin: &str, ceiling: Option<Decimal>) -> Fund {
+    match ceiling {
         None => Fund::safe(),
         Some(ceiling) => Fund {
             name: format!("Allocation table {origin}"),
@@ -170,9 +166,18 @@ fn finish(
             currency: "EUR".to_string(),
             ceiling,
         },
-    };
+    }
+}
+
+/// The table from its rows: a SAFE table unless `ceiling` says otherwise.
+fn finish(
+    origin: &str,
+    builder: Builder,
+    ceiling: Option<Decimal>,
+    rounding: Option<Rounding>,
+) -> Result<Dataset> {
     builder
-        .finish(origin, fund, None, rounding)
+        .finish(origin, fund(origin, ceiling), None, rounding)
         .map_err(|e| match e {
             Unfinished::Row { line, message, .. } => Error::data(origin, Some((line, 1)), message),
             Unfinished::Table(e) => e,

@@ -3,7 +3,7 @@
 //! line ends into a piece per core.
 
 use crate::dataset::builder::RawRow;
-use crate::dataset::csv::{COLUMNS, column_of, raw_row};
+use crate::dataset::csv::{COLUMNS, column_of, fund, raw_row};
 use crate::dataset::{Fund, LoadOptions};
 
 /// A plain CSV table: its fund, its known columns' places, and its rows
@@ -46,16 +46,11 @@ pub fn plain<'a>(
             (piece, first)
         })
         .collect();
-    let fund = match options.ceiling {
-        None => Fund::safe(),
-        Some(ceiling) => Fund {
-            name: format!("Allocation table {origin}"),
-            legal_basis: None,
-            currency: "EUR".to_string(),
-            ceiling,
-        },
-    };
-    Some(Plain { fund, at, pieces })
+    Some(Plain {
+        fund: fund(origin, options.ceiling),
+        at,
+        pieces,
+    })
 }
 
 /// Where each known column stands, for a header of known columns only,
